@@ -1,0 +1,40 @@
+// Text -> query::Program. The only public header of the grammar layer: no Boost here.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "query/ast.hpp"
+#include "query/diagnostic.hpp"
+
+namespace writ::grammar {
+
+// Limits that keep hostile input from exhausting the stack (documented in docs/language.md).
+inline constexpr std::size_t max_nesting_depth = 256;  // parentheses, braces, unary minus
+
+struct ParseResult {
+  query::Program program;                     // every statement that parsed
+  std::vector<query::Diagnostic> diagnostics;  // all syntax errors of the text, in order
+};
+
+// Parses a whole text: facts, rules, and queries (`?- goal.` or `goal?`).
+// After a syntax error the parser skips to the end of that statement and goes on, so one
+// pass reports every bad statement. Never throws on any input.
+ParseResult parse_program(std::string_view text, query::SourceId source);
+
+struct GoalResult {
+  std::optional<query::Query> query;          // set when there are no errors
+  std::vector<query::Diagnostic> diagnostics;
+};
+
+// Parses a goal as written after `?-` (the final `.` or `?` is optional), as in `writ -q`.
+GoalResult parse_goal(std::string_view text, query::SourceId source);
+
+// For the REPL's continuation lines (like sqlite3_complete): true when `text` ends a
+// statement, i.e. its last token outside strings and comments is a `.` or `?` that ends a
+// statement, and false when more input is needed (an open string, comment, or bracket, or
+// no final `.`). Text of only blanks and comments is complete (there is nothing to wait for).
+bool is_complete(std::string_view text);
+
+}  // namespace writ::grammar

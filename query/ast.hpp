@@ -1,0 +1,123 @@
+// The language's abstract syntax: what the grammar produces and the passes check.
+//
+// Plain structs with value semantics. Every node that a diagnostic may point at carries
+// a Location. The AST knows nothing of the surface syntax beyond what a message needs
+// (e.g. a rule keeps its source text for `.rules` and explanations).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "location.hpp"
+#include "value.hpp"
+
+namespace writ::query {
+
+enum class ArithOp { Add, Sub, Mul, Div, Mod, Neg };  // Neg is unary: operands = {x}
+
+// A term: a variable, a constant, or arithmetic over terms.
+struct Term {
+  enum class Kind { Variable, Constant, Arith };
+  Kind kind = Kind::Constant;
+  std::string name;            // Variable: its name; "_" is anonymous (each a fresh variable)
+  Value value;                 // Constant
+  ArithOp op = ArithOp::Add;   // Arith
+  std::vector<Term> operands;  // Arith: 2 operands, or 1 for Neg
+  Location location;
+
+  static Term variable(std::string name, Location at = {}) {
+    Term t;
+    t.kind = Kind::Variable;
+    t.name = std::move(name);
+    t.location = at;
+    return t;
+  }
+  static Term constant(Value v, Location at = {}) {
+    Term t;
+    t.kind = Kind::Constant;
+    t.value = std::move(v);
+    t.location = at;
+    return t;
+  }
+  static Term arith(ArithOp op, std::vector<Term> operands, Location at = {}) {
+    Term t;
+    t.kind = Kind::Arith;
+    t.op = op;
+    t.operands = std::move(operands);
+    t.location = at;
+    return t;
+  }
+  bool is_anonymous() const { return kind == Kind::Variable && name == "_"; }
+};
+
+// p(t1, ..., tn); `-p(...)` (strong negation, "the contrary of p") sets strong_negation.
+struct Atom {
+  std::string predicate;
+  std::vector<Term> args;
+  bool strong_negation = false;
+  Location location;
+};
+
+enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+enum class AggregateFunction { Count, Sum, Min, Max };
+
+struct Literal;
+
+// One element of an aggregate: `t1, ..., tn : condition`.
+struct AggregateElement {
+  std::vector<Term> terms;
+  std::vector<Literal> condition;  // positive atoms, negated atoms and comparisons
+};
+
+// A body literal: an atom (possibly under `not`), a comparison, or an aggregate.
+//
+// Aggregates are normalised to `bound op #f{ elements }`: the grammar turns
+// `#count{...} > 3` into `3 < #count{...}`, so `N = #count{...}` binds N when N is free.
+struct Literal {
+  enum class Kind { Atom, Comparison, Aggregate };
+  Kind kind = Kind::Atom;
+  bool negated = false;  // Atom: `not p(...)`
+
+  Atom atom;  // Atom
+
+  CompareOp op = CompareOp::Eq;  // Comparison (lhs op rhs) and Aggregate (lhs op #f{...})
+  Term lhs;
+  Term rhs;  // Comparison only
+
+  AggregateFunction function = AggregateFunction::Count;  // Aggregate
+  std::vector<AggregateElement> elements;                 // Aggregate
+
+  Location location;
+};
+
+// Strict rules always apply. Defeasible rules and defeaters belong to the argumentation
+// layer; the Datalog core treats only strict rules (and facts).
+enum class RuleKind { Strict, Defeasible, Defeater };
+
+// A fact is a rule with an empty body.
+struct Rule {
+  std::optional<std::string> label;
+  RuleKind kind = RuleKind::Strict;
+  Atom head;
+  std::vector<Literal> body;
+  std::string text;  // the statement as written, for listings and explanations
+  Location location;
+
+  bool is_fact() const { return body.empty(); }
+};
+
+// `?- goal.` or `goal?`: a conjunction of literals to answer.
+struct Query {
+  std::vector<Literal> body;
+  std::string text;  // the goal as written, without `?-` and the final `.` or `?`
+  Location location;
+};
+
+struct Program {
+  std::vector<Rule> rules;      // facts and rules, in the order written
+  std::vector<Query> queries;   // in the order written
+};
+
+}  // namespace writ::query
