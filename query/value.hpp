@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace writ::query {
 
@@ -28,9 +29,15 @@ struct Value {
 
 // Total order: by kind, then integers numerically, symbols and strings by their bytes.
 std::strong_ordering compare(const Value& a, const Value& b);
+// Unsigned byte-wise order of two texts (UTF-8 strings order by code point this way).
+std::strong_ordering compare_bytes(std::string_view a, std::string_view b);
+
 inline bool operator<(const Value& a, const Value& b) { return compare(a, b) < 0; }
 
 // The value as it is written in the language: 42, microsoft, "a \"quoted\" string".
 std::string to_source(const Value& v);
+
+// A string literal in the language's syntax, with escapes: "a \"b\"\n".
+std::string quote_string(std::string_view s);
 
 }  // namespace writ::query

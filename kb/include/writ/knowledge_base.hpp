@@ -96,6 +96,11 @@ class KnowledgeBase {
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
 
+  // For a REPL's continuation lines (like sqlite3_complete): true when `text` ends a
+  // statement, false when more input is needed (an open string, comment or bracket, or no
+  // final `.` or `?`). Blank text is complete. Forwards to grammar::is_complete.
+  static bool is_complete(std::string_view text);
+
   // Diagnostics rendered as `FILE:LINE:COL: error: ...` with the source line and a caret.
   std::string render(const std::vector<Diagnostic>& diagnostics) const;
 

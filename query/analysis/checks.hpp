@@ -1,0 +1,31 @@
+// The checks that run before anything is evaluated, as named passes.
+//
+// check_program() is the pipeline: it runs every pass over a whole program and returns
+// their diagnostics sorted by place. A program with no errors can be evaluated.
+#pragma once
+
+#include <vector>
+
+#include "query/ast.hpp"
+#include "query/diagnostic.hpp"
+
+namespace writ::query {
+
+// Limits the checks enforce (documented in docs/language.md).
+inline constexpr std::size_t max_arity = 64;
+
+// Runs all passes. `program` must have had name_anonymous_variables() applied.
+std::vector<Diagnostic> check_program(const Program& program);
+// Checks a query against a program that passed check_program().
+std::vector<Diagnostic> check_query(const Program& program, const Query& query);
+
+// The passes.
+void check_arity_limit(const Program& program, std::vector<Diagnostic>& out);
+void check_safety(const Program& program, std::vector<Diagnostic>& out);
+void check_safety(const Query& query, std::vector<Diagnostic>& out);
+void check_stratification(const Program& program, std::vector<Diagnostic>& out);
+void check_definitions(const Program& program, const std::vector<const Query*>& queries,
+                       std::vector<Diagnostic>& out);
+void check_arity_consistency(const Program& program, std::vector<Diagnostic>& out);
+
+}  // namespace writ::query

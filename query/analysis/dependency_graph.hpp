@@ -1,0 +1,32 @@
+// The predicate dependency graph and its strongly connected components, in the order
+// they must be evaluated (every component after the components it depends on).
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "predicate.hpp"
+#include "query/ast.hpp"
+
+namespace writ::query {
+
+struct Dependency {
+  std::uint32_t to = 0;        // the body predicate (index into DependencyGraph::predicates)
+  bool negative = false;       // through `not` or an aggregate
+  const Rule* rule = nullptr;  // the rule that makes it
+  const Literal* literal = nullptr;
+};
+
+struct DependencyGraph {
+  std::vector<PredicateId> predicates;                 // every predicate of the program
+  std::map<PredicateId, std::uint32_t> index;          // predicate -> its index
+  std::vector<std::vector<Dependency>> edges;          // head -> body dependencies
+  std::vector<std::vector<std::uint32_t>> components;  // SCCs, dependencies first
+  std::vector<std::uint32_t> component_of;             // predicate -> its component
+
+  bool recursive(std::uint32_t component) const;
+};
+
+DependencyGraph build_dependency_graph(const Program& program);
+
+}  // namespace writ::query

@@ -1,0 +1,275 @@
+// Join ordering: literals are taken greedily. Tests (comparisons, negations, aggregates
+// whose inputs are bound) run as soon as they can, since they only discard work; among
+// the atoms, the one with the most bound arguments comes next (ties in written order),
+// so each scan after the first is an index lookup. A delta literal, when given, goes
+// first: it is the smallest input of a semi-naive round.
+#include "compile.hpp"
+
+#include <map>
+#include <set>
+
+#include "query/analysis/variables.hpp"
+
+namespace writ::query::eval {
+
+namespace {
+
+class BodyCompiler {
+ public:
+  BodyCompiler(Interner& interner, const Compiler::RelationOf& relation_of, std::map<std::string, std::uint32_t>& regs,
+               std::uint32_t& next_reg)
+      : interner_(interner), relation_of_(relation_of), regs_(regs), next_reg_(next_reg) {}
+
+  bool bound(const std::string& name) const { return regs_.count(name) > 0; }
+
+  bool term_bound(const Term& t) const {
+    bool ok = true;
+    for_each_variable(t, [&](const Term& v) { ok = ok && bound(v.name); });
+    return ok;
+  }
+
+  Expr expr(const Term& t) {
+    Expr e;
+    e.location = t.location;
+    switch (t.kind) {
+      case Term::Kind::Constant:
+        e.kind = Expr::Kind::Constant;
+        e.constant = interner_.intern(t.value);
+        break;
+      case Term::Kind::Variable:
+        e.kind = Expr::Kind::Register;
+        e.reg = regs_.at(t.name);
+        break;
+      case Term::Kind::Arith:
+        e.kind = Expr::Kind::Arith;
+        e.op = t.op;
+        for (const auto& o : t.operands) e.operands.push_back(expr(o));
+        break;
+    }
+    return e;
+  }
+
+  std::uint32_t fresh(const std::string& name) {
+    auto [it, inserted] = regs_.try_emplace(name, next_reg_);
+    if (inserted) ++next_reg_;
+    return it->second;
+  }
+
+  // Plain variables of `atom` that are not bound yet: the scan binds them.
+  std::set<std::string> binds_of(const Atom& atom) const {
+    std::set<std::string> names;
+    for (const auto& a : atom.args)
+      if (a.kind == Term::Kind::Variable && !bound(a.name)) names.insert(a.name);
+    return names;
+  }
+
+  Step atom_step(const Atom& atom, Step::Kind kind, bool delta) {
+    Step s;
+    s.kind = kind;
+    s.delta = delta;
+    s.relation = relation_of_(predicate_of(atom));
+    s.location = atom.location;
+    // Arithmetic arguments over variables this same atom binds (`p(X, X + 1)`) are
+    // checked after the binding; all other arguments that are known are index keys.
+    std::vector<std::uint32_t> late;
+    std::map<std::string, std::uint32_t> first_column;
+    for (std::uint32_t c = 0; c < atom.args.size(); ++c) {
+      const auto& a = atom.args[c];
+      if (a.kind == Term::Kind::Variable && !bound(a.name)) {
+        if (is_anonymous_name(a.name)) continue;
+        auto [it, inserted] = first_column.try_emplace(a.name, c);
+        if (inserted) {
+          s.binds.emplace_back(c, 0);
+        } else {
+          s.equal_columns.emplace_back(c, it->second);
+        }
+      } else if (a.kind == Term::Kind::Arith && !term_bound(a)) {
+        late.push_back(c);
+      } else {
+        s.key_mask |= ColumnMask{1} << c;
+        s.keys.push_back(expr(a));
+      }
+    }
+    for (auto& [column, reg] : s.binds) reg = fresh(atom.args[column].name);
+    for (const auto c : late) s.checks.emplace_back(c, expr(atom.args[c]));
+    return s;
+  }
+
+  // Whether a non-atom literal (or a negated atom) can run now.
+  bool ready(const Literal& l) const {
+    switch (l.kind) {
+      case Literal::Kind::Atom: {
+        bool ok = true;
+        for_each_variable(l.atom, [&](const Term& v) { ok = ok && (bound(v.name) || is_anonymous_name(v.name)); });
+        return ok;
+      }
+      case Literal::Kind::Comparison:
+        if (l.op == CompareOp::Eq && l.lhs.kind == Term::Kind::Variable && !bound(l.lhs.name))
+          return term_bound(l.rhs);
+        if (l.op == CompareOp::Eq && l.rhs.kind == Term::Kind::Variable && !bound(l.rhs.name))
+          return term_bound(l.lhs);
+        return term_bound(l.lhs) && term_bound(l.rhs);
+      case Literal::Kind::Aggregate: {
+        // Ready when every variable also used outside is bound. The caller passes
+        // `outside_` for this rule.
+        bool ok = true;
+        for (const auto& e : l.elements) {
+          auto check = [&](const Term& v) { ok = ok && (!outside_->count(v.name) || bound(v.name)); };
+          for (const auto& t : e.terms) for_each_variable(t, check);
+          for (const auto& c : e.condition) for_each_variable(c, check);
+        }
+        if (!(l.op == CompareOp::Eq && l.lhs.kind == Term::Kind::Variable)) ok = ok && term_bound(l.lhs);
+        return ok;
+      }
+    }
+    return false;
+  }
+
+  Step test_step(const Literal& l) {
+    Step s;
+    s.location = l.location;
+    switch (l.kind) {
+      case Literal::Kind::Atom: return atom_step(l.atom, Step::Kind::Negation, false);
+      case Literal::Kind::Comparison:
+        if (l.op == CompareOp::Eq && l.lhs.kind == Term::Kind::Variable && !bound(l.lhs.name)) {
+          s.kind = Step::Kind::Assign;
+          s.lhs = expr(l.rhs);
+          s.reg = fresh(l.lhs.name);
+        } else if (l.op == CompareOp::Eq && l.rhs.kind == Term::Kind::Variable && !bound(l.rhs.name)) {
+          s.kind = Step::Kind::Assign;
+          s.lhs = expr(l.lhs);
+          s.reg = fresh(l.rhs.name);
+        } else {
+          s.kind = Step::Kind::Filter;
+          s.op = l.op;
+          s.lhs = expr(l.lhs);
+          s.rhs = expr(l.rhs);
+        }
+        return s;
+      case Literal::Kind::Aggregate: {
+        s.kind = Step::Kind::Aggregate;
+        s.function = l.function;
+        s.op = l.op;
+        for (const auto& e : l.elements) {
+          // Each element binds its local variables in registers of its own; they are
+          // forgotten afterwards so that elements do not share locals.
+          auto saved = regs_;
+          AggregatePart part;
+          part.steps = conjunction(e.condition, -1);
+          for (const auto& t : e.terms) part.terms.push_back(expr(t));
+          s.parts.push_back(std::move(part));
+          regs_ = std::move(saved);
+        }
+        if (l.op == CompareOp::Eq && l.lhs.kind == Term::Kind::Variable && !bound(l.lhs.name)) {
+          s.assign = true;
+          s.reg = fresh(l.lhs.name);
+        } else {
+          s.lhs = expr(l.lhs);
+        }
+        return s;
+      }
+    }
+    return s;
+  }
+
+  // Orders and compiles a conjunction; see the comment at the top of this file.
+  std::vector<Step> conjunction(const std::vector<Literal>& body, int delta_literal) {
+    std::vector<Step> steps;
+    std::vector<bool> done(body.size(), false);
+    if (delta_literal >= 0) {
+      steps.push_back(atom_step(body[delta_literal].atom, Step::Kind::Scan, true));
+      done[delta_literal] = true;
+    }
+    for (std::size_t remaining = body.size() - (delta_literal >= 0 ? 1 : 0); remaining > 0; --remaining) {
+      int pick = -1;
+      for (std::size_t i = 0; i < body.size() && pick < 0; ++i) {
+        const auto& l = body[i];
+        if (!done[i] && !(l.kind == Literal::Kind::Atom && !l.negated) && ready(l)) pick = static_cast<int>(i);
+      }
+      if (pick < 0) {
+        int best_score = -1;
+        for (std::size_t i = 0; i < body.size(); ++i) {
+          const auto& l = body[i];
+          if (done[i] || l.kind != Literal::Kind::Atom || l.negated) continue;
+          int score = 0;
+          bool computable = true;
+          const auto own = binds_of(l.atom);
+          for (const auto& a : l.atom.args) {
+            if (a.kind == Term::Kind::Constant || (a.kind == Term::Kind::Variable && bound(a.name))) ++score;
+            if (a.kind != Term::Kind::Arith) continue;
+            for_each_variable(a, [&](const Term& v) { computable = computable && (bound(v.name) || own.count(v.name)); });
+            ++score;
+          }
+          if (computable && score > best_score) {
+            best_score = score;
+            pick = static_cast<int>(i);
+          }
+        }
+      }
+      if (pick < 0) {
+        // Unreachable for a program that passed the safety check; take the first
+        // remaining literal so the plan is still well-formed.
+        for (std::size_t i = 0; i < body.size() && pick < 0; ++i)
+          if (!done[i]) pick = static_cast<int>(i);
+      }
+      done[pick] = true;
+      const auto& l = body[pick];
+      steps.push_back(l.kind == Literal::Kind::Atom && !l.negated ? atom_step(l.atom, Step::Kind::Scan, false)
+                                                                  : test_step(l));
+    }
+    return steps;
+  }
+
+  void set_outside(const std::set<std::string>* outside) { outside_ = outside; }
+
+ private:
+  Interner& interner_;
+  const Compiler::RelationOf& relation_of_;
+  std::map<std::string, std::uint32_t>& regs_;
+  std::uint32_t& next_reg_;
+  const std::set<std::string>* outside_ = nullptr;
+};
+
+// Variables used outside aggregates (in the head or in non-aggregate literals): the
+// global variables of the rule's aggregates, which must be bound before them.
+std::set<std::string> outside_aggregates(const std::vector<Literal>& body, const Atom* head) {
+  std::set<std::string> names;
+  if (head) for_each_variable(*head, [&](const Term& v) { names.insert(v.name); });
+  for (const auto& l : body) {
+    if (l.kind == Literal::Kind::Aggregate) {
+      for_each_variable(l.lhs, [&](const Term& v) { names.insert(v.name); });
+    } else {
+      for_each_variable(l, [&](const Term& v) { names.insert(v.name); });
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+RulePlan Compiler::compile_rule(const Rule& rule, int delta_literal) {
+  RulePlan plan;
+  plan.rule = &rule;
+  plan.head = relation_of_(predicate_of(rule.head));
+  std::map<std::string, std::uint32_t> regs;
+  BodyCompiler body(interner_, relation_of_, regs, plan.registers);
+  const auto outside = outside_aggregates(rule.body, &rule.head);
+  body.set_outside(&outside);
+  plan.steps = body.conjunction(rule.body, delta_literal);
+  for (const auto& a : rule.head.args) plan.head_args.push_back(body.expr(a));
+  return plan;
+}
+
+RulePlan Compiler::compile_query(const Query& query, RelationId answers, const std::vector<std::string>& columns) {
+  RulePlan plan;
+  plan.head = answers;
+  std::map<std::string, std::uint32_t> regs;
+  BodyCompiler body(interner_, relation_of_, regs, plan.registers);
+  const auto outside = outside_aggregates(query.body, nullptr);
+  body.set_outside(&outside);
+  plan.steps = body.conjunction(query.body, -1);
+  for (const auto& c : columns) plan.head_args.push_back(body.expr(Term::variable(c)));
+  return plan;
+}
+
+}  // namespace writ::query::eval

@@ -1,0 +1,76 @@
+// The evaluator's value: one 64-bit word, with symbols, strings and large integers interned.
+//
+// Equal values have equal words (the encoding is canonical), so joins, hashing and
+// deduplication compare words only. The top two bits are the kind:
+//   00  small integer: a signed 62-bit value in the low bits
+//   01  large integer: an index into Interner's table of int64 values outside that range
+//   10  symbol:        an index into the symbol table
+//   11  string:        an index into the string table
+// Ordering across kinds follows query::compare (integers < symbols < strings); within
+// symbols and strings it needs the text, so Interner::compare does it.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "query/value.hpp"
+
+namespace writ::query::eval {
+
+using Datum = std::uint64_t;
+
+inline constexpr std::uint64_t kind_shift = 62;
+inline constexpr std::uint64_t payload_mask = (std::uint64_t{1} << kind_shift) - 1;
+inline constexpr std::int64_t small_min = -(std::int64_t{1} << 61);
+inline constexpr std::int64_t small_max = (std::int64_t{1} << 61) - 1;
+
+enum class DatumKind : std::uint8_t { SmallInt = 0, BigInt = 1, Symbol = 2, String = 3 };
+
+inline DatumKind kind_of(Datum d) { return static_cast<DatumKind>(d >> kind_shift); }
+inline bool is_small_int(Datum d) { return kind_of(d) == DatumKind::SmallInt; }
+inline Datum make_small_int(std::int64_t v) { return static_cast<std::uint64_t>(v) & payload_mask; }
+inline std::int64_t small_int_value(Datum d) {
+  // Sign-extend the 62-bit payload.
+  return static_cast<std::int64_t>(d << 2) >> 2;
+}
+
+// Mixes a word into a hash (a variant of the splitmix64 finaliser).
+inline std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
+  h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 29;
+  return h;
+}
+
+class Interner {
+ public:
+  Datum integer(std::int64_t v);
+  Datum symbol(std::string_view name);
+  Datum string(std::string_view text);
+  Datum intern(const Value& v);
+
+  bool is_integer(Datum d) const { return kind_of(d) <= DatumKind::BigInt; }
+  std::int64_t integer_value(Datum d) const;  // precondition: is_integer(d)
+  const std::string& text(Datum d) const;     // symbol name or string contents
+
+  Value value(Datum d) const;
+  std::strong_ordering compare(Datum a, Datum b) const;
+
+ private:
+  Datum intern_text(std::unordered_map<std::string, std::uint32_t>& map, std::vector<const std::string*>& list,
+                    std::string_view s, DatumKind kind);
+
+  std::unordered_map<std::string, std::uint32_t> symbol_ids_;
+  std::vector<const std::string*> symbols_;  // points into symbol_ids_' keys (stable)
+  std::unordered_map<std::string, std::uint32_t> string_ids_;
+  std::vector<const std::string*> strings_;
+  std::unordered_map<std::int64_t, std::uint32_t> big_ids_;
+  std::vector<std::int64_t> bigs_;
+};
+
+}  // namespace writ::query::eval

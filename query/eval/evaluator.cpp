@@ -1,0 +1,466 @@
+#include "evaluator.hpp"
+
+#include <algorithm>
+
+#include "compile.hpp"
+#include "query/analysis/dependency_graph.hpp"
+#include "query/analysis/variables.hpp"
+
+namespace writ::query::eval {
+
+namespace {
+
+// Ends a run from deep inside the join loops; caught in Evaluator, never escapes it.
+struct Stop {
+  Status status;
+  Diagnostic diagnostic;
+};
+
+constexpr std::uint64_t poll_interval = 1 << 14;
+
+// What to do when a conjunction has been matched: a non-owning callable reference (two
+// words, no allocation). A template parameter would not do: aggregates nest
+// conjunctions, and each level would instantiate a new type without end.
+class Continuation {
+ public:
+  template <class F>
+  Continuation(const F& f) : object_(&f), call_([](const void* o) { (*static_cast<const F*>(o))(); }) {}
+  void operator()() const { call_(object_); }
+
+ private:
+  const void* object_;
+  void (*call_)(const void*);
+};
+
+bool holds(std::strong_ordering c, CompareOp op) {
+  switch (op) {
+    case CompareOp::Eq: return c == 0;
+    case CompareOp::Ne: return c != 0;
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::Le: return c <= 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::Ge: return c >= 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The state of one evaluation: registers, delta ranges, counters and limits.
+class Evaluator::Run {
+ public:
+  Run(Evaluator& ev, const Limits& limits) : ev_(ev), limits_(limits) {}
+
+  void set_delta(RelationId r, RowId begin, RowId end) {
+    if (delta_.size() <= r) delta_.resize(r + 1, {0, 0});
+    delta_[r] = {begin, end};
+  }
+
+  void run(const RulePlan& plan) {
+    regs_.assign(plan.registers, 0);
+    head_.resize(plan.head_args.size());
+    exec(plan.steps, 0, [&] { emit(plan); });
+  }
+
+  void insert_fact(RelationId r, const std::vector<Datum>& tuple) {
+    if (ev_.relations_[r]->insert(tuple.data())) counted();
+  }
+
+  std::set<std::pair<std::uint32_t, std::uint32_t>> undefined_division, undefined_operand;
+  std::vector<std::pair<Location, std::string>> warnings;
+
+  // Evaluates an expression; false when it is undefined (division by zero, arithmetic
+  // on a non-integer), which drops the rule instance as clingo does.
+  bool eval(const Expr& e, Datum& out) {
+    switch (e.kind) {
+      case Expr::Kind::Constant: out = e.constant; return true;
+      case Expr::Kind::Register: out = regs_[e.reg]; return true;
+      case Expr::Kind::Arith: break;
+    }
+    std::int64_t v[2] = {0, 0};
+    for (std::size_t i = 0; i < e.operands.size() && i < 2; ++i) {
+      Datum d;
+      if (!eval(e.operands[i], d)) return false;
+      if (!ev_.interner_.is_integer(d)) {
+        note_undefined(e.location, "arithmetic on a value that is not an integer");
+        return false;
+      }
+      v[i] = ev_.interner_.integer_value(d);
+    }
+    std::int64_t r = 0;
+    bool overflow = false;
+    switch (e.op) {
+      case ArithOp::Add: overflow = __builtin_add_overflow(v[0], v[1], &r); break;
+      case ArithOp::Sub: overflow = __builtin_sub_overflow(v[0], v[1], &r); break;
+      case ArithOp::Mul: overflow = __builtin_mul_overflow(v[0], v[1], &r); break;
+      case ArithOp::Neg: overflow = __builtin_sub_overflow(std::int64_t{0}, v[0], &r); break;
+      case ArithOp::Div:
+      case ArithOp::Mod:
+        if (v[1] == 0) {
+          note_undefined(e.location, "division by zero");
+          return false;
+        }
+        if (v[0] == std::numeric_limits<std::int64_t>::min() && v[1] == -1) {
+          overflow = e.op == ArithOp::Div;
+          r = 0;
+        } else {
+          // Truncating division and C remainder, as clingo: -7/2 = -3, -7\2 = -1.
+          r = e.op == ArithOp::Div ? v[0] / v[1] : v[0] % v[1];
+        }
+        break;
+    }
+    if (overflow) {
+      throw Stop{Status::Error,
+                 make_error(e.location, "integer overflow: the result does not fit in 64 bits (signed)")};
+    }
+    out = ev_.interner_.integer(r);
+    return true;
+  }
+
+ private:
+  void exec(const std::vector<Step>& steps, std::size_t i, Continuation done) {
+    if (i == steps.size()) {
+      done();
+      return;
+    }
+    const Step& s = steps[i];
+    switch (s.kind) {
+      case Step::Kind::Scan: scan(steps, i, done); return;
+      case Step::Kind::Negation:
+        if (!exists(s)) exec(steps, i + 1, done);
+        return;
+      case Step::Kind::Filter: {
+        Datum a, b;
+        if (!eval(s.lhs, a) || !eval(s.rhs, b)) return;
+        const auto c = (s.op == CompareOp::Eq || s.op == CompareOp::Ne)
+                           ? (a == b ? std::strong_ordering::equal : std::strong_ordering::less)
+                           : ev_.interner_.compare(a, b);
+        if (holds(c, s.op)) exec(steps, i + 1, done);
+        return;
+      }
+      case Step::Kind::Assign:
+        if (eval(s.lhs, regs_[s.reg])) exec(steps, i + 1, done);
+        return;
+      case Step::Kind::Aggregate: aggregate(steps, i, done); return;
+    }
+  }
+
+  bool keys_of(const Step& s, std::vector<Datum>& key) {
+    key.resize(s.keys.size());
+    for (std::size_t k = 0; k < s.keys.size(); ++k)
+      if (!eval(s.keys[k], key[k])) return false;
+    return true;
+  }
+
+  bool matches_keys(const Step& s, const Datum* row, const std::vector<Datum>& key) const {
+    std::size_t k = 0;
+    for (std::uint32_t c = 0; k < key.size(); ++c)
+      if (s.key_mask & (ColumnMask{1} << c) && row[c] != key[k++]) return false;
+    return true;
+  }
+
+  // Binds the step's fresh registers from `row`; false when a repeated variable or a
+  // late arithmetic argument does not match.
+  bool bind(const Step& s, const Datum* row) {
+    for (const auto& [c, first] : s.equal_columns)
+      if (row[c] != row[first]) return false;
+    for (const auto& [c, reg] : s.binds) regs_[reg] = row[c];
+    for (const auto& [c, e] : s.checks) {
+      Datum d;
+      if (!eval(e, d) || d != row[c]) return false;
+    }
+    return true;
+  }
+
+  void scan(const std::vector<Step>& steps, std::size_t i, Continuation done) {
+    const Step& s = steps[i];
+    Relation& rel = *ev_.relations_[s.relation];
+    std::vector<Datum> key;  // small; one per active scan
+    if (!keys_of(s, key)) return;
+    // Rows may move when the relation grows during this loop: re-read by id, and never
+    // hold a row pointer across the recursive call.
+    if (s.delta || s.key_mask == 0) {
+      RowId begin = 0, end = static_cast<RowId>(rel.size());
+      if (s.delta) std::tie(begin, end) = s.relation < delta_.size() ? delta_[s.relation] : std::pair<RowId, RowId>{0, 0};
+      for (RowId r = begin; r < end; ++r) {
+        poll();
+        const Datum* row = rel.row(r);
+        if (!matches_keys(s, row, key) || !bind(s, row)) continue;
+        exec(steps, i + 1, done);
+      }
+      return;
+    }
+    const HashIndex& index = rel.index(s.key_mask);
+    for (RowId r = index.first(rel, key.data()); r != no_row; r = index.next(r)) {
+      poll();
+      if (!bind(s, rel.row(r))) continue;
+      exec(steps, i + 1, done);
+    }
+  }
+
+  bool exists(const Step& s) {
+    Relation& rel = *ev_.relations_[s.relation];
+    std::vector<Datum> key;
+    if (!keys_of(s, key)) return false;  // undefined arithmetic: the literal is not true
+    if (s.key_mask == 0) return rel.size() > 0;
+    if (s.keys.size() == rel.arity()) return rel.contains(key.data());
+    return rel.index(s.key_mask).first(rel, key.data()) != no_row;
+  }
+
+  void aggregate(const std::vector<Step>& steps, std::size_t i, Continuation done) {
+    const Step& s = steps[i];
+    // The set of element tuples (clingo's semantics: duplicates count once).
+    std::vector<std::vector<Datum>> tuples;
+    for (const auto& part : s.parts) {
+      exec(part.steps, 0, [&] {
+        std::vector<Datum> t(part.terms.size());
+        for (std::size_t k = 0; k < t.size(); ++k)
+          if (!eval(part.terms[k], t[k])) return;
+        tuples.push_back(std::move(t));
+      });
+    }
+    std::sort(tuples.begin(), tuples.end());
+    tuples.erase(std::unique(tuples.begin(), tuples.end()), tuples.end());
+
+    // The result, or an infinite one: #min of nothing is #sup, #max of nothing is #inf.
+    Datum result = 0;
+    int infinite = 0;  // +1: #sup, -1: #inf
+    switch (s.function) {
+      case AggregateFunction::Count: result = ev_.interner_.integer(static_cast<std::int64_t>(tuples.size())); break;
+      case AggregateFunction::Sum: {
+        std::int64_t sum = 0;
+        for (const auto& t : tuples) {
+          if (t.empty() || !ev_.interner_.is_integer(t[0])) continue;  // clingo ignores non-integer weights
+          if (__builtin_add_overflow(sum, ev_.interner_.integer_value(t[0]), &sum))
+            throw Stop{Status::Error, make_error(s.location, "integer overflow in #sum: the total does not fit in 64 bits")};
+        }
+        result = ev_.interner_.integer(sum);
+        break;
+      }
+      case AggregateFunction::Min:
+      case AggregateFunction::Max: {
+        const bool is_min = s.function == AggregateFunction::Min;
+        bool any = false;
+        for (const auto& t : tuples) {
+          if (t.empty()) continue;
+          if (!any || (ev_.interner_.compare(t[0], result) < 0) == is_min) result = t[0];
+          any = true;
+        }
+        if (!any) infinite = is_min ? 1 : -1;
+        break;
+      }
+    }
+    if (s.assign) {
+      if (infinite != 0) return;  // #sup and #inf are not values of the language
+      regs_[s.reg] = result;
+      exec(steps, i + 1, done);
+      return;
+    }
+    Datum bound;
+    if (!eval(s.lhs, bound)) return;
+    // `bound op aggregate`
+    const auto c = infinite > 0 ? std::strong_ordering::less
+                   : infinite < 0 ? std::strong_ordering::greater
+                                  : ev_.interner_.compare(bound, result);
+    if (holds(c, s.op)) exec(steps, i + 1, done);
+  }
+
+  void emit(const RulePlan& plan) {
+    for (std::size_t k = 0; k < plan.head_args.size(); ++k)
+      if (!eval(plan.head_args[k], head_[k])) return;
+    if (ev_.relations_[plan.head]->insert(head_.data())) counted();
+  }
+
+  void counted() {
+    if (++ev_.facts_ > limits_.max_facts) {
+      throw Stop{Status::TooManyFacts, make_error({}, "evaluation stopped: more than " +
+                                                          std::to_string(limits_.max_facts) +
+                                                          " facts (raise the limit with --max-facts)")};
+    }
+    poll();
+  }
+
+  void poll() {
+    if (++ticks_ % poll_interval != 0) return;
+    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+      throw Stop{Status::Cancelled, make_error({}, "evaluation cancelled")};
+    if (limits_.deadline && std::chrono::steady_clock::now() > *limits_.deadline)
+      throw Stop{Status::Timeout, make_error({}, "evaluation stopped: the time limit was reached (--timeout)")};
+  }
+
+  void note_undefined(Location at, const char* what) {
+    auto& seen = std::string_view(what) == "division by zero" ? undefined_division : undefined_operand;
+    if (seen.insert({at.source, at.offset}).second)
+      warnings.emplace_back(at, std::string(what) + ": the rule instance is dropped (as in clingo)");
+  }
+
+  Evaluator& ev_;
+  const Limits& limits_;
+  std::vector<Datum> regs_;
+  std::vector<Datum> head_;
+  std::vector<std::pair<RowId, RowId>> delta_;
+  std::uint64_t ticks_ = 0;
+};
+
+Evaluator::Evaluator() = default;
+Evaluator::~Evaluator() = default;
+
+RelationId Evaluator::relation_of(const PredicateId& p) {
+  auto [it, inserted] = relation_ids_.try_emplace(p, static_cast<RelationId>(relations_.size()));
+  if (inserted) relations_.push_back(std::make_unique<Relation>(p.arity));
+  return it->second;
+}
+
+namespace {
+
+// Every index a plan looks up, created before the plan runs (so that no index is built
+// while a loop iterates over the relation).
+void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr<Relation>>& relations) {
+  for (const auto& s : steps) {
+    if ((s.kind == Step::Kind::Scan && !s.delta && s.key_mask != 0) ||
+        (s.kind == Step::Kind::Negation && s.key_mask != 0 && s.keys.size() != relations[s.relation]->arity()))
+      relations[s.relation]->index(s.key_mask);
+    for (const auto& part : s.parts) prepare_indexes(part.steps, relations);
+  }
+}
+
+}  // namespace
+
+Status Evaluator::evaluate(const Program& program, const Limits& limits) {
+  interner_ = Interner();
+  relations_.clear();
+  relation_ids_.clear();
+  diagnostics_.clear();
+  facts_ = 0;
+
+  Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
+  Run run(*this, limits);
+  const auto graph = build_dependency_graph(program);
+  for (const auto& p : graph.predicates) relation_of(p);
+
+  // Rules by the component of their head; facts go straight into their relations.
+  std::vector<std::vector<const Rule*>> rules_of(graph.components.size());
+  try {
+    for (const auto& r : program.rules) {
+      const auto head = predicate_of(r.head);
+      if (r.kind != RuleKind::Strict) continue;  // the argumentation layer's business
+      if (r.is_fact()) {
+        const auto plan = compiler.compile_rule(r, -1);
+        run.run(plan);
+        continue;
+      }
+      rules_of[graph.component_of[graph.index.at(head)]].push_back(&r);
+    }
+
+    for (std::uint32_t c = 0; c < graph.components.size(); ++c) {
+      const auto& members = graph.components[c];
+      std::vector<RulePlan> full;
+      for (const auto* r : rules_of[c]) full.push_back(compiler.compile_rule(*r, -1));
+      for (const auto& plan : full) prepare_indexes(plan.steps, relations_);
+      if (!graph.recursive(c)) {
+        for (const auto& plan : full) run.run(plan);
+        continue;
+      }
+      // Semi-naive: one variant of each rule per body atom of this component, reading
+      // that atom's delta.
+      std::vector<RulePlan> variants;
+      for (const auto* r : rules_of[c]) {
+        for (std::size_t i = 0; i < r->body.size(); ++i) {
+          const auto& l = r->body[i];
+          if (l.kind != Literal::Kind::Atom || l.negated) continue;
+          const auto id = graph.index.find(predicate_of(l.atom));
+          if (id == graph.index.end() || graph.component_of[id->second] != c) continue;
+          variants.push_back(compiler.compile_rule(*r, static_cast<int>(i)));
+        }
+      }
+      for (const auto& plan : variants) prepare_indexes(plan.steps, relations_);
+      std::vector<RowId> start(members.size());
+      for (std::size_t m = 0; m < members.size(); ++m)
+        start[m] = static_cast<RowId>(relations_[relation_of(graph.predicates[members[m]])]->size());
+      for (const auto& plan : full) run.run(plan);
+      for (;;) {
+        bool any = false;
+        for (std::size_t m = 0; m < members.size(); ++m) {
+          const auto id = relation_of(graph.predicates[members[m]]);
+          const auto end = static_cast<RowId>(relations_[id]->size());
+          run.set_delta(id, start[m], end);
+          any = any || end > start[m];
+          start[m] = end;
+        }
+        if (!any) break;
+        for (const auto& plan : variants) run.run(plan);
+      }
+    }
+  } catch (Stop& stop) {
+    diagnostics_.push_back(std::move(stop.diagnostic));
+    return stop.status;
+  }
+  for (auto& [at, message] : run.warnings) diagnostics_.push_back(make_warning(at, message));
+  return Status::Ok;
+}
+
+QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
+  diagnostics_.clear();
+  QueryAnswers out;
+  out.columns = answer_columns(query);
+  Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
+  Relation answers(static_cast<std::uint32_t>(out.columns.size()));
+  // The answer relation lives outside relations_; give the plan a slot for it.
+  const auto slot = static_cast<RelationId>(relations_.size());
+  relations_.push_back(std::make_unique<Relation>(static_cast<std::uint32_t>(out.columns.size())));
+  Run run(*this, limits);
+  try {
+    const auto plan = compiler.compile_query(query, slot, out.columns);
+    prepare_indexes(plan.steps, relations_);
+    const auto facts_before = facts_;
+    run.run(plan);
+    facts_ = facts_before;
+  } catch (Stop& stop) {
+    relations_.pop_back();
+    diagnostics_.push_back(std::move(stop.diagnostic));
+    out.status = stop.status;
+    return out;
+  }
+  out.rows = sorted_rows(*relations_[slot]);
+  relations_.pop_back();
+  for (auto& [at, message] : run.warnings) diagnostics_.push_back(make_warning(at, message));
+  return out;
+}
+
+std::vector<std::vector<Value>> Evaluator::sorted_rows(const Relation& rel) const {
+  std::vector<RowId> order(rel.size());
+  for (RowId r = 0; r < rel.size(); ++r) order[r] = r;
+  const auto arity = rel.arity();
+  std::sort(order.begin(), order.end(), [&](RowId a, RowId b) {
+    const Datum* x = rel.row(a);
+    const Datum* y = rel.row(b);
+    for (std::uint32_t c = 0; c < arity; ++c) {
+      const auto o = interner_.compare(x[c], y[c]);
+      if (o != 0) return o < 0;
+    }
+    return false;
+  });
+  std::vector<std::vector<Value>> rows;
+  rows.reserve(order.size());
+  for (const auto r : order) {
+    std::vector<Value> row;
+    row.reserve(arity);
+    for (std::uint32_t c = 0; c < arity; ++c) row.push_back(interner_.value(rel.row(r)[c]));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::vector<Value>> Evaluator::rows(const PredicateId& predicate) const {
+  const auto it = relation_ids_.find(predicate);
+  if (it == relation_ids_.end()) return {};
+  return sorted_rows(*relations_[it->second]);
+}
+
+std::size_t Evaluator::memory() const {
+  std::size_t bytes = 0;
+  for (const auto& r : relations_) bytes += r->memory();
+  return bytes;
+}
+
+}  // namespace writ::query::eval

@@ -1,0 +1,84 @@
+// Bottom-up evaluation: the fixpoint of a checked program, and answers to queries on it.
+//
+// Components of the predicate dependency graph are evaluated in order (stratified
+// negation and aggregation: a component only negates or aggregates over earlier ones).
+// A recursive component is evaluated semi-naively: after a first round over whole
+// relations, each round joins only the rows the previous round added (the delta) with
+// the whole of the other relations, until a round adds nothing.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "datum.hpp"
+#include "plan.hpp"
+#include "query/analysis/predicate.hpp"
+#include "query/ast.hpp"
+#include "query/diagnostic.hpp"
+#include "relation.hpp"
+
+namespace writ::query::eval {
+
+struct Limits {
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::uint64_t max_facts = std::numeric_limits<std::uint64_t>::max();
+  const std::atomic<bool>* cancel = nullptr;  // polled; set it from another thread or a signal handler
+};
+
+enum class Status {
+  Ok,
+  Error,         // a runtime error (integer overflow); see diagnostics()
+  Timeout,       // Limits::deadline passed
+  TooManyFacts,  // Limits::max_facts exceeded
+  Cancelled,     // *Limits::cancel became true
+};
+
+struct QueryAnswers {
+  Status status = Status::Ok;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;  // distinct, sorted by value order
+};
+
+class Evaluator {
+ public:
+  Evaluator();
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  // Computes the fixpoint of `program`, which must have passed check_program() and had
+  // name_anonymous_variables() applied; it must outlive the Evaluator. Starts afresh.
+  Status evaluate(const Program& program, const Limits& limits);
+  // Answers a checked query on the fixpoint.
+  QueryAnswers answer(const Query& query, const Limits& limits);
+  // The tuples of one relation, sorted; empty when the predicate has none.
+  std::vector<std::vector<Value>> rows(const PredicateId& predicate) const;
+
+  // Runtime diagnostics of the last call: errors, limits, warnings about undefined
+  // arithmetic (division by zero, arithmetic on a symbol), which drop the rule instance
+  // as in clingo.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  std::uint64_t fact_count() const { return facts_; }
+  std::size_t memory() const;
+
+ private:
+  class Run;
+  RelationId relation_of(const PredicateId& p);
+  std::vector<std::vector<Value>> sorted_rows(const Relation& rel) const;
+
+  Interner interner_;
+  std::vector<std::unique_ptr<Relation>> relations_;
+  std::map<PredicateId, RelationId> relation_ids_;
+  std::vector<Diagnostic> diagnostics_;
+  std::uint64_t facts_ = 0;
+};
+
+}  // namespace writ::query::eval

@@ -1,0 +1,97 @@
+// A relation: a flat array of fixed-width tuples, a set for deduplication, and hash
+// indexes on the column sets that joins look up.
+//
+// Rows are only ever appended, so "the rows added since round k" is a contiguous range:
+// semi-naive evaluation reads its delta as [begin, end) with no copies (see evaluator.cpp).
+//
+// Indexes are open-addressing tables from a key (the values of some columns) to the
+// newest row with that key; rows with equal keys are chained through `next_`. Each index
+// costs 4 bytes per row plus its slot table, and is maintained on every insert, so a
+// lookup never rebuilds anything. Hashing beat sorted arrays here: inserts interleave
+// with lookups during a fixpoint, and a sorted index would need merging each round.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "datum.hpp"
+
+namespace writ::query::eval {
+
+using RowId = std::uint32_t;
+inline constexpr RowId no_row = ~RowId{0};
+
+// A set of columns, as a bit mask (arity is at most 64; checks reject larger).
+using ColumnMask = std::uint64_t;
+
+class Relation;
+
+// Open-addressing table of row ids keyed by the values of `columns`.
+class KeyTable {
+ public:
+  explicit KeyTable(std::vector<std::uint32_t> columns) : columns_(std::move(columns)) {}
+
+  // The row stored under the key of `tuple`'s columns (a full tuple or a key in column
+  // order, see `key_is_tuple`), or no_row.
+  RowId find(const Relation& rel, const Datum* probe, bool probe_is_tuple) const;
+  // Stores `row` under its key, returning the row previously stored there (or no_row).
+  RowId put(const Relation& rel, RowId row);
+  const std::vector<std::uint32_t>& columns() const { return columns_; }
+  std::size_t memory() const { return slots_.capacity() * sizeof(RowId); }
+
+ private:
+  std::uint64_t hash(const Datum* values, const std::uint32_t* cols) const;
+  bool equal(const Relation& rel, RowId row, const Datum* probe, bool probe_is_tuple) const;
+  void grow(const Relation& rel);
+
+  std::vector<std::uint32_t> columns_;
+  std::vector<RowId> slots_;  // power-of-two size; no_row marks an empty slot
+  std::size_t used_ = 0;
+};
+
+// All rows whose `columns` equal a key: chains of rows through `next`.
+class HashIndex {
+ public:
+  HashIndex(const Relation& rel, ColumnMask mask);
+  // First row with this key (key values in increasing column order), or no_row.
+  RowId first(const Relation& rel, const Datum* key) const { return table_.find(rel, key, false); }
+  RowId next(RowId row) const { return next_[row]; }
+  void add(const Relation& rel, RowId row);
+  ColumnMask mask() const { return mask_; }
+  std::size_t memory() const { return table_.memory() + next_.capacity() * sizeof(RowId); }
+
+ private:
+  ColumnMask mask_;
+  KeyTable table_;
+  std::vector<RowId> next_;
+};
+
+class Relation {
+ public:
+  explicit Relation(std::uint32_t arity);
+
+  std::uint32_t arity() const { return arity_; }
+  std::size_t size() const { return size_; }
+  const Datum* row(RowId r) const { return data_.data() + static_cast<std::size_t>(r) * arity_; }
+
+  // Adds the tuple (arity() words) unless present; true when it was new.
+  bool insert(const Datum* tuple);
+  bool contains(const Datum* tuple) const;
+
+  // The index on `mask`, built on first use and kept up to date by insert().
+  const HashIndex& index(ColumnMask mask);
+
+  std::size_t memory() const;
+
+ private:
+  std::uint32_t arity_;
+  std::size_t size_ = 0;
+  std::vector<Datum> data_;
+  KeyTable set_;
+  std::vector<std::unique_ptr<HashIndex>> indexes_;
+};
+
+}  // namespace writ::query::eval

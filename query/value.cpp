@@ -1,0 +1,60 @@
+#include "value.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace writ::query {
+
+std::strong_ordering compare_bytes(std::string_view a, std::string_view b) {
+  // Byte-wise, as clingo compares names and strings; char may be signed, so compare
+  // unsigned bytes.
+  const auto n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x <=> y;
+  }
+  return a.size() <=> b.size();
+}
+
+std::strong_ordering compare(const Value& a, const Value& b) {
+  if (a.kind != b.kind) return a.kind <=> b.kind;
+  if (a.kind == ValueKind::Integer) return a.integer <=> b.integer;
+  return compare_bytes(a.text, b.text);
+}
+
+std::string quote_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += buf;
+        } else {
+          out += c;  // UTF-8 passes through
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string to_source(const Value& v) {
+  switch (v.kind) {
+    case ValueKind::Integer: return std::to_string(v.integer);
+    case ValueKind::Symbol: return v.text;
+    case ValueKind::String: return quote_string(v.text);
+  }
+  return {};
+}
+
+}  // namespace writ::query
