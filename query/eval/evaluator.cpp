@@ -1,8 +1,10 @@
 #include "evaluator.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "compile.hpp"
+#include "query/analysis/checks.hpp"
 #include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/variables.hpp"
 
@@ -145,16 +147,18 @@ class Evaluator::Run {
     }
   }
 
-  bool keys_of(const Step& s, std::vector<Datum>& key) {
-    key.resize(s.keys.size());
+  // Keys live on the stack: a scan runs once per outer tuple, so no allocation here.
+  using KeyBuffer = std::array<Datum, max_arity>;
+
+  bool keys_of(const Step& s, KeyBuffer& key) {
     for (std::size_t k = 0; k < s.keys.size(); ++k)
       if (!eval(s.keys[k], key[k])) return false;
     return true;
   }
 
-  bool matches_keys(const Step& s, const Datum* row, const std::vector<Datum>& key) const {
+  bool matches_keys(const Step& s, const Datum* row, const KeyBuffer& key) const {
     std::size_t k = 0;
-    for (std::uint32_t c = 0; k < key.size(); ++c)
+    for (std::uint32_t c = 0; k < s.keys.size(); ++c)
       if (s.key_mask & (ColumnMask{1} << c) && row[c] != key[k++]) return false;
     return true;
   }
@@ -175,7 +179,7 @@ class Evaluator::Run {
   void scan(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     const Step& s = steps[i];
     Relation& rel = *ev_.relations_[s.relation];
-    std::vector<Datum> key;  // small; one per active scan
+    KeyBuffer key;
     if (!keys_of(s, key)) return;
     // Rows may move when the relation grows during this loop: re-read by id, and never
     // hold a row pointer across the recursive call.
@@ -200,7 +204,7 @@ class Evaluator::Run {
 
   bool exists(const Step& s) {
     Relation& rel = *ev_.relations_[s.relation];
-    std::vector<Datum> key;
+    KeyBuffer key;
     if (!keys_of(s, key)) return false;  // undefined arithmetic: the literal is not true
     if (s.key_mask == 0) return rel.size() > 0;
     if (s.keys.size() == rel.arity()) return rel.contains(key.data());
@@ -404,8 +408,7 @@ QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
   QueryAnswers out;
   out.columns = answer_columns(query);
   Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
-  Relation answers(static_cast<std::uint32_t>(out.columns.size()));
-  // The answer relation lives outside relations_; give the plan a slot for it.
+  // The answers go to a relation of their own, in a slot dropped afterwards.
   const auto slot = static_cast<RelationId>(relations_.size());
   relations_.push_back(std::make_unique<Relation>(static_cast<std::uint32_t>(out.columns.size())));
   Run run(*this, limits);
