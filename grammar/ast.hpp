@@ -1,0 +1,124 @@
+// The syntax tree X3 parses into: close to the text, private to the grammar layer, and
+// lowered to query's AST by lower.cpp (X3 cannot fill std::variant or query's structs).
+//
+// Nodes that a diagnostic or a Location may point at derive from x3::position_tagged.
+// The grammar stores byte offsets into the text in id_first/id_last directly (instead of
+// ids into an x3::position_cache), so no side table is needed; texts are limited to
+// INT32_MAX bytes by the driver.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include "query/ast.hpp"
+
+namespace writ::grammar::syntax {
+
+namespace x3 = boost::spirit::x3;
+
+// ---- terms ----
+
+enum class LeafKind : std::uint8_t { Integer, String, Symbol, Variable };
+
+// A token term, kept as written: digits with separators, a string with its quotes and
+// escapes. Checking and decoding happen in lowering, which knows where each byte is.
+struct Leaf : x3::position_tagged {
+  LeafKind kind = LeafKind::Integer;
+  std::string text;
+};
+
+struct Signed;
+struct Expression;
+
+struct Operand : x3::variant<Leaf, x3::forward_ast<Signed>, x3::forward_ast<Expression>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// Unary minus (`sign` is always '-').
+struct Signed : x3::position_tagged {
+  char sign = '-';
+  Operand operand;
+};
+
+// A binary operator and its right operand: one of + - * / and \ (modulo).
+struct Operation : x3::position_tagged {
+  char op = '+';
+  Operand operand;
+};
+
+// first op1 x1 op2 x2 ...: one precedence level, left associative.
+struct Expression : x3::position_tagged {
+  Operand first;
+  std::vector<Operation> rest;
+};
+
+// ---- atoms and literals ----
+
+struct Atom : x3::position_tagged {
+  bool strong_negation = false;
+  std::string predicate;
+  std::vector<Expression> args;
+};
+
+// `atom` or `not atom`.
+struct AtomLiteral : x3::position_tagged {
+  bool negated = false;
+  Atom atom;
+};
+
+struct Aggregate;
+
+struct ComparisonRhs : x3::variant<Expression, x3::forward_ast<Aggregate>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// `lhs op rhs`; with an aggregate on the right it is a bound aggregate `N = #count{...}`.
+struct Comparison : x3::position_tagged {
+  Expression lhs;
+  query::CompareOp op = query::CompareOp::Eq;
+  ComparisonRhs rhs;
+};
+
+// A literal of an aggregate's condition: no aggregates inside aggregates.
+struct ConditionLiteral : x3::variant<AtomLiteral, x3::forward_ast<Comparison>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct AggregateElement : x3::position_tagged {
+  std::vector<Expression> terms;
+  std::vector<ConditionLiteral> condition;
+};
+
+struct Aggregate : x3::position_tagged {
+  query::AggregateFunction function = query::AggregateFunction::Count;
+  std::vector<AggregateElement> elements;
+};
+
+// `#count{...} op bound`, the aggregate written first.
+struct AggregateFirst : x3::position_tagged {
+  Aggregate aggregate;
+  query::CompareOp op = query::CompareOp::Eq;
+  Expression bound;
+};
+
+struct Literal : x3::variant<AtomLiteral, Comparison, AggregateFirst> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// ---- statements ----
+
+// A fact (empty body) or a rule.
+struct Rule : x3::position_tagged {
+  Atom head;
+  std::vector<Literal> body;
+};
+
+}  // namespace writ::grammar::syntax

@@ -1,0 +1,68 @@
+// Lowering: the syntax tree to query's AST. Also the checks that need the exact bytes of
+// a token: integer range, string escapes and UTF-8, and the depth of operator chains.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "grammar/source_lines.hpp"
+#include "query/ast.hpp"
+#include "query/diagnostic.hpp"
+
+namespace writ::grammar {
+
+class Lowering {
+ public:
+  // `text` is the whole text the syntax tree's offsets point into.
+  Lowering(std::string_view text, const SourceLines& lines) : text_(text), lines_(lines) {}
+
+  // Each returns false (and appends to errors()) when a node is invalid; the statement
+  // is then dropped, but every error in it is reported.
+  // `end` is the offset one past the statement's final `.`.
+  bool rule(const syntax::Rule& in, std::size_t end, query::Rule& out);
+  bool body(const std::vector<syntax::Literal>& in, std::vector<query::Literal>& out);
+
+  // [first, last) offsets of a literal as written, without surrounding blanks.
+  std::pair<std::size_t, std::size_t> span(const syntax::Literal& literal) const;
+
+  std::vector<query::Diagnostic>& errors() { return errors_; }
+
+ private:
+  // A lowered operand within a term, with the extent of its text.
+  struct Part {
+    query::Term term;
+    std::size_t depth = 0;      // of the term's tree: 1 for a leaf
+    std::size_t first = 0;      // offsets of the operand's text
+    std::size_t last = 0;
+    std::size_t op_offset = 0;  // of the operator before it
+  };
+  static const boost::spirit::x3::position_tagged& node_of(const syntax::Operand& in);
+  bool combine(Part& left, char op, Part&& right);
+
+  // A term and the depth of its tree (1 for a leaf).
+  bool term(const syntax::Expression& in, query::Term& out, std::size_t& depth);
+  bool operand(const syntax::Operand& in, query::Term& out, std::size_t& depth);
+  bool leaf(const syntax::Leaf& in, bool negated, query::Term& out);
+  bool integer(const syntax::Leaf& in, bool negated, query::Term& out);
+  bool string(const syntax::Leaf& in, query::Term& out);
+  bool atom(const syntax::Atom& in, query::Atom& out);
+  bool literal(const syntax::Literal& in, query::Literal& out);
+  bool atom_literal(const syntax::AtomLiteral& in, query::Literal& out);
+  bool comparison(const syntax::Comparison& in, query::Literal& out);
+  bool aggregate(const syntax::Aggregate& in, query::Literal& out);
+  bool condition(const std::vector<syntax::ConditionLiteral>& in, std::vector<query::Literal>& out);
+
+  std::size_t start(const boost::spirit::x3::position_tagged& node) const;
+  query::Location locate(const boost::spirit::x3::position_tagged& node) const;
+  query::Location locate(std::size_t first, std::size_t last) const;
+  void error(std::size_t offset, std::size_t length, std::string message);
+
+  std::string_view text_;
+  const SourceLines& lines_;
+  std::vector<query::Diagnostic> errors_;
+};
+
+}  // namespace writ::grammar

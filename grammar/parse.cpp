@@ -1,0 +1,210 @@
+// The driver: scan the text into statements, parse each with the X3 grammar, lower what
+// parsed to query's AST, and collect every error on the way.
+#include "grammar/parse.hpp"
+
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <new>
+#include <string>
+
+#include "grammar/blank.hpp"
+#include "grammar/lower.hpp"
+#include "grammar/scanner.hpp"
+#include "grammar/source_lines.hpp"
+#include "grammar/syntax_parser.hpp"
+
+namespace writ::grammar {
+
+namespace {
+
+// Garbage (a binary file) would otherwise produce an error per stray '.'.
+constexpr std::size_t max_errors = 100;
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::vector<query::Diagnostic>& out) : out_(out) {}
+
+  // False once the limit is reached: the caller stops reading.
+  bool add(query::Diagnostic d) {
+    if (full_) return false;
+    if (count_ == max_errors) {
+      full_ = true;
+      out_.push_back(query::Diagnostic{
+          query::Severity::Note, d.location,
+          "too many errors (" + std::to_string(max_errors) + "); the rest of the text was not read",
+          {}});
+      return false;
+    }
+    ++count_;
+    out_.push_back(std::move(d));
+    return true;
+  }
+  bool full() const { return full_; }
+
+ private:
+  std::vector<query::Diagnostic>& out_;
+  std::size_t count_ = 0;
+  bool full_ = false;
+};
+
+class Driver {
+ public:
+  Driver(std::string_view text, query::SourceId source, std::vector<query::Diagnostic>& out)
+      : text_(text), lines_(text, source), diagnostics_(out) {}
+
+  query::Location locate(std::size_t first, std::size_t last) const {
+    return lines_.locate(first, last > first ? last - first : 0);
+  }
+
+  void syntax_error(const SyntaxError& e) {
+    std::size_t length = 0;
+    if (e.offset < text_.size()) {
+      length = 1;
+      while (e.offset + length < text_.size() && is_word_char(text_[e.offset]) &&
+             is_word_char(text_[e.offset + length]))
+        ++length;
+    }
+    std::string message = e.message;
+    if (e.offset >= text_.size() && message.rfind("expected ", 0) == 0)
+      message += " at the end of the input";
+    diagnostics_.add(query::make_error(lines_.locate(e.offset, length), std::move(message)));
+  }
+
+  void lowering_errors(Lowering& lowering) {
+    for (query::Diagnostic& d : lowering.errors()) diagnostics_.add(std::move(d));
+  }
+
+  // A query's goal: its literals, text (trimmed) and location (`statement_first` to `end`).
+  bool query(const std::vector<syntax::Literal>& body, std::size_t statement_first,
+             std::size_t end, query::Query& out) {
+    Lowering lowering(text_, lines_);
+    if (!lowering.body(body, out.body)) {
+      lowering_errors(lowering);
+      return false;
+    }
+    const std::size_t first = lowering.span(body.front()).first;
+    const std::size_t last = lowering.span(body.back()).second;
+    out.text = std::string(text_.substr(first, last - first));
+    out.location = locate(statement_first, end);
+    return true;
+  }
+
+  void statement(const Segment& segment, query::Program& program) {
+    const char* data = text_.data();
+    const char* first = data + segment.begin;
+    const char* last = data + segment.end;
+    const auto statement_first = static_cast<std::size_t>(skip_blank(first, last) - data);
+    if (segment.query_prefix || segment.terminator == '?') {
+      std::vector<syntax::Literal> body;
+      if (auto e = parse_query_syntax(data, first, last, !segment.query_prefix, body)) {
+        syntax_error(*e);
+        return;
+      }
+      query::Query q;
+      if (query(body, statement_first, segment.end, q)) program.queries.push_back(std::move(q));
+      return;
+    }
+    syntax::Rule rule;
+    if (auto e = parse_rule_syntax(data, first, last, rule)) {
+      syntax_error(*e);
+      return;
+    }
+    Lowering lowering(text_, lines_);
+    query::Rule lowered;
+    if (!lowering.rule(rule, segment.end, lowered)) {
+      lowering_errors(lowering);
+      return;
+    }
+    program.rules.push_back(std::move(lowered));
+  }
+
+  void lexical_error(const Segment& segment) {
+    diagnostics_.add(query::make_error(lines_.locate(segment.error_offset, 1), segment.error));
+  }
+
+  bool too_large() {
+    if (text_.size() <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+      return false;
+    diagnostics_.add(query::make_error(lines_.locate(0, 0), "text too large to parse (over 2 GB)"));
+    return true;
+  }
+
+  std::string_view text_;
+  SourceLines lines_;
+  Diagnostics diagnostics_;
+};
+
+query::Diagnostic internal_error(query::SourceId source, const char* what) {
+  return query::make_error(query::Location{source, 1, 1, 0, 0},
+                           std::string("the parser failed: ") + what);
+}
+
+}  // namespace
+
+ParseResult parse_program(std::string_view text, query::SourceId source) {
+  ParseResult result;
+  try {
+    Driver driver(text, source, result.diagnostics);
+    if (driver.too_large()) return result;
+    StatementScanner scanner(text);
+    Segment segment;
+    while (!driver.diagnostics_.full() && scanner.next(segment)) {
+      if (segment.error != nullptr) {
+        driver.lexical_error(segment);
+      } else {
+        driver.statement(segment, result.program);
+      }
+    }
+  } catch (const std::bad_alloc&) {
+    result.diagnostics.push_back(internal_error(source, "out of memory"));
+  } catch (const std::exception& e) {
+    result.diagnostics.push_back(internal_error(source, e.what()));
+  }
+  return result;
+}
+
+GoalResult parse_goal(std::string_view text, query::SourceId source) {
+  GoalResult result;
+  try {
+    Driver driver(text, source, result.diagnostics);
+    if (driver.too_large()) return result;
+    // Unterminated strings and comments first: the grammar would only see odd characters.
+    StatementScanner scanner(text);
+    Segment segment;
+    while (!driver.diagnostics_.full() && scanner.next(segment))
+      if (segment.error != nullptr) driver.lexical_error(segment);
+    if (!result.diagnostics.empty()) return result;
+    const char* data = text.data();
+    const char* end = data + text.size();
+    std::vector<syntax::Literal> body;
+    if (auto e = parse_goal_syntax(data, data, end, body)) {
+      driver.syntax_error(*e);
+      return result;
+    }
+    const auto first = static_cast<std::size_t>(skip_blank(data, end) - data);
+    Lowering lowering(text, driver.lines_);
+    const std::size_t last = lowering.span(body.back()).second;
+    query::Query q;
+    if (driver.query(body, first, last, q)) result.query = std::move(q);
+  } catch (const std::bad_alloc&) {
+    result.diagnostics.push_back(internal_error(source, "out of memory"));
+  } catch (const std::exception& e) {
+    result.diagnostics.push_back(internal_error(source, e.what()));
+  }
+  return result;
+}
+
+bool is_complete(std::string_view text) {
+  StatementScanner scanner(text);
+  Segment segment;
+  while (scanner.next(segment)) {
+  }
+  return scanner.complete();
+}
+
+}  // namespace writ::grammar

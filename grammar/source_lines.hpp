@@ -1,0 +1,26 @@
+// Turns byte offsets into query::Locations (1-based line and column) for one text.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "query/location.hpp"
+
+namespace writ::grammar {
+
+class SourceLines {
+ public:
+  SourceLines(std::string_view text, query::SourceId source);
+
+  // The location of the byte at `offset` (offset == text size is the end of the text),
+  // covering `length` bytes. O(log lines), so a 10 MB text with many nodes stays fast.
+  query::Location locate(std::size_t offset, std::size_t length = 0) const;
+
+ private:
+  query::SourceId source_;
+  std::size_t size_;
+  std::vector<std::size_t> line_starts_;  // offset of the first byte of each line
+};
+
+}  // namespace writ::grammar
