@@ -33,8 +33,9 @@ GoalResult parse_goal(std::string_view text, query::SourceId source);
 
 // For the REPL's continuation lines (like sqlite3_complete): true when `text` ends a
 // statement, i.e. its last token outside strings and comments is a `.` or `?` that ends a
-// statement, and false when more input is needed (an open string, comment, or bracket, or
-// no final `.`). Text of only blanks and comments is complete (there is nothing to wait for).
+// statement (even inside an open bracket, which no later input could close), and false
+// when more input is needed (an open string or comment, or no final `.`). Text of only
+// blanks and comments is complete (there is nothing to wait for).
 bool is_complete(std::string_view text);
 
 }  // namespace writ::grammar

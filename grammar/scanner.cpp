@@ -13,7 +13,6 @@ bool StatementScanner::next(Segment& segment) {
   segment = Segment{};
   segment.begin = i;
   bool has_tokens = false;
-  int depth = 0;  // brackets open in this statement, for is_complete only
 
   // Ends the statement at `end`; false if it holds nothing worth returning.
   auto finish = [&](std::size_t end, char terminator) {
@@ -66,17 +65,16 @@ bool StatementScanner::next(Segment& segment) {
       complete_ = true;
       return finish(j + 1, 0);
     }
-    if (c == '(' || c == '{') {
-      ++depth;
-    } else if ((c == ')' || c == '}') && depth > 0) {
-      --depth;
-    } else if (c == '?' && first_token && i + 1 < n && text[i + 1] == '-') {
+    if (c == '?' && first_token && i + 1 < n && text[i + 1] == '-') {
       // `?-` opens a query only as the statement's first token; elsewhere `?` ends one.
       segment.query_prefix = true;
       i += 2;
       continue;
     } else if (c == '.' || c == '?') {
-      complete_ = depth == 0;
+      // A statement ends here even inside an open bracket: `.` occurs nowhere else in
+      // the language, so more input could not repair it, and the REPL should report
+      // the error now rather than wait.
+      complete_ = true;
       return finish(i + 1, c);
     }
     ++i;

@@ -42,9 +42,10 @@ TEST(IsComplete, NeedsMore) {
   EXPECT_FALSE(is_complete("p(\"a\\\". ?"));    // still open: the quote is escaped
   EXPECT_FALSE(is_complete("p(a). /* open"));  // open comment
   EXPECT_FALSE(is_complete("p(a /* . */"));
-  EXPECT_FALSE(is_complete("p(a."));            // open bracket
-  EXPECT_FALSE(is_complete("p :- N = #count{ X : q(X)."));
-  EXPECT_FALSE(is_complete("p :- X = (1 + 2."));
+  EXPECT_TRUE(is_complete("p(a."));             // an open bracket cannot be closed after the '.'
+  EXPECT_FALSE(is_complete("p(a"));             // but without a '.', more input may close it
+  EXPECT_TRUE(is_complete("p :- N = #count{ X : q(X)."));
+  EXPECT_TRUE(is_complete("p :- X = (1 + 2."));
 }
 
 TEST(IsComplete, AStringBrokenByANewlineIsReportedNow) {

@@ -1,0 +1,55 @@
+// Printing answers in the three output formats: table, csv and json.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "writ/knowledge_base.hpp"
+
+namespace writ::cli {
+
+enum class Format { Table, Csv, Json };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format format);
+
+// One answer set in each format, as a complete text ending in a newline.
+//   table: aligned columns headed by the variables, a line of dashes, the rows, `(N answers)`;
+//          `true.` / `false.` for a query without variables.
+//   csv:   RFC 4180 with LF line ends; header row, then rows. Strings raw; empty fields `""`.
+//          A query without variables: header `answer`, one row `true` or `false`.
+//   json:  {"query": ..., "columns": [...], "rows": [[...], ...]} on one line.
+std::string format_table(const kb::Answers& answers);
+std::string format_csv(const kb::Answers& answers);
+std::string format_json(const kb::Answers& answers);
+
+// A JSON string literal of `text`: quotes, backslashes and control characters escaped,
+// valid UTF-8 passed through, invalid bytes replaced by U+FFFD so the output stays JSON.
+std::string json_string(std::string_view text);
+// A CSV field: quoted when it holds , " CR or LF or is empty (so that an empty field is
+// not mistaken for the empty line between blocks), embedded quotes doubled.
+std::string csv_field(std::string_view text);
+
+// Prints successive answer sets to one stream. Blocks of several queries are kept apart:
+// csv blocks by an empty line; table blocks, when each is headed by its `?- goal.` line
+// (as `writ run` does), by an empty line too; json needs nothing (one line per query).
+class AnswerPrinter {
+ public:
+  AnswerPrinter(std::ostream& out, Format format, bool echo_query)
+      : out_(out), format_(format), echo_query_(echo_query) {}
+
+  void print(const kb::Answers& answers);
+
+  Format format() const { return format_; }
+  void set_format(Format format) { format_ = format; }
+
+ private:
+  std::ostream& out_;
+  Format format_;
+  bool echo_query_;
+  std::optional<Format> last_;  // the format of the block printed last
+};
+
+}  // namespace writ::cli

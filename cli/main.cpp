@@ -1,0 +1,36 @@
+// writ: the command-line front door of the knowledge base. Dispatches to the subcommands.
+#include <iostream>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "commands.hpp"
+#include "help_text.hpp"
+#include "options.hpp"
+
+#ifndef WRIT_VERSION
+#error "WRIT_VERSION must be defined by the build (from the CMake project version)"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace writ::cli;
+  const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+
+  auto parsed = parse_options(args);
+  if (auto* error = std::get_if<UsageError>(&parsed)) {
+    std::cerr << "writ: " << error->message << '\n'
+              << "Try 'writ " << (error->command ? std::string(command_name(*error->command)) + " " : "")
+              << "--help' for more information.\n";
+    return to_int(ExitStatus::Usage);
+  }
+  const Options& options = std::get<Options>(parsed);
+
+  switch (options.command) {
+    case Command::Help: std::cout << help_text(options.help_topic); return to_int(ExitStatus::Ok);
+    case Command::Version: std::cout << "writ " WRIT_VERSION "\n"; return to_int(ExitStatus::Ok);
+    case Command::Run: return to_int(run_command(options));
+    case Command::Check: return to_int(check_command(options));
+    case Command::Repl: return to_int(repl_command(options));
+  }
+  return to_int(ExitStatus::Ok);
+}

@@ -1,0 +1,192 @@
+#include "options.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <string>
+
+namespace writ::cli {
+
+std::optional<Command> parse_command(std::string_view name) {
+  if (name == "run") return Command::Run;
+  if (name == "check") return Command::Check;
+  if (name == "repl") return Command::Repl;
+  if (name == "help") return Command::Help;
+  return std::nullopt;
+}
+
+std::string_view command_name(Command command) {
+  switch (command) {
+    case Command::Repl: return "repl";
+    case Command::Run: return "run";
+    case Command::Check: return "check";
+    case Command::Help: return "help";
+    case Command::Version: return "version";
+  }
+  return "";
+}
+
+namespace {
+
+bool is_help_flag(std::string_view a) { return a == "-h" || a == "--help"; }
+
+std::optional<std::chrono::milliseconds> parse_seconds(std::string_view text) {
+  // Decimal seconds ("2", "0.5"); std::from_chars for double is locale-independent.
+  double seconds = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, seconds, std::chars_format::fixed);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(seconds) || seconds <= 0 ||
+      seconds > 1e9) {
+    return std::nullopt;
+  }
+  const auto ms = static_cast<std::int64_t>(std::ceil(seconds * 1000));
+  return std::chrono::milliseconds(ms);
+}
+
+std::optional<std::uint64_t> parse_count(std::string_view text) {
+  std::uint64_t n = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, n);
+  if (text.empty() || ec != std::errc() || ptr != end || n == 0) return std::nullopt;
+  return n;
+}
+
+// Options of run and repl (check takes none): which of them each command accepts.
+struct Accepts {
+  bool queries = false;
+  bool format = false;
+  bool limits = false;
+};
+
+Accepts accepts(Command c) {
+  switch (c) {
+    case Command::Run: return {true, true, true};
+    case Command::Repl: return {false, true, true};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+std::variant<Options, UsageError> parse_options(const std::vector<std::string_view>& args) {
+  Options o;
+  std::size_t i = 0;
+  if (args.empty()) return o;
+
+  const std::string_view first = args[0];
+  if (is_help_flag(first)) {
+    o.command = Command::Help;
+    return o;
+  }
+  if (first == "--version" || first == "-V") {
+    o.command = Command::Version;
+    return o;
+  }
+  if (first == "help") {
+    o.command = Command::Help;
+    if (args.size() > 2) return UsageError{"help takes at most one command", Command::Help};
+    if (args.size() == 2) {
+      auto topic = parse_command(args[1]);
+      if (!topic) return UsageError{"unknown command '" + std::string(args[1]) + "'", std::nullopt};
+      o.help_topic = topic;
+    }
+    return o;
+  }
+  if (auto c = parse_command(first)) {
+    o.command = *c;
+    i = 1;
+  } else if (first.starts_with("-")) {
+    o.command = Command::Repl;  // `writ --timeout 5` opens the REPL with that option
+  } else {
+    std::string message = "unknown command '" + std::string(first) + "'";
+    if (first.ends_with(".writ")) {
+      message += " (to load a file: 'writ repl " + std::string(first) + "' or 'writ run " +
+                 std::string(first) + "')";
+    }
+    return UsageError{message, std::nullopt};
+  }
+
+  const Command cmd = o.command;
+  const Accepts ok = accepts(cmd);
+  const std::string where = "'" + std::string(command_name(cmd)) + "'";
+  bool options_ended = false;
+
+  for (; i < args.size(); ++i) {
+    const std::string_view a = args[i];
+    if (options_ended || a == "-" || !a.starts_with("-")) {
+      o.files.emplace_back(a);
+      continue;
+    }
+    if (a == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (is_help_flag(a)) {
+      Options help;
+      help.command = Command::Help;
+      help.help_topic = cmd;
+      return help;
+    }
+
+    // The option's name and its value: `--name=value`, `--name value`, `-qvalue`, `-q value`.
+    std::string_view name = a;
+    std::optional<std::string_view> attached;
+    if (a.starts_with("--")) {
+      if (auto eq = a.find('='); eq != std::string_view::npos) {
+        name = a.substr(0, eq);
+        attached = a.substr(eq + 1);
+      }
+    } else if (a.size() > 2) {
+      name = a.substr(0, 2);
+      attached = a.substr(2);
+    }
+
+    const bool known = ((name == "-q" || name == "--query") && ok.queries) ||
+                       (name == "--format" && ok.format) ||
+                       ((name == "--timeout" || name == "--max-facts") && ok.limits);
+    if (!known) {
+      const std::string_view shown = a.starts_with("--") ? name : a;
+      return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
+    }
+    std::string_view value;
+    if (attached) {
+      value = *attached;
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return UsageError{"option '" + std::string(name) + "' needs a value", cmd};
+    }
+
+    if (name == "-q" || name == "--query") {
+      o.queries.emplace_back(value);
+    } else if (name == "--format") {
+      auto f = parse_format(value);
+      if (!f) {
+        return UsageError{"invalid --format '" + std::string(value) + "': expected table, csv or json", cmd};
+      }
+      o.format = *f;
+    } else if (name == "--timeout") {
+      auto t = parse_seconds(value);
+      if (!t) {
+        return UsageError{
+            "invalid --timeout '" + std::string(value) + "': expected a positive number of seconds", cmd};
+      }
+      o.limits.timeout = *t;
+    } else {
+      auto n = parse_count(value);
+      if (!n) {
+        return UsageError{"invalid --max-facts '" + std::string(value) + "': expected a positive integer",
+                          cmd};
+      }
+      o.limits.max_facts = *n;
+    }
+  }
+
+  if (cmd == Command::Run && o.files.empty() && o.queries.empty()) {
+    return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
+  }
+  if (cmd == Command::Check && o.files.empty()) return UsageError{"'check' needs at least one FILE", cmd};
+  return o;
+}
+
+}  // namespace writ::cli

@@ -1,0 +1,38 @@
+// writ repl: chooses the line source (terminal or stream) and runs a session.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "completion.hpp"
+#include "interrupt.hpp"
+#include "repl_session.hpp"
+
+namespace writ::cli {
+
+ExitStatus repl_command(const Options& options) {
+  const bool interactive = ::isatty(STDIN_FILENO) == 1;
+  ReplSession session(options, interactive);
+  InterruptHandler interrupts(session.knowledge_base(), interactive);
+
+  if (!interactive) {
+    session.load_files(options.files);
+    StreamLineSource source(std::cin);
+    session.run(source);
+    return session.status();
+  }
+
+  std::cout << "writ " WRIT_VERSION " - enter .help for usage hints, .quit to leave.\n";
+  session.load_files(options.files);
+  kb::KnowledgeBase& kb = session.knowledge_base();
+  auto source = make_terminal_line_source(
+      [&kb](std::string_view before, std::string_view word) {
+        return complete_word(before, word, kb.predicates());
+      },
+      default_history_file());
+  session.run(*source);
+  // At a terminal, errors were seen and answered there: the session itself succeeded.
+  return ExitStatus::Ok;
+}
+
+}  // namespace writ::cli

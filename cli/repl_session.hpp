@@ -1,0 +1,59 @@
+// The REPL: reads statements and dot-commands from a LineSource and answers them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "answer_format.hpp"
+#include "exit_status.hpp"
+#include "line_source.hpp"
+#include "options.hpp"
+#include "writ/knowledge_base.hpp"
+
+namespace writ::cli {
+
+class ReplSession {
+ public:
+  // `interactive`: a person at a terminal (prompts, `cancelled` over the echoed ^C);
+  // otherwise a script, whose errors decide the exit status.
+  ReplSession(const Options& options, bool interactive);
+
+  // Loads files given on the command line, as `.load` does.
+  void load_files(const std::vector<std::string>& paths);
+  // Reads until end of input or `.quit`.
+  void run(LineSource& source);
+
+  kb::KnowledgeBase& knowledge_base() { return kb_; }
+  // The worst outcome so far: 1 on any error, else 3 on any limit hit, else 0.
+  ExitStatus status() const { return status_; }
+
+ private:
+  // A complete statement text (facts, rules, queries): loaded, then its queries answered.
+  void execute(std::string text);
+  // Reports a load and answers the queries it returned.
+  void finish_load(const kb::LoadResult& loaded);
+  void answer(const kb::AskResult& result);
+  // Returns false for .quit/.exit.
+  bool run_dot_command(std::string_view line);
+  void report_outcome(kb::Outcome outcome, bool has_diagnostics);
+  void error(std::string_view message);
+
+  void show_predicates();
+  void show_rules(const std::vector<std::string>& args);
+  void show_facts(const std::vector<std::string>& args);
+  void set_format(const std::vector<std::string>& args);
+  void set_timeout(const std::vector<std::string>& args);
+
+  kb::KnowledgeBase kb_;
+  kb::Limits limits_;
+  AnswerPrinter printer_;
+  bool interactive_;
+  std::string source_name_;  // "<repl>" or "<stdin>"
+  ExitStatus status_ = ExitStatus::Ok;
+};
+
+// Splits a dot-command line into words; '...' and "..." quote words with blanks.
+std::vector<std::string> split_command_words(std::string_view line);
+
+}  // namespace writ::cli

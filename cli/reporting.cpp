@@ -1,0 +1,52 @@
+#include "reporting.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+namespace writ::cli {
+
+void print_diagnostics(const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return;
+  std::string text = kb.render(diagnostics);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  std::cout.flush();  // keep answers and messages in order on a shared terminal
+  std::cerr << text;
+  std::cerr.flush();
+}
+
+void print_error(std::string_view prefix, std::string_view message) {
+  std::cout.flush();
+  std::cerr << prefix << ": " << message << '\n';
+  std::cerr.flush();
+}
+
+ExitStatus status_of(kb::Outcome outcome) {
+  switch (outcome) {
+    case kb::Outcome::Ok: return ExitStatus::Ok;
+    case kb::Outcome::InputError: return ExitStatus::InputError;
+    case kb::Outcome::LimitHit: return ExitStatus::LimitHit;
+    case kb::Outcome::Cancelled: return ExitStatus::InputError;
+  }
+  return ExitStatus::InputError;
+}
+
+std::optional<std::string> unreadable_file(const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int error = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+      struct stat st {};
+      if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) error = EISDIR;
+      ::close(fd);
+    }
+    if (error != 0) return "cannot open '" + path + "': " + std::strerror(error);
+  }
+  return std::nullopt;
+}
+
+}  // namespace writ::cli

@@ -1,0 +1,37 @@
+// Tab completion's choices (the readline side is exercised by hand).
+#include "completion.hpp"
+
+#include <gtest/gtest.h>
+
+namespace writ::cli {
+namespace {
+
+const std::vector<kb::PredicateInfo> predicates = {
+    {"parent", 2, 3, 0}, {"party", 0, 1, 0}, {"person", 1, 2, 0}, {"person", 2, 0, 1}};
+
+using Words = std::vector<std::string>;
+
+TEST(Completion, CommandsAtTheStartOfALine) {
+  EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".format"}));
+  EXPECT_EQ(complete_word("  ", ".q", predicates).words, (Words{".quit"}));
+}
+
+TEST(Completion, PredicateNamesInStatements) {
+  const auto c = complete_word("", "per", predicates);
+  EXPECT_EQ(c.words, (Words{"person"}));
+  EXPECT_EQ(c.append, '(');
+  EXPECT_EQ(complete_word("x(Y) :- ", "par", predicates).words, (Words{"parent", "party"}));
+  EXPECT_EQ(complete_word("", "party", predicates).append, '\0');  // no arguments
+}
+
+TEST(Completion, CommandArguments) {
+  EXPECT_TRUE(complete_word(".load ", "fa", predicates).file_names);
+  const auto facts = complete_word(".facts ", "pa", predicates);
+  EXPECT_EQ(facts.words, (Words{"parent", "party"}));
+  EXPECT_EQ(facts.append, ' ');
+  EXPECT_EQ(complete_word(".format ", "", predicates).words, (Words{"csv", "json", "table"}));
+  EXPECT_TRUE(complete_word(".help ", "", predicates).words.empty());
+}
+
+}  // namespace
+}  // namespace writ::cli

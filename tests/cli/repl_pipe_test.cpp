@@ -1,0 +1,109 @@
+// The REPL reading a script from a pipe: no prompt or banner, answers on stdout, errors on
+// stderr, status 1 after any error.
+#include <gtest/gtest.h>
+
+#include "writ_process.hpp"
+
+namespace writ::cli::test {
+namespace {
+
+TEST(ReplPipe, StatementsCommandsAndAnswers) {
+  TempDir dir;
+  dir.write("more.writ", "parent(carl, dee).\n?- parent(carl, X).\n");
+  const auto r = run_writ({"repl"},
+                          "parent(ann, bob).\n"
+                          "parent(bob,\n"
+                          "       carl).   % a statement over two lines\n"
+                          "?- parent(X, Y).\n"
+                          "parent(ann, bob)?\n"
+                          ".load more.writ\n"
+                          ".preds\n"
+                          ".rules parent\n"
+                          ".format csv\n"
+                          "parent(bob, X)?\n"
+                          ".format json\n"
+                          "parent(X, dee)?\n"
+                          ".format\n"
+                          ".quit\n"
+                          "parent(never, read)?\n",
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "X    Y\n"
+            "---  ----\n"
+            "ann  bob\n"
+            "bob  carl\n"
+            "(2 answers)\n"
+            "true.\n"
+            "X\n"
+            "---\n"
+            "dee\n"
+            "(1 answer)\n"
+            "predicate  facts  rules\n"
+            "---------  -----  -----\n"
+            "parent/2   3      0\n"
+            "parent(ann, bob).\n"
+            "parent(bob,\n"
+            "       carl).\n"
+            "parent(carl, dee).\n"
+            "X\n"
+            "carl\n"
+            "{\"query\": \"parent(X, dee)\", \"columns\": [\"X\"], \"rows\": [[\"carl\"]]}\n"
+            "json\n");
+}
+
+TEST(ReplPipe, AnErrorIsReportedAndTheSessionGoesOnWithStatus1) {
+  const auto r = run_writ({"repl"},
+                          "p(a).\n"
+                          "q(X) :- p(X) p(Y).\n"
+                          ".nonsense\n"
+                          "p(X)?\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "X\n-\na\n(1 answer)\n");
+  EXPECT_EQ(r.err,
+            "<stdin>:1:14: error: expected ',' or '.'\n"
+            " 1 | q(X) :- p(X) p(Y).\n"
+            "   |              ^\n"
+            "error: unknown command '.nonsense' (enter .help for the list)\n");
+}
+
+TEST(ReplPipe, AnUnfinishedStatementAtTheEndIsAnError) {
+  const auto r = run_writ({"repl"}, "p(a).\np(b)\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "<stdin>:1:5: error: expected '.' or ':-' after the head at the end of the input\n"
+            " 1 | p(b)\n"
+            "   |     ^\n");
+}
+
+TEST(ReplPipe, FilesOnTheCommandLineAreLoadedFirst) {
+  TempDir dir;
+  dir.write("f.writ", "p(1). p(2).\n");
+  const auto r = run_writ({"repl", "f.writ", "--format", "csv"}, "p(X), X > 1?\n", dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "X\n2\n");
+}
+
+TEST(ReplPipe, LimitHitIsStatus3) {
+  const auto r = run_writ({"repl", "--max-facts", "100"}, "n(0).\nn(Y) :- n(X), Y = X + 1.\nn(3)?\n");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(ReplPipe, TimeoutCommand) {
+  const auto r = run_writ({"repl"}, ".timeout\n.timeout 2.5\n.timeout\n.timeout off\n.timeout\n.timeout x\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "timeout: off\ntimeout: 2.5 s\ntimeout: off\n");
+  EXPECT_EQ(r.err, "error: usage: .timeout SECONDS|off (SECONDS a positive number)\n");
+}
+
+TEST(ReplPipe, FactsCommand) {
+  const auto r = run_writ({"repl"}, "e(1, 2). e(2, 3).\nr(X) :- e(X, _).\n.facts r\n.facts nope\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "A1\n--\n1\n2\n(2 answers)\n");
+  EXPECT_EQ(r.err, "error: no predicate 'nope'\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test

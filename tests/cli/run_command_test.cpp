@@ -1,0 +1,169 @@
+// writ run: the three output formats with exact text, the order of queries, limits.
+#include <gtest/gtest.h>
+
+#include "writ_process.hpp"
+
+namespace writ::cli::test {
+namespace {
+
+constexpr std::string_view family = R"(% A small family, with a string that needs quoting.
+parent(ann, bob).
+parent(bob, carl).
+parent(bob, "Dee, \"the\" one").
+ancestor(X, Y) :- parent(X, Y).
+ancestor(X, Z) :- parent(X, Y), ancestor(Y, Z).
+age(ann, 70).
+age(bob, 45).
+?- ancestor(ann, W).
+?- parent(ann, bob).
+)";
+
+class RunCommand : public ::testing::Test {
+ protected:
+  TempDir dir;
+  std::string file = dir.write("family.writ", family);
+};
+
+TEST_F(RunCommand, TableAnswersFileQueriesThenEachQueryInOrder) {
+  const auto r = run_writ({"run", file, "-q", "age(P, A)", "-q", "parent(carl, X)", "-q", "parent(x, y)"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, R"(?- ancestor(ann, W).
+W
+------------------
+bob
+carl
+"Dee, \"the\" one"
+(3 answers)
+
+?- parent(ann, bob).
+true.
+
+?- age(P, A).
+P    A
+---  --
+ann  70
+bob  45
+(2 answers)
+
+?- parent(carl, X).
+X
+-
+(0 answers)
+
+?- parent(x, y).
+false.
+)");
+}
+
+TEST_F(RunCommand, TableSaysOneAnswerInTheSingular) {
+  const auto r = run_writ({"run", "-q", "X = 1 + 2"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "?- X = 1 + 2.\nX\n-\n3\n(1 answer)\n");
+}
+
+TEST_F(RunCommand, Csv) {
+  const auto r = run_writ({"run", "--format", "csv", file, "-q", "age(P, A)", "-q", "parent(x, y)"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, R"(W
+bob
+carl
+"Dee, ""the"" one"
+
+answer
+true
+
+P,A
+ann,70
+bob,45
+
+answer
+false
+)");
+}
+
+TEST_F(RunCommand, CsvQuotesEmptyFieldsAndLineBreaks) {
+  const auto r = run_writ({"run", "--format=csv", "-q", R"(X = "", Y = "a\nb")"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "X,Y\n\"\",\"a\nb\"\n");
+}
+
+TEST_F(RunCommand, Json) {
+  const auto r = run_writ({"run", file, "--format", "json", "-q", "age(P, A)", "-q", "parent(x, y)"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(
+      r.out,
+      R"json({"query": "ancestor(ann, W)", "columns": ["W"], "rows": [["bob"], ["carl"], ["Dee, \"the\" one"]]}
+{"query": "parent(ann, bob)", "columns": [], "rows": [[]]}
+{"query": "age(P, A)", "columns": ["P", "A"], "rows": [["ann", 70], ["bob", 45]]}
+{"query": "parent(x, y)", "columns": [], "rows": []}
+)json");
+}
+
+TEST_F(RunCommand, JsonEscapesControlCharactersAndPassesUtf8) {
+  const auto r = run_writ({"run", "--format", "json", "-q", R"(X = "tab\there\né", Y = -7)"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(
+      r.out,
+      R"json({"query": "X = \"tab\\there\\né\", Y = -7", "columns": ["X", "Y"], "rows": [["tab\there\né", -7]]})json"
+      "\n");
+}
+
+TEST_F(RunCommand, FilesAreLoadedTogether) {
+  const std::string rules = dir.write("rules.writ", "grandparent(X, Z) :- parent(X, Y), parent(Y, Z).\n");
+  const auto r = run_writ({"run", rules, file, "-q", "grandparent(ann, G)", "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "W\nbob\ncarl\n\"Dee, \"\"the\"\" one\"\n\nanswer\ntrue\n\nG\ncarl\n\"Dee, \"\"the\"\" one\"\n");
+}
+
+TEST_F(RunCommand, AnErroneousQueryIsReportedAndTheOthersAnswered) {
+  const auto r = run_writ({"run", "-q", "p(X", "-q", "X = 1"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "?- X = 1.\nX\n-\n1\n(1 answer)\n");
+  EXPECT_EQ(r.err, "-q:1:4: error: expected ')' or ',' at the end of the input\n 1 | p(X\n   |    ^\n");
+}
+
+TEST_F(RunCommand, AnErrorInAFileLoadsNothingAndAnswersNothing) {
+  const std::string bad = dir.write("bad.writ", "p(a).\np(b c).\n?- p(X).\n");
+  const auto r = run_writ({"run", bad, "-q", "p(X)"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("bad.writ:2:"), std::string::npos) << r.err;
+}
+
+TEST_F(RunCommand, UnreadableFile) {
+  const auto r = run_writ({"run", "missing.writ"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "writ: cannot open 'missing.writ': No such file or directory\n");
+}
+
+TEST_F(RunCommand, ADirectoryIsNotAFile) {
+  const auto r = run_writ({"run", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: cannot open '" + dir.path().string() + "': Is a directory\n");
+}
+
+constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";
+
+TEST_F(RunCommand, MaxFactsEndsAnEndlessEvaluationWithStatus3) {
+  const std::string endless = dir.write("counter.writ", counter);
+  const auto r = run_writ({"run", endless, "--max-facts", "100", "-q", "n(5)", "-q", "X = 1"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");  // writ stops at the query that hit the limit
+  EXPECT_NE(r.err.find("100"), std::string::npos) << r.err;
+}
+
+TEST_F(RunCommand, TimeoutEndsAnEndlessEvaluationWithStatus3) {
+  const std::string endless = dir.write("counter.writ", counter);
+  const auto r = run_writ({"run", endless, "--timeout", "1", "-q", "n(5)"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("time"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace writ::cli::test
