@@ -61,12 +61,12 @@ void ReplSession::answer(const kb::AskResult& result) {
   }
 }
 
-void ReplSession::execute(std::string text) {
+void ReplSession::execute(std::string text, std::uint32_t first_line) {
   // Without the last line's newline, an error at the end points after the last token.
   if (text.ends_with('\n')) text.pop_back();
   // One scope for the load and its queries: a Ctrl-C anywhere in them stops the statement.
   BusyScope busy;
-  finish_load(kb_.load({kb::Input{source_name_, std::move(text)}}));
+  finish_load(kb_.load({kb::Input{source_name_, std::move(text), first_line}}));
 }
 
 void ReplSession::load_files(const std::vector<std::string>& paths) {
@@ -94,6 +94,7 @@ void ReplSession::finish_load(const kb::LoadResult& loaded) {
 
 void ReplSession::run(LineSource& source) {
   std::string pending;  // the lines of an unfinished statement
+  std::uint32_t pending_first_line = 1;
   while (true) {
     const std::string prompt(pending.empty() ? primary_prompt : continuation_prompt);
     InputLine line = source.read(prompt);
@@ -104,9 +105,10 @@ void ReplSession::run(LineSource& source) {
     if (line.kind == InputLine::Kind::End) {
       if (interactive_) std::cout << '\n';
       // An unfinished statement at the end still gets its diagnostics (e.g. a missing `.`).
-      if (!is_blank(pending)) execute(pending);
+      if (!is_blank(pending)) execute(pending, pending_first_line);
       return;
     }
+    ++line_number_;
     if (pending.empty()) {
       if (is_blank(line.text)) continue;
       if (const std::string_view command = trim_left(line.text); command.starts_with(".")) {
@@ -114,12 +116,15 @@ void ReplSession::run(LineSource& source) {
         continue;
       }
     }
+    // A script's messages count lines from its start; at a terminal, from the start of
+    // the statement just typed (as Python's REPL does), which is what is on the screen.
+    if (pending.empty()) pending_first_line = interactive_ ? 1 : line_number_;
     pending += line.text;
     pending += '\n';
     if (kb::KnowledgeBase::is_complete(pending)) {
       std::string text = std::move(pending);
       pending.clear();
-      execute(std::move(text));
+      execute(std::move(text), pending_first_line);
     }
   }
 }

@@ -30,7 +30,7 @@ class ReplSession {
 
  private:
   // A complete statement text (facts, rules, queries): loaded, then its queries answered.
-  void execute(std::string text);
+  void execute(std::string text, std::uint32_t first_line);
   // Reports a load and answers the queries it returned.
   void finish_load(const kb::LoadResult& loaded);
   void answer(const kb::AskResult& result);
@@ -51,6 +51,7 @@ class ReplSession {
   bool interactive_;
   std::string source_name_;  // "<repl>" or "<stdin>"
   ExitStatus status_ = ExitStatus::Ok;
+  std::uint32_t line_number_ = 0;  // lines read so far
 };
 
 // Splits a dot-command line into words; '...' and "..." quote words with blanks.

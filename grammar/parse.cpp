@@ -54,8 +54,9 @@ class Diagnostics {
 
 class Driver {
  public:
-  Driver(std::string_view text, query::SourceId source, std::vector<query::Diagnostic>& out)
-      : text_(text), lines_(text, source), diagnostics_(out) {}
+  Driver(std::string_view text, query::SourceId source, std::vector<query::Diagnostic>& out,
+         std::uint32_t first_line = 1)
+      : text_(text), lines_(text, source, first_line), diagnostics_(out) {}
 
   query::Location locate(std::size_t first, std::size_t last) const {
     return lines_.locate(first, last > first ? last - first : 0);
@@ -146,10 +147,10 @@ query::Diagnostic internal_error(query::SourceId source, const char* what) {
 
 }  // namespace
 
-ParseResult parse_program(std::string_view text, query::SourceId source) {
+ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line) {
   ParseResult result;
   try {
-    Driver driver(text, source, result.diagnostics);
+    Driver driver(text, source, result.diagnostics, first_line);
     if (driver.too_large()) return result;
     StatementScanner scanner(text);
     Segment segment;

@@ -21,7 +21,9 @@ struct ParseResult {
 // Parses a whole text: facts, rules, and queries (`?- goal.` or `goal?`).
 // After a syntax error the parser skips to the end of that statement and goes on, so one
 // pass reports every bad statement. Never throws on any input.
-ParseResult parse_program(std::string_view text, query::SourceId source);
+// `first_line` is the line number of the text's first line, for a text cut from a longer
+// input (the REPL reads a script statement by statement).
+ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
 
 struct GoalResult {
   std::optional<query::Query> query;          // set when there are no errors

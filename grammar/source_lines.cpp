@@ -5,8 +5,8 @@
 
 namespace writ::grammar {
 
-SourceLines::SourceLines(std::string_view text, query::SourceId source)
-    : source_(source), size_(text.size()) {
+SourceLines::SourceLines(std::string_view text, query::SourceId source, std::uint32_t first_line)
+    : source_(source), first_line_(first_line), size_(text.size()) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -17,7 +17,7 @@ query::Location SourceLines::locate(std::size_t offset, std::size_t length) cons
   length = std::min(length, size_ - offset);
   // The last line starting at or before `offset`.
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::size_t>(it - line_starts_.begin());
+  auto line = static_cast<std::size_t>(it - line_starts_.begin()) + first_line_ - 1;
   std::size_t column = offset - *(it - 1) + 1;
   auto clamp = [](std::size_t v) {
     return static_cast<std::uint32_t>(std::min<std::size_t>(v, UINT32_MAX));

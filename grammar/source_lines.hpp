@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -11,7 +12,9 @@ namespace writ::grammar {
 
 class SourceLines {
  public:
-  SourceLines(std::string_view text, query::SourceId source);
+  // `first_line` numbers the text's first line (a REPL statement that began on line 40
+  // of a script says so in its messages).
+  SourceLines(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
 
   // The location of the byte at `offset` (offset == text size is the end of the text),
   // covering `length` bytes. O(log lines), so a 10 MB text with many nodes stays fast.
@@ -19,6 +22,7 @@ class SourceLines {
 
  private:
   query::SourceId source_;
+  std::uint32_t first_line_;
   std::size_t size_;
   std::vector<std::size_t> line_starts_;  // offset of the first byte of each line
 };

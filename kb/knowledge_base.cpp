@@ -1,5 +1,6 @@
 #include "writ/knowledge_base.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "grammar/parse.hpp"
+#include "kb/store/stored_program.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
@@ -36,6 +38,7 @@ struct KnowledgeBase::Impl {
   query::Program program;  // every accepted statement, anonymous variables named apart
   query::eval::Evaluator evaluator;
   bool evaluated = false;
+  std::unique_ptr<store::Store> store;  // when open() succeeded
 
   query::eval::Limits eval_limits() const {
     query::eval::Limits l;
@@ -61,14 +64,62 @@ KnowledgeBase::~KnowledgeBase() = default;
 void KnowledgeBase::set_limits(Limits limits) { impl_->limits = limits; }
 void KnowledgeBase::cancel() noexcept { impl_->cancelled.store(true, std::memory_order_relaxed); }
 
+OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
+  auto& m = *impl_;
+  OpenResult result;
+  auto fail = [&](std::string message) {
+    result.outcome = Outcome::InputError;
+    result.diagnostics.push_back(query::make_error({}, std::move(message)));
+    return result;
+  };
+  if (m.store) return fail("cannot open store '" + path + "': store '" + m.store->path() + "' is already open");
+  if (!m.program.rules.empty()) return fail("cannot open store '" + path + "' after statements were loaded");
+
+  store::OpenOptions o;
+  o.read_only = options.read_only || options.as_of.has_value();
+  o.busy_timeout_ms = static_cast<int>(std::min<std::chrono::milliseconds::rep>(
+      std::max<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0), 1 << 30));
+  std::unique_ptr<store::Store> opened;
+  if (auto e = store::Store::open(path, o, opened)) return fail(e->message);
+
+  std::optional<std::int64_t> as_of;
+  if (options.as_of) {
+    std::int64_t last = 0;
+    if (auto e = opened->last_transaction(last)) return fail(e->message);
+    if (*options.as_of > static_cast<std::uint64_t>(last))
+      return fail("store '" + path + "' has no transaction " + std::to_string(*options.as_of) + " (the last is " +
+                  std::to_string(last) + ")");
+    as_of = static_cast<std::int64_t>(*options.as_of);
+  }
+  query::Program program;
+  if (auto e = store::read_program(*opened, as_of, m.sources, program)) return fail(e->message);
+  query::name_anonymous_variables(program);
+  // The statements were checked when they were loaded; checking again guards against a
+  // store changed by other means, and is what the evaluator requires.
+  auto checked = query::check_program(program);
+  if (query::has_errors(checked)) {
+    auto r = fail("store '" + path + "' holds a program with errors");
+    for (auto& d : checked)
+      if (d.severity == query::Severity::Error) r.diagnostics.push_back(std::move(d));
+    return r;
+  }
+  m.program = std::move(program);
+  m.store = std::move(opened);
+  m.evaluated = false;
+  return result;
+}
+
+bool KnowledgeBase::has_store() const { return impl_->store != nullptr; }
+
 LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
   auto& m = *impl_;
+  m.cancelled.store(false, std::memory_order_relaxed);
   LoadResult result;
   const auto rules_before = m.program.rules.size();
   const auto first_new_source = static_cast<query::SourceId>(m.sources.size());
   for (auto& input : inputs) {
     const auto id = m.sources.add(std::move(input.name), std::move(input.text));
-    auto parsed = grammar::parse_program(m.sources.text(id), id);
+    auto parsed = grammar::parse_program(m.sources.text(id), id, input.first_line);
     for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
     for (auto& r : parsed.program.rules) m.program.rules.push_back(std::move(r));
     for (auto& q : parsed.program.queries) result.queries.push_back(std::move(q));
@@ -92,7 +143,113 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
     result.outcome = Outcome::InputError;
     return result;
   }
+  if (m.store && !m.store->read_only() && m.program.rules.size() != rules_before) {
+    store::StoreError error;
+    const auto written =
+        store::write_load(*m.store, m.sources, first_new_source, m.program, rules_before, m.cancelled, error);
+    if (written != store::WriteOutcome::Written) {
+      m.program.rules.resize(rules_before);  // the store has nothing of it: neither has memory
+      result.queries.clear();
+      result.diagnostics.clear();
+      if (written == store::WriteOutcome::Cancelled) {
+        result.outcome = Outcome::Cancelled;
+        result.diagnostics.push_back(query::make_error({}, "load cancelled: nothing was added"));
+      } else {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, error.message + "; nothing was added"));
+      }
+      return result;
+    }
+  }
   if (m.program.rules.size() != rules_before) m.evaluated = false;
+  return result;
+}
+
+RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
+  auto& m = *impl_;
+  RetractResult result;
+  const auto id = m.sources.add(std::move(name), std::string(text));
+  auto parsed = grammar::parse_program(m.sources.text(id), id);
+  result.diagnostics = std::move(parsed.diagnostics);
+  for (const auto& q : parsed.program.queries)
+    result.diagnostics.push_back(query::make_error(q.location, "a query cannot be retracted"));
+  if (parsed.program.rules.empty() && result.diagnostics.empty())
+    result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
+  if (m.store && m.store->read_only())
+    result.diagnostics.push_back(
+        query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
+  if (query::has_errors(result.diagnostics)) {
+    result.outcome = Outcome::InputError;
+    return result;
+  }
+
+  // Which loaded rules each statement matches; a statement that matches none is an error.
+  auto same_fact = [](const query::Rule& a, const query::Rule& b) {
+    if (!store::is_plain_fact(a) || query::predicate_of(a.head) != query::predicate_of(b.head)) return false;
+    for (std::size_t i = 0; i < a.head.args.size(); ++i)
+      if (!(a.head.args[i].value == b.head.args[i].value)) return false;
+    return true;
+  };
+  std::vector<bool> remove(m.program.rules.size(), false);
+  for (const auto& stmt : parsed.program.rules) {
+    const bool plain = store::is_plain_fact(stmt);
+    bool matched = false;
+    for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
+      const auto& r = m.program.rules[i];
+      if (plain ? same_fact(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
+        remove[i] = true;
+        matched = true;
+      }
+    }
+    if (!matched)
+      result.diagnostics.push_back(query::make_error(
+          stmt.location, std::string(plain ? "no such fact is loaded: " : "no such rule is loaded: ") + stmt.text));
+  }
+  if (query::has_errors(result.diagnostics)) {
+    result.outcome = Outcome::InputError;
+    return result;
+  }
+
+  if (m.store) {
+    std::string description = "retract";
+    for (const auto& stmt : parsed.program.rules) description += " " + stmt.text;
+    auto write = [&]() -> store::StoreStatus {
+      if (auto e = m.store->begin(description)) return e;
+      for (const auto& stmt : parsed.program.rules) {
+        std::int64_t count = 0;
+        auto e = store::is_plain_fact(stmt) ? m.store->retract_fact(stmt, count)
+                                            : m.store->retract_statement(stmt.text, count);
+        if (e) return m.store->rollback(), e;
+      }
+      return m.store->commit();
+    };
+    if (auto e = write()) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
+      return result;
+    }
+  }
+  std::size_t i = 0;
+  std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
+  result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true));
+  m.evaluated = false;
+  return result;
+}
+
+LogResult KnowledgeBase::transactions() {
+  auto& m = *impl_;
+  LogResult result;
+  if (!m.store) return result;
+  std::vector<store::TransactionInfo> log;
+  if (auto e = m.store->transactions(log)) {
+    result.outcome = Outcome::InputError;
+    result.diagnostics.push_back(query::make_error({}, e->message));
+    return result;
+  }
+  for (auto& t : log)
+    result.transactions.push_back(TransactionRecord{static_cast<std::uint64_t>(t.id), std::move(t.time),
+                                                    std::move(t.description), static_cast<std::uint64_t>(t.added),
+                                                    static_cast<std::uint64_t>(t.removed)});
   return result;
 }
 
@@ -166,7 +323,12 @@ std::vector<AskResult> KnowledgeBase::relation(std::string_view predicate, std::
     r.outcome = outcome;
     r.diagnostics = diagnostics;
     r.answers.query = info.name + "/" + std::to_string(info.arity);
-    for (std::size_t i = 1; i <= info.arity; ++i) r.answers.columns.push_back("A" + std::to_string(i));
+    for (std::size_t i = 1; i <= info.arity; ++i) {
+      // Built with append: GCC 12 reports a false -Wrestrict for "A" + std::to_string(i).
+      std::string column = "A";
+      column.append(std::to_string(i));
+      r.answers.columns.push_back(std::move(column));
+    }
     if (outcome == Outcome::Ok)
       r.answers.rows = m.evaluator.rows(query::PredicateId{info.name, static_cast<std::uint32_t>(info.arity)});
     results.push_back(std::move(r));

@@ -62,18 +62,37 @@ TEST(ReplPipe, AnErrorIsReportedAndTheSessionGoesOnWithStatus1) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "X\n-\na\n(1 answer)\n");
   EXPECT_EQ(r.err,
-            "<stdin>:1:14: error: expected ',' or '.'\n"
-            " 1 | q(X) :- p(X) p(Y).\n"
+            "<stdin>:2:14: error: expected ',' or '.'\n"
+            " 2 | q(X) :- p(X) p(Y).\n"
             "   |              ^\n"
             "error: unknown command '.nonsense' (enter .help for the list)\n");
+}
+
+TEST(ReplPipe, MessagesCountLinesFromTheStartOfTheScript) {
+  const auto r = run_writ({"repl"},
+                          "% line 1\n"
+                          "p(a).\n"
+                          "\n"
+                          ".preds\n"
+                          "q(X) :-\n"
+                          "    p(X),\n"
+                          "    not r(Y).\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "<stdin>:7:9: warning: predicate 'r/1' is not defined by any fact or rule\n"
+            " 7 |     not r(Y).\n"
+            "   |         ^~~~\n"
+            "<stdin>:7:11: error: unsafe variable 'Y' in a negated literal: no positive body literal binds it\n"
+            " 7 |     not r(Y).\n"
+            "   |           ^\n");
 }
 
 TEST(ReplPipe, AnUnfinishedStatementAtTheEndIsAnError) {
   const auto r = run_writ({"repl"}, "p(a).\np(b)\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "<stdin>:1:5: error: expected '.' or ':-' after the head at the end of the input\n"
-            " 1 | p(b)\n"
+            "<stdin>:2:5: error: expected '.' or ':-' after the head at the end of the input\n"
+            " 2 | p(b)\n"
             "   |     ^\n");
 }
 

@@ -1,7 +1,9 @@
 // writ::kb::KnowledgeBase — the knowledge base: load statements, ask questions.
 //
 // This is the one object that the `writ` command and embedders use. It joins the grammar
-// (text -> AST), the checks and the evaluator.
+// (text -> AST), the checks and the evaluator, and optionally a store: a SQLite file that
+// keeps what is loaded across runs (see open() and docs/store.md). Without open() a
+// knowledge base lives in memory only.
 //
 // Errors are values: every call that reads user input returns its diagnostics; nothing
 // here throws on bad input. Not thread-safe: use one KnowledgeBase from one thread at a
@@ -42,6 +44,7 @@ enum class Outcome {
 struct Input {
   std::string name;
   std::string text;
+  std::uint32_t first_line = 1;  // the line number of text's first line, in messages
 };
 
 struct LoadResult {
@@ -69,6 +72,45 @@ struct PredicateInfo {
   std::size_t rules = 0;  // rules with this head
 };
 
+// How open() opens a store.
+struct StoreOptions {
+  // Answer from the store without changing it: load() then adds to memory only, retract()
+  // is refused. A read-only file can be opened this way.
+  bool read_only = false;
+  // Open the store as it stood after transaction N (see transactions()); 0 is the empty
+  // store. Implies read_only.
+  std::optional<std::uint64_t> as_of;
+  // How long a writer waits for another process's write to finish before failing with
+  // "store ... is busy".
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+struct OpenResult {
+  Outcome outcome = Outcome::Ok;        // InputError when the store cannot be opened
+  std::vector<Diagnostic> diagnostics;  // why
+};
+
+struct RetractResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<Diagnostic> diagnostics;
+  std::size_t removed = 0;  // statements removed (identical copies of a fact count each)
+};
+
+// One numbered change to a store: a load or a retraction.
+struct TransactionRecord {
+  std::uint64_t number = 0;  // 1, 2, ...: what StoreOptions::as_of takes
+  std::string time;          // UTC, ISO 8601 with milliseconds: 2024-05-01T09:30:00.123Z
+  std::string description;   // "load a.writ, b.writ", "retract edge(1, 2)."
+  std::uint64_t added = 0;   // statements added
+  std::uint64_t removed = 0; // statements retracted
+};
+
+struct LogResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<TransactionRecord> transactions;  // oldest first
+  std::vector<Diagnostic> diagnostics;
+};
+
 class KnowledgeBase {
  public:
   explicit KnowledgeBase(Limits limits = {});
@@ -76,11 +118,34 @@ class KnowledgeBase {
   KnowledgeBase(const KnowledgeBase&) = delete;
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
 
+  // Opens the store at `path` (creating it when the file does not exist) and loads the
+  // statements it holds. Must come before anything is loaded. Errors (InputError, nothing
+  // changed, the file untouched): a file that is not SQLite, a SQLite file that is not a
+  // writ store, a store written by a newer writ, a damaged store, a busy or unreadable one.
+  OpenResult open(const std::string& path, StoreOptions options = {});
+  // True after a successful open().
+  bool has_store() const;
+
   // Parses and checks the texts together with what is already loaded. All or nothing: if
-  // any text has an error, nothing is added and outcome is InputError.
+  // any text has an error, nothing is added and outcome is InputError. With a store open
+  // for writing, the texts and their statements are written in one transaction before
+  // load() returns; if that fails (disk full, read-only file, busy store) nothing is
+  // added, in memory or in the store, and outcome is InputError with the store's reason.
+  // If cancel() is called while writing, nothing is added and outcome is Cancelled.
+  // Queries in the texts are returned, never stored.
   LoadResult load(std::vector<Input> inputs);
   // Reads the files, then load(). A file that cannot be read is an error.
   LoadResult load_files(const std::vector<std::string>& paths);
+
+  // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
+  // A fact matches loaded facts with the same values; a rule matches rules with the same
+  // text up to blanks. All or nothing: a statement that matches nothing is an error and
+  // nothing is removed. With a store open for writing, the removal is one transaction
+  // (earlier transactions still see the statements; see StoreOptions::as_of).
+  RetractResult retract(std::string_view text, std::string name = "<retract>");
+
+  // The store's transactions, oldest first; empty without a store.
+  LogResult transactions();
 
   // Answers a goal written as after `?-` (final `.` optional). `name` names it in messages.
   AskResult ask(std::string_view goal, std::string name = "<query>");

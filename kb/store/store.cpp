@@ -1,0 +1,494 @@
+#include "kb/store/store.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+namespace writ::kb::store {
+
+namespace {
+
+// The schema of a new store (version 1). docs/store.md explains each table.
+constexpr std::string_view create_tables = R"sql(
+CREATE TABLE transactions (
+  id          INTEGER PRIMARY KEY,
+  time        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  added       INTEGER NOT NULL DEFAULT 0,
+  removed     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sources (
+  id   INTEGER PRIMARY KEY,
+  tx   INTEGER NOT NULL REFERENCES transactions (id),
+  name TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE TABLE statements (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  source       INTEGER NOT NULL REFERENCES sources (id),
+  line         INTEGER NOT NULL,
+  col          INTEGER NOT NULL,
+  pos          INTEGER NOT NULL,
+  tx_added     INTEGER NOT NULL REFERENCES transactions (id),
+  tx_retracted INTEGER REFERENCES transactions (id)
+);
+CREATE TABLE predicates (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  arity      INTEGER NOT NULL,
+  table_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  UNIQUE (name, arity)
+);
+)sql";
+
+constexpr std::int64_t now_and_always = std::numeric_limits<std::int64_t>::max();
+
+std::string sql_name(std::string_view identifier) {
+  std::string out = "\"";
+  for (char c : identifier) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const char* kind_name(const query::Rule& r) {
+  switch (r.kind) {
+    case query::RuleKind::Strict: return r.is_fact() ? "fact" : "rule";
+    case query::RuleKind::Defeasible: return "defeasible";
+    case query::RuleKind::Defeater: return "defeater";
+  }
+  return "rule";
+}
+
+void bind_value(Statement& s, int index, const query::Value& v) {
+  switch (v.kind) {
+    case query::ValueKind::Integer: s.bind_int(index, v.integer); break;
+    case query::ValueKind::Symbol: s.bind_text(index, v.text); break;
+    case query::ValueKind::String: s.bind_blob(index, v.text); break;
+  }
+}
+
+// Integers are INTEGER, symbols TEXT and strings BLOB (UTF-8): the storage class alone
+// tells the three kinds apart, with no extra column.
+bool read_value(const Statement& s, int index, query::Value& v) {
+  switch (s.column_type(index)) {
+    case Statement::Type::Integer:
+      v.kind = query::ValueKind::Integer;
+      v.integer = s.column_int(index);
+      v.text.clear();
+      return true;
+    case Statement::Type::Text:
+      v.kind = query::ValueKind::Symbol;
+      v.integer = 0;
+      v.text.assign(s.column_text(index));
+      return true;
+    case Statement::Type::Blob:
+      v.kind = query::ValueKind::String;
+      v.integer = 0;
+      v.text.assign(s.column_blob(index));
+      return true;
+    case Statement::Type::Float:
+    case Statement::Type::Null: break;
+  }
+  return false;
+}
+
+std::uint32_t to_u32(std::int64_t v) {
+  return v < 0 ? 0 : v > std::numeric_limits<std::uint32_t>::max() ? std::numeric_limits<std::uint32_t>::max()
+                                                                    : static_cast<std::uint32_t>(v);
+}
+
+// What the first bytes of an existing file say about it.
+enum class FileKind { Missing, Empty, Sqlite, Other };
+
+FileKind file_kind(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return FileKind::Missing;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FileKind::Other;  // unreadable: let SQLite give its message
+  char header[16] = {};
+  in.read(header, sizeof header);
+  const auto n = in.gcount();
+  if (n == 0) return FileKind::Empty;
+  static constexpr char magic[16] = "SQLite format 3";  // with its final NUL: 16 bytes
+  if (n == sizeof header && std::memcmp(header, magic, sizeof header) == 0) return FileKind::Sqlite;
+  return FileKind::Other;
+}
+
+}  // namespace
+
+bool is_plain_fact(const query::Rule& rule) {
+  if (!rule.is_fact() || rule.label || rule.kind != query::RuleKind::Strict) return false;
+  for (const auto& t : rule.head.args)
+    if (t.kind != query::Term::Kind::Constant) return false;
+  return true;
+}
+
+bool same_statement_text(std::string_view a, std::string_view b) {
+  // Walks both texts, skipping blanks outside string literals.
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::size_t i = 0, j = 0;
+  bool in_string = false;
+  while (true) {
+    if (!in_string) {
+      while (i < a.size() && blank(a[i])) ++i;
+      while (j < b.size() && blank(b[j])) ++j;
+    }
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i] != b[j]) return false;
+    if (a[i] == '"') {
+      in_string = !in_string;
+    } else if (in_string && a[i] == '\\' && i + 1 < a.size() && j + 1 < b.size()) {
+      if (a[i + 1] != b[j + 1]) return false;
+      ++i;
+      ++j;
+    }
+    ++i;
+    ++j;
+  }
+}
+
+Store::~Store() = default;
+
+StoreStatus Store::fail(std::string_view doing, const SqlError& e) {
+  if (e.busy())
+    return StoreError{"store '" + path_ + "' is busy: another process is writing to it (gave up after " +
+                      std::to_string(busy_timeout_ms_) + " ms)"};
+  if (e.read_only())
+    return StoreError{"cannot " + std::string(doing) + " store '" + path_ + "': the file is read-only (" +
+                      e.message + ")"};
+  if (e.not_a_database()) return StoreError{"'" + path_ + "' is not a writ store: " + e.message};
+  return StoreError{"cannot " + std::string(doing) + " store '" + path_ + "': " + e.message};
+}
+
+StoreStatus Store::open(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out) {
+  std::unique_ptr<Store> s(new Store());
+  s->path_ = path;
+  s->read_only_ = options.read_only;
+  s->busy_timeout_ms_ = options.busy_timeout_ms;
+
+  const auto kind = file_kind(path);
+  if (kind == FileKind::Other) return StoreError{"'" + path + "' is not a writ store: it is not a SQLite database"};
+  if (kind == FileKind::Missing && options.read_only)
+    return StoreError{"cannot open store '" + path + "': no such file"};
+
+  const auto mode = options.read_only ? OpenMode::ReadOnly : OpenMode::ReadWriteCreate;
+  if (auto e = Database::open(path, mode, s->db_)) return s->fail("open", *e);
+  s->db_.set_busy_timeout(options.busy_timeout_ms);
+
+  std::int64_t app = 0, version = 0, objects = 0;
+  if (auto e = s->db_.query_int("PRAGMA application_id", app)) return s->fail("open", *e);
+  if (auto e = s->db_.query_int("PRAGMA user_version", version)) return s->fail("open", *e);
+  if (auto e = s->db_.query_int("SELECT count(*) FROM sqlite_schema", objects)) return s->fail("open", *e);
+  if (app == 0 && version == 0 && objects == 0) {
+    if (options.read_only) return StoreError{"'" + path + "' is not a writ store: it is an empty database"};
+    if (auto e = s->create_schema()) return e;
+  } else if (auto e = s->check_schema()) {
+    return e;
+  }
+  if (!s->read_only_) {
+    // FULL: a commit is on disk before load() returns, even across a power cut.
+    if (auto e = s->db_.exec("PRAGMA synchronous = FULL")) return s->fail("open", *e);
+  }
+  out = std::move(s);
+  return std::nullopt;
+}
+
+StoreStatus Store::check_schema() {
+  std::int64_t app = 0, version = 0;
+  if (auto e = db_.query_int("PRAGMA application_id", app)) return fail("open", *e);
+  if (auto e = db_.query_int("PRAGMA user_version", version)) return fail("open", *e);
+  if (app != application_id)
+    return StoreError{"'" + path_ + "' is not a writ store: it is a SQLite database of another application"};
+  if (version > schema_version)
+    return StoreError{"store '" + path_ + "' was written by a newer writ (store schema version " +
+                      std::to_string(version) + "; this writ reads version " + std::to_string(schema_version) +
+                      "): it was not changed"};
+  if (version != schema_version)
+    return StoreError{"store '" + path_ + "' has an unknown schema version " + std::to_string(version)};
+  return std::nullopt;
+}
+
+StoreStatus Store::create_schema() {
+  // journal_mode cannot change inside a transaction; it is persistent, so set it first.
+  if (auto e = db_.exec("PRAGMA journal_mode = WAL")) return fail("create", *e);
+  Transaction t;
+  if (auto e = t.begin(db_, Transaction::Kind::Immediate)) return fail("create", *e);
+  // Another process may have created the store between our look and our lock.
+  std::int64_t objects = 0;
+  if (auto e = db_.query_int("SELECT count(*) FROM sqlite_schema", objects)) return fail("create", *e);
+  if (objects != 0) {
+    t.rollback();
+    return check_schema();
+  }
+  if (auto e = db_.exec(create_tables)) return fail("create", *e);
+  if (auto e = db_.exec("PRAGMA application_id = " + std::to_string(application_id))) return fail("create", *e);
+  if (auto e = db_.exec("PRAGMA user_version = " + std::to_string(schema_version))) return fail("create", *e);
+  if (auto e = t.commit()) return fail("create", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::read(std::optional<std::int64_t> as_of, const Sink& sink) {
+  const std::int64_t at = as_of.value_or(now_and_always);
+  Transaction t;  // one snapshot for all the tables
+  if (auto e = t.begin(db_, Transaction::Kind::Deferred)) return fail("read", *e);
+
+  Statement s;
+  if (auto e = db_.prepare("SELECT id, name, text FROM sources WHERE tx <= ?1 ORDER BY id", s)) return fail("read", *e);
+  s.bind_int(1, at);
+  Step step;
+  while ((step = s.step()) == Step::Row)
+    sink.source(StoredSource{s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2))});
+  if (step == Step::Error) return fail("read", s.error());
+
+  if (auto e = db_.prepare("SELECT id, source, text, line, col, pos FROM statements "
+                           "WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1) ORDER BY id",
+                           s))
+    return fail("read", *e);
+  s.bind_int(1, at);
+  while ((step = s.step()) == Step::Row) {
+    sink.statement(StoredStatement{s.column_int(0), s.column_int(1), std::string(s.column_text(2)),
+                                   to_u32(s.column_int(3)), to_u32(s.column_int(4)), to_u32(s.column_int(5))});
+  }
+  if (step == Step::Error) return fail("read", s.error());
+
+  std::vector<std::pair<query::PredicateId, std::string>> tables;
+  if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
+  while ((step = s.step()) == Step::Row)
+    tables.emplace_back(query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
+                        std::string(s.column_text(2)));
+  if (step == Step::Error) return fail("read", s.error());
+
+  for (const auto& [predicate, table] : tables) {
+    std::string sql = "SELECT source, line, col";
+    for (std::uint32_t i = 1; i <= predicate.arity; ++i) sql += ", a" + std::to_string(i);
+    sql += " FROM " + sql_name(table) + " WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1)";
+    if (auto e = db_.prepare(sql, s)) return fail("read", *e);
+    s.bind_int(1, at);
+    std::vector<query::Value> values(predicate.arity);  // the sink may move the elements, not resize
+    while ((step = s.step()) == Step::Row) {
+      for (std::uint32_t i = 0; i < predicate.arity; ++i) {
+        if (!read_value(s, static_cast<int>(i) + 3, values[i]))
+          return StoreError{"store '" + path_ + "' is damaged: table " + table + " holds a value that is not " +
+                            "an integer, a symbol or a string"};
+      }
+      sink.fact(predicate, s.column_int(0), to_u32(s.column_int(1)), to_u32(s.column_int(2)), values);
+    }
+    if (step == Step::Error) return fail("read", s.error());
+  }
+  s = Statement{};
+  if (auto e = t.commit()) return fail("read", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::transactions(std::vector<TransactionInfo>& out) {
+  Statement s;
+  if (auto e = db_.prepare("SELECT id, time, description, added, removed FROM transactions ORDER BY id", s))
+    return fail("read", *e);
+  Step step;
+  while ((step = s.step()) == Step::Row)
+    out.push_back(TransactionInfo{s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2)),
+                                  s.column_int(3), s.column_int(4)});
+  if (step == Step::Error) return fail("read", s.error());
+  return std::nullopt;
+}
+
+StoreStatus Store::last_transaction(std::int64_t& out) {
+  if (auto e = db_.query_int("SELECT coalesce(max(id), 0) FROM transactions", out)) return fail("read", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::begin(std::string_view description) {
+  if (read_only_) return StoreError{"cannot write to store '" + path_ + "': it was opened read-only"};
+  if (db_.read_only()) return StoreError{"cannot write to store '" + path_ + "': the file is read-only"};
+  // IMMEDIATE takes the write lock now, so a second writer waits here (busy timeout)
+  // rather than failing half-way through its load.
+  if (auto e = write_.begin(db_, Transaction::Kind::Immediate)) return fail("write to", *e);
+  Statement s;
+  if (auto e = db_.prepare("INSERT INTO transactions (time, description) "
+                           "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1)",
+                           s))
+    return rollback(), fail("write to", *e);
+  s.bind_text(1, description);
+  if (auto e = s.run()) return rollback(), fail("write to", *e);
+  tx_ = db_.last_insert_rowid();
+  added_ = removed_ = 0;
+  return std::nullopt;
+}
+
+StoreStatus Store::add_source(std::string_view name, std::string_view text, std::int64_t& id) {
+  Statement s;
+  if (auto e = db_.prepare("INSERT INTO sources (tx, name, text) VALUES (?1, ?2, ?3)", s)) return fail("write to", *e);
+  s.bind_int(1, tx_);
+  s.bind_text(2, name);
+  s.bind_text(3, text);
+  if (auto e = s.run()) return fail("write to", *e);
+  id = db_.last_insert_rowid();
+  return std::nullopt;
+}
+
+StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::string& table) {
+  Statement s;
+  if (auto e = db_.prepare("SELECT table_name FROM predicates WHERE name = ?1 AND arity = ?2", s))
+    return fail("write to", *e);
+  s.bind_text(1, p.name);
+  s.bind_int(2, p.arity);
+  switch (s.step()) {
+    case Step::Row: table = s.column_text(0); return std::nullopt;
+    case Step::Error: return fail("write to", s.error());
+    case Step::Done: break;
+  }
+  table.clear();
+  if (!create) return std::nullopt;
+
+  // facts_<name>_<arity>; strong negation -p gives facts__p_<arity> (a predicate name
+  // cannot start with `_`). SQLite names ignore case while predicate names do not, so a
+  // clash gets a numbered suffix.
+  const bool negated = !p.name.empty() && p.name[0] == '-';
+  const std::string base =
+      "facts_" + (negated ? "_" + p.name.substr(1) : p.name) + "_" + std::to_string(p.arity);
+  Statement taken;
+  if (auto e = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE", taken))
+    return fail("write to", *e);
+  for (int n = 1;; ++n) {
+    const std::string candidate = n == 1 ? base : base + "_" + std::to_string(n);
+    taken.reset();
+    taken.bind_text(1, candidate);
+    if (taken.step() != Step::Row) return fail("write to", taken.error());
+    if (taken.column_int(0) == 0) {
+      table = candidate;
+      break;
+    }
+  }
+  std::string ddl = "CREATE TABLE " + sql_name(table) +
+                    " (tx_added INTEGER NOT NULL, tx_retracted INTEGER, source INTEGER NOT NULL,"
+                    " line INTEGER NOT NULL, col INTEGER NOT NULL";
+  for (std::uint32_t i = 1; i <= p.arity; ++i) ddl += ", a" + std::to_string(i);
+  ddl += ")";
+  if (auto e = db_.exec(ddl)) return fail("write to", *e);
+  if (auto e = db_.prepare("INSERT INTO predicates (name, arity, table_name) VALUES (?1, ?2, ?3)", s))
+    return fail("write to", *e);
+  s.bind_text(1, p.name);
+  s.bind_int(2, p.arity);
+  s.bind_text(3, table);
+  if (auto e = s.run()) return fail("write to", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
+  if (!is_plain_fact(rule)) {
+    if (!insert_statement_) {
+      if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               insert_statement_))
+        return fail("write to", *e);
+    }
+    auto& s = insert_statement_;
+    s.reset();
+    s.bind_text(1, kind_name(rule));
+    s.bind_text(2, rule.text);
+    s.bind_int(3, source);
+    s.bind_int(4, rule.location.line);
+    s.bind_int(5, rule.location.column);
+    s.bind_int(6, rule.location.offset);
+    s.bind_int(7, tx_);
+    if (auto e = s.run()) return fail("write to", *e);
+    ++added_;
+    return std::nullopt;
+  }
+  const auto p = query::predicate_of(rule.head);
+  auto it = insert_fact_.find(p);
+  if (it == insert_fact_.end()) {
+    std::string table;
+    if (auto e = fact_table(p, true, table)) return e;
+    std::string sql = "INSERT INTO " + sql_name(table) + " VALUES (?1, NULL, ?2, ?3, ?4";
+    for (std::uint32_t i = 1; i <= p.arity; ++i) sql += ", ?" + std::to_string(i + 4);
+    sql += ")";
+    Statement s;
+    if (auto e = db_.prepare(sql, s)) return fail("write to", *e);
+    it = insert_fact_.emplace(p, std::move(s)).first;
+  }
+  auto& s = it->second;
+  s.reset();
+  s.bind_int(1, tx_);
+  s.bind_int(2, source);
+  s.bind_int(3, rule.location.line);
+  s.bind_int(4, rule.location.column);
+  for (std::size_t i = 0; i < rule.head.args.size(); ++i)
+    bind_value(s, static_cast<int>(i) + 5, rule.head.args[i].value);
+  if (auto e = s.run()) return fail("write to", *e);
+  ++added_;
+  return std::nullopt;
+}
+
+StoreStatus Store::retract_fact(const query::Rule& fact, std::int64_t& count) {
+  count = 0;
+  const auto p = query::predicate_of(fact.head);
+  std::string table;
+  if (auto e = fact_table(p, false, table)) return e;
+  if (table.empty()) return std::nullopt;
+  std::string sql = "UPDATE " + sql_name(table) + " SET tx_retracted = ?1 WHERE tx_retracted IS NULL";
+  for (std::uint32_t i = 1; i <= p.arity; ++i) sql += " AND a" + std::to_string(i) + " = ?" + std::to_string(i + 1);
+  Statement s;
+  if (auto e = db_.prepare(sql, s)) return fail("write to", *e);
+  s.bind_int(1, tx_);
+  for (std::size_t i = 0; i < fact.head.args.size(); ++i)
+    bind_value(s, static_cast<int>(i) + 2, fact.head.args[i].value);
+  if (auto e = s.run()) return fail("write to", *e);
+  count = db_.changes();
+  removed_ += count;
+  return std::nullopt;
+}
+
+StoreStatus Store::retract_statement(std::string_view text, std::int64_t& count) {
+  count = 0;
+  Statement s;
+  if (auto e = db_.prepare("SELECT id, text FROM statements WHERE tx_retracted IS NULL", s))
+    return fail("write to", *e);
+  std::vector<std::int64_t> ids;
+  Step step;
+  while ((step = s.step()) == Step::Row)
+    if (same_statement_text(s.column_text(1), text)) ids.push_back(s.column_int(0));
+  if (step == Step::Error) return fail("write to", s.error());
+  if (auto e = db_.prepare("UPDATE statements SET tx_retracted = ?1 WHERE id = ?2", s)) return fail("write to", *e);
+  for (const auto id : ids) {
+    s.reset();
+    s.bind_int(1, tx_);
+    s.bind_int(2, id);
+    if (auto e = s.run()) return fail("write to", *e);
+  }
+  count = static_cast<std::int64_t>(ids.size());
+  removed_ += count;
+  return std::nullopt;
+}
+
+StoreStatus Store::commit() {
+  Statement s;
+  if (auto e = db_.prepare("UPDATE transactions SET added = ?1, removed = ?2 WHERE id = ?3", s))
+    return rollback(), fail("write to", *e);
+  s.bind_int(1, added_);
+  s.bind_int(2, removed_);
+  s.bind_int(3, tx_);
+  if (auto e = s.run()) return rollback(), fail("write to", *e);
+  s = Statement{};
+  if (auto e = write_.commit()) return rollback(), fail("write to", *e);
+  insert_fact_.clear();
+  insert_statement_ = Statement{};
+  tx_ = 0;
+  return std::nullopt;
+}
+
+void Store::rollback() {
+  // Statements prepared in this transaction may name tables it created: drop them first.
+  insert_fact_.clear();
+  insert_statement_ = Statement{};
+  write_.rollback();
+  tx_ = 0;
+}
+
+}  // namespace writ::kb::store

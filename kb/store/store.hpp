@@ -1,0 +1,140 @@
+// writ::kb::store::Store — a writ knowledge base kept in one SQLite file.
+//
+// The layout is documented in docs/store.md. In short: every change is a numbered
+// transaction; sources keep the texts that were loaded; rules (and facts that are not
+// plain ground facts) are kept as text in `statements`; plain facts are kept as typed
+// values in one table per predicate, so loading and reading them needs no parser.
+// Nothing is deleted: a retraction stamps the row with the transaction that removed it,
+// which is what lets a store answer "as of transaction N".
+//
+// Internal to kb/. Errors are values (StoreError), never exceptions.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/store/sqlite.hpp"
+#include "query/analysis/predicate.hpp"
+#include "query/ast.hpp"
+#include "query/value.hpp"
+
+namespace writ::kb::store {
+
+inline constexpr std::int64_t schema_version = 1;
+inline constexpr std::int32_t application_id = 0x57524954;  // "WRIT"
+
+// A complete sentence for a diagnostic, naming the store file.
+struct StoreError {
+  std::string message;
+};
+using StoreStatus = std::optional<StoreError>;
+
+struct OpenOptions {
+  bool read_only = false;   // never write (for answering questions and --as-of)
+  int busy_timeout_ms = 5000;  // how long a writer waits for another writer
+};
+
+struct StoredSource {
+  std::int64_t id = 0;
+  std::string name;
+  std::string text;
+};
+
+// A statement kept as text: where it was written (so diagnostics point into the source).
+struct StoredStatement {
+  std::int64_t id = 0;
+  std::int64_t source = 0;
+  std::string text;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t offset = 0;
+};
+
+// What read() hands back, in this order: all sources, then statements by id, then the
+// facts of each predicate in the order they were added.
+struct Sink {
+  std::function<void(StoredSource&&)> source;
+  std::function<void(StoredStatement&&)> statement;
+  // The values are moved from; the location is (source, line, column).
+  std::function<void(const query::PredicateId&, std::int64_t source, std::uint32_t line, std::uint32_t column,
+                     std::vector<query::Value>& values)>
+      fact;
+};
+
+struct TransactionInfo {
+  std::int64_t id = 0;
+  std::string time;  // UTC, ISO 8601 with milliseconds: 2024-05-01T09:30:00.123Z
+  std::string description;
+  std::int64_t added = 0;
+  std::int64_t removed = 0;
+};
+
+// A fact that can live in a fact table: strict, unlabelled, ground constant arguments.
+bool is_plain_fact(const query::Rule& rule);
+
+class Store {
+ public:
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Opens the store at `path`, creating it when the file does not exist or is empty (and
+  // not read_only). A file that is not SQLite, a SQLite file that is not a writ store, or
+  // a store of a newer schema version is an error, and the file is left untouched.
+  static StoreStatus open(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out);
+
+  const std::string& path() const { return path_; }
+  bool read_only() const { return read_only_; }
+
+  // Reads the store as it stood after transaction `as_of` (now, when empty), in one read
+  // transaction, so a concurrent writer's change is seen whole or not at all.
+  StoreStatus read(std::optional<std::int64_t> as_of, const Sink& sink);
+  StoreStatus transactions(std::vector<TransactionInfo>& out);
+  StoreStatus last_transaction(std::int64_t& out);
+
+  // Writing. begin() starts one write transaction (waiting up to the busy timeout for
+  // another writer) and numbers it; commit() makes everything since durable at once. Any
+  // failure, or destroying the Store, or rollback(), discards it all.
+  StoreStatus begin(std::string_view description);
+  StoreStatus add_source(std::string_view name, std::string_view text, std::int64_t& id);
+  // `rule` must be checked; plain facts go to their predicate's table, the rest as text.
+  StoreStatus add(const query::Rule& rule, std::int64_t source);
+  // Marks the live copies of a plain fact retracted; `count` says how many there were.
+  StoreStatus retract_fact(const query::Rule& fact, std::int64_t& count);
+  // Marks the live statements whose text matches retracted (see same_statement_text).
+  StoreStatus retract_statement(std::string_view text, std::int64_t& count);
+  StoreStatus commit();
+  void rollback();
+  bool writing() const { return tx_ != 0; }
+
+ private:
+  Store() = default;
+  StoreStatus create_schema();
+  StoreStatus check_schema();
+  StoreStatus fail(std::string_view doing, const SqlError& e);
+  // The fact table of a predicate; creates it (inside the write transaction) when asked.
+  StoreStatus fact_table(const query::PredicateId& p, bool create, std::string& table);
+
+  std::string path_;
+  bool read_only_ = false;
+  int busy_timeout_ms_ = 0;
+  Database db_;
+  Transaction write_;
+  std::int64_t tx_ = 0;  // the transaction being written, 0 when none
+  std::int64_t added_ = 0;
+  std::int64_t removed_ = 0;
+  std::map<query::PredicateId, Statement> insert_fact_;  // prepared per predicate, this transaction
+  Statement insert_statement_;
+};
+
+// True when two statement texts differ only in blanks outside string literals, so that
+// `p(X) :- q(X).` retracts `p(X):-q(X).`.
+bool same_statement_text(std::string_view a, std::string_view b);
+
+}  // namespace writ::kb::store

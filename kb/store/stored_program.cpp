@@ -1,0 +1,181 @@
+#include "kb/store/stored_program.hpp"
+
+#include <map>
+
+#include "grammar/parse.hpp"
+
+namespace writ::kb::store {
+
+namespace {
+
+// A statement kept as text is parsed on its own, so its locations count from its first
+// byte; moving them by where it stood in its source makes diagnostics point into the
+// original file.
+class LocationShift {
+ public:
+  LocationShift(query::SourceId source, std::uint32_t line, std::uint32_t column, std::uint32_t offset)
+      : source_(source), line_(line), column_(column), offset_(offset) {}
+
+  void rule(query::Rule& r) const {
+    at(r.location);
+    atom(r.head);
+    body(r.body);
+  }
+
+ private:
+  void at(query::Location& l) const {
+    l.source = source_;
+    if (l.line == 0) return;
+    if (l.line == 1) l.column += column_ - 1;
+    l.line += line_ - 1;
+    l.offset += offset_;
+  }
+  void term(query::Term& t) const {
+    at(t.location);
+    for (auto& o : t.operands) term(o);
+  }
+  void atom(query::Atom& a) const {
+    at(a.location);
+    for (auto& t : a.args) term(t);
+  }
+  void body(std::vector<query::Literal>& literals) const {
+    for (auto& l : literals) {
+      at(l.location);
+      atom(l.atom);
+      term(l.lhs);
+      term(l.rhs);
+      for (auto& e : l.elements) {
+        for (auto& t : e.terms) term(t);
+        body(e.condition);
+      }
+    }
+  }
+
+  query::SourceId source_;
+  std::uint32_t line_, column_, offset_;
+};
+
+// Byte offsets of line starts, to turn a fact's (line, column) back into an offset.
+std::vector<std::uint32_t> line_starts(const std::string& text) {
+  std::vector<std::uint32_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(static_cast<std::uint32_t>(i + 1));
+  return starts;
+}
+
+// The canonical text of a fact read from its columns: `p(1, a, "s").`
+std::string fact_text(const std::string& predicate, const std::vector<query::Value>& values) {
+  std::string text = predicate;
+  if (!values.empty()) {
+    text += '(';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += query::to_source(values[i]);
+    }
+    text += ')';
+  }
+  return text + '.';
+}
+
+}  // namespace
+
+StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query::SourceSet& sources,
+                         query::Program& program) {
+  struct SourceInfo {
+    query::SourceId id;
+    std::vector<std::uint32_t> lines;
+  };
+  std::map<std::int64_t, SourceInfo> by_store_id;
+  std::optional<StoreError> damaged;
+  auto damage = [&](std::string what) {
+    if (!damaged) damaged = StoreError{"store '" + store.path() + "' is damaged: " + std::move(what)};
+  };
+
+  Sink sink;
+  sink.source = [&](StoredSource&& s) {
+    const auto id = sources.add(std::move(s.name), std::move(s.text));
+    by_store_id[s.id] = SourceInfo{id, line_starts(sources.text(id))};
+  };
+  sink.statement = [&](StoredStatement&& s) {
+    const auto src = by_store_id.find(s.source);
+    if (src == by_store_id.end()) return damage("statement " + std::to_string(s.id) + " names no source");
+    auto parsed = grammar::parse_program(s.text, src->second.id);
+    if (!parsed.diagnostics.empty() || parsed.program.rules.size() != 1 || !parsed.program.queries.empty())
+      return damage("statement " + std::to_string(s.id) + " does not parse: " + s.text);
+    auto& rule = parsed.program.rules.front();
+    LocationShift(src->second.id, s.line, s.column, s.offset).rule(rule);
+    program.rules.push_back(std::move(rule));
+  };
+  sink.fact = [&](const query::PredicateId& p, std::int64_t source, std::uint32_t line, std::uint32_t column,
+                  std::vector<query::Value>& values) {
+    const auto src = by_store_id.find(source);
+    if (src == by_store_id.end()) return damage("a fact of " + p.to_string() + " names no source");
+    query::Location at{src->second.id, line, column, 0, 0};
+    const auto& lines = src->second.lines;
+    if (line >= 1 && line <= lines.size() && column >= 1) at.offset = lines[line - 1] + column - 1;
+    query::Rule r;
+    r.location = at;
+    const bool negated = !p.name.empty() && p.name.front() == '-';
+    r.head.predicate = negated ? p.name.substr(1) : p.name;
+    r.head.strong_negation = negated;
+    r.head.location = at;
+    r.text = fact_text(p.name, values);
+    r.head.args.reserve(values.size());
+    for (auto& v : values) r.head.args.push_back(query::Term::constant(std::move(v), at));
+    program.rules.push_back(std::move(r));
+  };
+  if (auto e = store.read(as_of, sink)) return e;
+  return damaged;
+}
+
+WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
+                        const query::Program& program, std::size_t first_rule, const std::atomic<bool>& cancel,
+                        StoreError& error) {
+  std::string description = "load";
+  for (auto id = first_source; id < sources.size(); ++id)
+    description += (id == first_source ? " " : ", ") + sources.name(id);
+  if (auto e = store.begin(description)) {
+    error = *e;
+    return WriteOutcome::Failed;
+  }
+  std::vector<std::int64_t> stored_ids;
+  for (auto id = first_source; id < sources.size(); ++id) {
+    std::int64_t stored = 0;
+    if (auto e = store.add_source(sources.name(id), sources.text(id), stored)) {
+      store.rollback();
+      error = *e;
+      return WriteOutcome::Failed;
+    }
+    stored_ids.push_back(stored);
+  }
+  for (std::size_t i = first_rule; i < program.rules.size(); ++i) {
+    // Polling an atomic costs little next to an INSERT; every 1024 keeps Ctrl-C prompt.
+    if ((i - first_rule) % 1024 == 0 && cancel.load(std::memory_order_relaxed)) {
+      store.rollback();
+      return WriteOutcome::Cancelled;
+    }
+    const auto& rule = program.rules[i];
+    const auto index = static_cast<std::size_t>(rule.location.source - first_source);
+    if (rule.location.source < first_source || index >= stored_ids.size()) {
+      store.rollback();
+      error = StoreError{"internal error: a loaded statement has no source"};
+      return WriteOutcome::Failed;
+    }
+    if (auto e = store.add(rule, stored_ids[index])) {
+      store.rollback();
+      error = *e;
+      return WriteOutcome::Failed;
+    }
+  }
+  if (cancel.load(std::memory_order_relaxed)) {
+    store.rollback();
+    return WriteOutcome::Cancelled;
+  }
+  if (auto e = store.commit()) {
+    error = *e;
+    return WriteOutcome::Failed;
+  }
+  return WriteOutcome::Written;
+}
+
+}  // namespace writ::kb::store

@@ -1,0 +1,400 @@
+// The C API (writ/writ.h) through the static library: typed answers, errors with their
+// places, misuse, limits and independence of knowledge bases.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "writ/writ.h"
+
+namespace {
+
+constexpr const char* graph =
+    "edge(1, 2). edge(2, 3). edge(3, 4).\n"
+    "path(X, Y) :- edge(X, Y).\n"
+    "path(X, Z) :- path(X, Y), edge(Y, Z).\n";
+
+// A knowledge base in memory, closed at the end of the test.
+struct Kb {
+  writ_kb* kb = nullptr;
+  Kb() { EXPECT_EQ(writ_open(nullptr, &kb), WRIT_OK); }
+  ~Kb() { writ_close(kb); }
+  Kb(const Kb&) = delete;
+  Kb& operator=(const Kb&) = delete;
+  operator writ_kb*() const { return kb; }  // NOLINT(google-explicit-constructor)
+};
+
+struct Result {
+  writ_result* r = nullptr;
+  ~Result() { writ_result_free(r); }
+};
+
+// Column 0 of every row, as text.
+std::vector<std::string> first_column(const writ_result* r) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < writ_result_row_count(r); ++i) out.emplace_back(writ_value_text(r, i, 0));
+  return out;
+}
+
+TEST(CApi, Version) {
+  EXPECT_STREQ(writ_version(), WRIT_VERSION);
+  EXPECT_EQ(writ_version_number(), WRIT_VERSION_NUMBER);
+  EXPECT_STREQ(writ_errstr(WRIT_OK), "ok");
+  EXPECT_STREQ(writ_errstr(WRIT_ERROR_INPUT), "input error");
+  EXPECT_STREQ(writ_errstr(12345), "unknown status");
+}
+
+TEST(CApi, TransitiveClosure) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_STREQ(writ_errmsg(kb), "");
+  EXPECT_EQ(writ_diagnostic_count(kb), 0u);
+  Result r;
+  ASSERT_EQ(writ_query(kb, "path(1, X)", &r.r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_column_count(r.r), 1u);
+  EXPECT_STREQ(writ_result_column_name(r.r, 0), "X");
+  EXPECT_EQ(writ_result_column_name(r.r, 1), nullptr);
+  ASSERT_EQ(writ_result_row_count(r.r), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(writ_value_type(r.r, i, 0), WRIT_INTEGER);
+    EXPECT_EQ(writ_value_int64(r.r, i, 0), static_cast<std::int64_t>(i + 2));
+  }
+  EXPECT_EQ(first_column(r.r), (std::vector<std::string>{"2", "3", "4"}));
+}
+
+TEST(CApi, TypedValues) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "values", "v(-42, alice, \"a \\\"quoted\\\" string\").\n"), WRIT_OK)
+      << writ_errmsg(kb);
+  Result r;
+  ASSERT_EQ(writ_query(kb, "v(I, S, T).", &r.r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_row_count(r.r), 1u);
+  ASSERT_EQ(writ_result_column_count(r.r), 3u);
+  EXPECT_STREQ(writ_result_column_name(r.r, 0), "I");
+  EXPECT_STREQ(writ_result_column_name(r.r, 1), "S");
+  EXPECT_STREQ(writ_result_column_name(r.r, 2), "T");
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 0), WRIT_INTEGER);
+  EXPECT_EQ(writ_value_int64(r.r, 0, 0), -42);
+  EXPECT_STREQ(writ_value_text(r.r, 0, 0), "-42");
+  EXPECT_EQ(writ_value_bytes(r.r, 0, 0), 3u);
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 1), WRIT_SYMBOL);
+  EXPECT_STREQ(writ_value_text(r.r, 0, 1), "alice");
+  EXPECT_EQ(writ_value_int64(r.r, 0, 1), 0);  // not an integer
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 2), WRIT_STRING);
+  EXPECT_STREQ(writ_value_text(r.r, 0, 2), "a \"quoted\" string");
+  EXPECT_EQ(writ_value_bytes(r.r, 0, 2), 17u);
+
+  // Out of range: type 0, NULL text, no crash.
+  EXPECT_EQ(writ_value_type(r.r, 1, 0), 0);
+  EXPECT_EQ(writ_value_type(r.r, 0, 3), 0);
+  EXPECT_EQ(writ_value_text(r.r, 1, 0), nullptr);
+  EXPECT_EQ(writ_value_bytes(r.r, 0, 3), 0u);
+  EXPECT_EQ(writ_value_int64(r.r, 5, 5), 0);
+}
+
+TEST(CApi, GoalsWithoutVariablesAndOrder) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "mixed", "m(\"s\"). m(b). m(10). m(a). m(-3).\n"), WRIT_OK) << writ_errmsg(kb);
+  Result all, yes, no;
+  ASSERT_EQ(writ_query(kb, "m(X)", &all.r), WRIT_OK);
+  EXPECT_EQ(first_column(all.r), (std::vector<std::string>{"-3", "10", "a", "b", "s"}));
+  ASSERT_EQ(writ_query(kb, "m(a)?", &yes.r), WRIT_OK);
+  EXPECT_EQ(writ_result_column_count(yes.r), 0u);
+  EXPECT_EQ(writ_result_row_count(yes.r), 1u);
+  ASSERT_EQ(writ_query(kb, "m(c)", &no.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(no.r), 0u);
+}
+
+TEST(CApi, SyntaxErrorHasItsPlace) {
+  Kb kb;
+  EXPECT_EQ(writ_load_text(kb, "broken.writ", "edge(1, 2).\nedge(2 3).\n"), WRIT_ERROR_INPUT);
+  EXPECT_EQ(writ_errcode(kb), WRIT_ERROR_INPUT);
+  const std::string message = writ_errmsg(kb);
+  EXPECT_EQ(message.rfind("broken.writ:2:8: error: ", 0), 0u) << message;
+  EXPECT_NE(message.find("\n 2 | edge(2 3).\n   |        ^"), std::string::npos) << message;
+  ASSERT_GE(writ_diagnostic_count(kb), 1u);
+  EXPECT_EQ(writ_diagnostic_severity(kb, 0), WRIT_SEVERITY_ERROR);
+  EXPECT_STREQ(writ_diagnostic_source(kb, 0), "broken.writ");
+  EXPECT_EQ(writ_diagnostic_line(kb, 0), 2u);
+  EXPECT_EQ(writ_diagnostic_column(kb, 0), 8u);
+  EXPECT_EQ(message.find(writ_diagnostic_message(kb, 0)), 24u);
+  EXPECT_EQ(writ_diagnostic_severity(kb, 99), 0);
+  EXPECT_EQ(writ_diagnostic_message(kb, 99), nullptr);
+
+  // All or nothing: the good first line was not added either.
+  Result r;
+  ASSERT_EQ(writ_query(kb, "edge(X, Y)", &r.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(r.r), 0u);
+}
+
+TEST(CApi, CheckErrorHasItsPlace) {
+  Kb kb;
+  EXPECT_EQ(writ_load_text(kb, "unsafe.writ", "p(X) :- not q(X).\n"), WRIT_ERROR_INPUT);
+  const std::string message = writ_errmsg(kb);
+  EXPECT_EQ(message.rfind("unsafe.writ:1:", 0), 0u) << message;
+  EXPECT_NE(message.find(": error: "), std::string::npos) << message;
+  EXPECT_STREQ(writ_diagnostic_source(kb, 0), "unsafe.writ");
+  EXPECT_EQ(writ_diagnostic_line(kb, 0), 1u);
+}
+
+TEST(CApi, QueryErrorsAreNamedQuery) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, nullptr, graph), WRIT_OK);
+  writ_result* r = reinterpret_cast<writ_result*>(&kb);  // must be reset to NULL
+  EXPECT_EQ(writ_query(kb, "path(1, X", &r), WRIT_ERROR_INPUT);
+  EXPECT_EQ(r, nullptr);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind("<query>:1:", 0), 0u) << writ_errmsg(kb);
+  EXPECT_STREQ(writ_diagnostic_source(kb, 0), "<query>");
+
+  // The next call replaces the message.
+  Result ok;
+  ASSERT_EQ(writ_query(kb, "path(1, 2)", &ok.r), WRIT_OK);
+  EXPECT_STREQ(writ_errmsg(kb), "");
+  EXPECT_EQ(writ_errcode(kb), WRIT_OK);
+}
+
+TEST(CApi, UnnamedTextIsCalledText) {
+  Kb kb;
+  EXPECT_EQ(writ_load_text(kb, nullptr, "p(.\n"), WRIT_ERROR_INPUT);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind("<text>:1:", 0), 0u) << writ_errmsg(kb);
+}
+
+TEST(CApi, UndefinedPredicateIsAWarning) {
+  Kb kb;
+  Result r;
+  ASSERT_EQ(writ_query(kb, "nothing(X)", &r.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(r.r), 0u);
+  ASSERT_EQ(writ_diagnostic_count(kb), 1u);
+  EXPECT_EQ(writ_diagnostic_severity(kb, 0), WRIT_SEVERITY_WARNING);
+  EXPECT_NE(std::string(writ_errmsg(kb)).find(": warning: "), std::string::npos) << writ_errmsg(kb);
+}
+
+TEST(CApi, LoadFile) {
+  Kb kb;
+  EXPECT_EQ(writ_load_file(kb, "/nonexistent/dir/x.writ"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot open '/nonexistent/dir/x.writ': No such file or directory\n");
+  EXPECT_EQ(writ_diagnostic_source(kb, 0), nullptr);
+  EXPECT_EQ(writ_diagnostic_line(kb, 0), 0u);
+
+  const std::string path = ::testing::TempDir() + "writ_c_api_test.writ";
+  {
+    FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("likes(ann, \"tea\").\nlikes(bob, ).\n", f);
+    std::fclose(f);
+  }
+  EXPECT_EQ(writ_load_file(kb, path.c_str()), WRIT_ERROR_INPUT);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind(path + ":2:", 0), 0u) << writ_errmsg(kb);
+  EXPECT_STREQ(writ_diagnostic_source(kb, 0), path.c_str());
+  std::remove(path.c_str());
+}
+
+TEST(CApi, Misuse) {
+  writ_result* r = nullptr;
+  EXPECT_EQ(writ_open(nullptr, nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_load_text(nullptr, "x", "p(1)."), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_load_file(nullptr, "x"), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_retract_text(nullptr, "x", "p(1).", nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_query(nullptr, "p(X)", &r), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_set_timeout(nullptr, 10), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_set_max_facts(nullptr, 10), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_errcode(nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_NE(writ_errmsg(nullptr), nullptr);
+  EXPECT_EQ(writ_diagnostic_count(nullptr), 0u);
+  EXPECT_EQ(writ_close(nullptr), WRIT_OK);
+  writ_cancel(nullptr);
+  writ_result_free(nullptr);
+  writ_free(nullptr);
+  EXPECT_EQ(writ_result_row_count(nullptr), 0u);
+  EXPECT_EQ(writ_result_column_count(nullptr), 0u);
+  EXPECT_EQ(writ_result_column_name(nullptr, 0), nullptr);
+  EXPECT_EQ(writ_value_type(nullptr, 0, 0), 0);
+  EXPECT_EQ(writ_value_text(nullptr, 0, 0), nullptr);
+
+  Kb kb;
+  EXPECT_EQ(writ_load_text(kb, "x", nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: writ_load_text: text is NULL\n");
+  EXPECT_EQ(writ_load_file(kb, nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_query(kb, nullptr, &r), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_query(kb, "p(X)", nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: writ_query: out is NULL\n");
+  EXPECT_EQ(writ_diagnostic_count(kb), 1u);
+  EXPECT_STREQ(writ_diagnostic_message(kb, 0), "writ_query: out is NULL");
+}
+
+// A path for a store file, removed before and after the test.
+struct TempStore {
+  std::string path;
+  explicit TempStore(const std::string& name) : path(::testing::TempDir() + name) { std::remove(path.c_str()); }
+  ~TempStore() {
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  }
+  TempStore(const TempStore&) = delete;
+  TempStore& operator=(const TempStore&) = delete;
+};
+
+std::size_t count_rows(writ_kb* kb, const char* goal) {
+  writ_result* r = nullptr;
+  EXPECT_EQ(writ_query(kb, goal, &r), WRIT_OK) << writ_errmsg(kb);
+  const auto n = writ_result_row_count(r);
+  writ_result_free(r);
+  return n;
+}
+
+TEST(CApi, StoreKeepsWhatIsLoaded) {
+  TempStore store("writ_c_api_test.writdb");
+  writ_kb* kb = nullptr;
+  ASSERT_EQ(writ_open(store.path.c_str(), &kb), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK) << writ_errmsg(kb);  // transaction 1
+  writ_close(kb);
+
+  ASSERT_EQ(writ_open(store.path.c_str(), &kb), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(count_rows(kb, "path(1, X)"), 3u);
+  uint64_t removed = 99;
+  EXPECT_EQ(writ_retract_text(kb, nullptr, "edge(9, 9).", &removed), WRIT_ERROR_INPUT);
+  EXPECT_EQ(removed, 0u);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind("<retract>:1:", 0), 0u) << writ_errmsg(kb);
+  ASSERT_EQ(writ_retract_text(kb, "undo", "edge(3, 4).", &removed), WRIT_OK) << writ_errmsg(kb);  // 2
+  EXPECT_EQ(removed, 1u);
+  EXPECT_EQ(count_rows(kb, "path(1, X)"), 2u);
+  writ_close(kb);
+
+  // As of transaction 1 the edge is still there; as of 0 the store is empty.
+  ASSERT_EQ(writ_open_v2(store.path.c_str(), 0, 1, &kb), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(count_rows(kb, "path(1, X)"), 3u);
+  writ_close(kb);
+  ASSERT_EQ(writ_open_v2(store.path.c_str(), 0, 0, &kb), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(count_rows(kb, "edge(X, Y)"), 0u);
+  writ_close(kb);
+
+  // Read-only: answers, but refuses to retract.
+  ASSERT_EQ(writ_open_v2(store.path.c_str(), WRIT_OPEN_READONLY, -1, &kb), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(count_rows(kb, "path(1, X)"), 2u);
+  EXPECT_EQ(writ_retract_text(kb, nullptr, "edge(1, 2).", nullptr), WRIT_ERROR_INPUT);
+  EXPECT_NE(std::string(writ_errmsg(kb)), "");
+  writ_close(kb);
+}
+
+TEST(CApi, NotAStore) {
+  TempStore store("writ_c_api_test_not_a_store.writdb");
+  FILE* f = std::fopen(store.path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("this is not a SQLite file, it only has the right name\n", f);
+  std::fclose(f);
+
+  writ_kb* kb = nullptr;
+  EXPECT_EQ(writ_open(store.path.c_str(), &kb), WRIT_ERROR_STORE);
+  ASSERT_NE(kb, nullptr);  // as sqlite3_open: a handle to read the message from
+  EXPECT_EQ(writ_errcode(kb), WRIT_ERROR_STORE);
+  EXPECT_NE(std::string(writ_errmsg(kb)).find(": error: "), std::string::npos) << writ_errmsg(kb);
+  EXPECT_GE(writ_diagnostic_count(kb), 1u);
+  EXPECT_EQ(writ_load_text(kb, "x", "p(1)."), WRIT_ERROR_MISUSE);
+  writ_result* r = nullptr;
+  EXPECT_EQ(writ_query(kb, "p(X)", &r), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(r, nullptr);
+  EXPECT_EQ(writ_close(kb), WRIT_OK);
+}
+
+TEST(CApi, OpenOptionsMisuse) {
+  writ_kb* kb = nullptr;
+  EXPECT_EQ(writ_open_v2(nullptr, WRIT_OPEN_READONLY, -1, &kb), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb),
+               "writ: error: writ_open_v2: a knowledge base in memory takes no flags and no as_of\n");
+  writ_close(kb);
+  EXPECT_EQ(writ_open_v2(":memory:", 0, 3, &kb), WRIT_ERROR_MISUSE);
+  writ_close(kb);
+  EXPECT_EQ(writ_open_v2("x.writdb", 0x100, -1, &kb), WRIT_ERROR_MISUSE);
+  writ_close(kb);
+
+  EXPECT_EQ(writ_open(":memory:", &kb), WRIT_OK);
+  EXPECT_EQ(writ_close(kb), WRIT_OK);
+}
+
+TEST(CApi, ExplanationsAreNotAvailableYet) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
+  char* json = reinterpret_cast<char*>(&kb);  // must be reset to NULL
+  EXPECT_EQ(writ_explain(kb, "path(1, 4)", &json), WRIT_ERROR);
+  EXPECT_EQ(json, nullptr);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: explanations are not available yet\n");
+  EXPECT_EQ(writ_explain(kb, nullptr, &json), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_explain(kb, "path(1, 4)", nullptr), WRIT_ERROR_MISUSE);
+}
+
+TEST(CApi, MaxFactsLimit) {
+  Kb kb;
+  std::string chain = "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n";
+  for (int i = 1; i < 40; ++i) chain += "edge(" + std::to_string(i) + ", " + std::to_string(i + 1) + ").\n";
+  ASSERT_EQ(writ_load_text(kb, "chain", chain.c_str()), WRIT_OK);
+  ASSERT_EQ(writ_set_max_facts(kb, 100), WRIT_OK);
+  Result r;
+  EXPECT_EQ(writ_query(kb, "path(1, X)", &r.r), WRIT_ERROR_LIMIT);
+  EXPECT_EQ(r.r, nullptr);
+  EXPECT_NE(std::string(writ_errmsg(kb)), "");
+  // Lifting the limit makes the same knowledge base answer.
+  ASSERT_EQ(writ_set_max_facts(kb, 0), WRIT_OK);
+  ASSERT_EQ(writ_query(kb, "path(1, X)", &r.r), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(writ_result_row_count(r.r), 39u);
+}
+
+TEST(CApi, IsComplete) {
+  EXPECT_EQ(writ_is_complete("edge(1, 2)."), 1);
+  EXPECT_EQ(writ_is_complete("edge(1,"), 0);
+  EXPECT_EQ(writ_is_complete("p(\"open string."), 0);
+  EXPECT_EQ(writ_is_complete(""), 1);
+  EXPECT_EQ(writ_is_complete(nullptr), 1);
+}
+
+TEST(CApi, TwoKnowledgeBasesAreIndependent) {
+  Kb a, b;
+  ASSERT_EQ(writ_load_text(a, "a", "fact(1). fact(2)."), WRIT_OK);
+  ASSERT_EQ(writ_load_text(b, "b", "fact(x)."), WRIT_OK);
+  EXPECT_EQ(writ_load_text(b, "bad", "fact("), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(a), "");  // b's error is b's
+  Result ra, rb;
+  ASSERT_EQ(writ_query(a, "fact(X)", &ra.r), WRIT_OK);
+  ASSERT_EQ(writ_query(b, "fact(X)", &rb.r), WRIT_OK);
+  EXPECT_EQ(first_column(ra.r), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(first_column(rb.r), (std::vector<std::string>{"x"}));
+}
+
+TEST(CApi, ResultOutlivesItsKnowledgeBase) {
+  writ_kb* kb = nullptr;
+  ASSERT_EQ(writ_open(nullptr, &kb), WRIT_OK);
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
+  writ_result* r = nullptr;
+  ASSERT_EQ(writ_query(kb, "path(X, 4)", &r), WRIT_OK);
+  writ_close(kb);
+  EXPECT_EQ(first_column(r), (std::vector<std::string>{"1", "2", "3"}));
+  writ_result_free(r);
+}
+
+TEST(CApi, KnowledgeBasesInParallelThreads) {
+  // No global state: each thread builds and asks its own knowledge base.
+  std::vector<std::size_t> counts(2, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    threads.emplace_back([t, &counts] {
+      writ_kb* kb = nullptr;
+      if (writ_open(nullptr, &kb) != WRIT_OK) return;
+      std::string text = "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n";
+      const int n = 20 + static_cast<int>(t) * 10;
+      for (int i = 1; i < n; ++i) text += "edge(" + std::to_string(i) + ", " + std::to_string(i + 1) + ").\n";
+      writ_result* r = nullptr;
+      if (writ_load_text(kb, "chain", text.c_str()) == WRIT_OK && writ_query(kb, "path(X, Y)", &r) == WRIT_OK)
+        counts[t] = writ_result_row_count(r);
+      writ_result_free(r);
+      writ_close(kb);
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(counts[0], 19u * 20u / 2u);
+  EXPECT_EQ(counts[1], 29u * 30u / 2u);
+}
+
+}  // namespace
