@@ -1,0 +1,87 @@
+// Whole evaluations of transitive closure:
+//  - BM_EvaluateTransitiveClosure: Evaluator::evaluate on a program parsed and checked
+//    beforehand (untimed), so only the fixpoint is measured.
+//  - BM_KnowledgeBaseTransitiveClosure: what an embedder pays through the public API:
+//    KnowledgeBase::load of the program text, then ask("path(X, Y)"), which evaluates
+//    and returns the answers sorted as query::Values.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "grammar/parse.hpp"
+#include "graphs.hpp"
+#include "query/analysis/checks.hpp"
+#include "query/analysis/variables.hpp"
+#include "query/eval/evaluator.hpp"
+#include "writ/knowledge_base.hpp"
+
+namespace {
+
+enum class Shape : std::int64_t { Random = 0, Chain = 1, Tree = 2 };
+
+std::string program_text(Shape shape, std::int64_t nodes) {
+  std::vector<writ::bench::Edge> edges;
+  switch (shape) {
+    case Shape::Random: edges = writ::bench::random_graph(nodes, nodes * 5); break;
+    case Shape::Chain: edges = writ::bench::chain(nodes); break;
+    case Shape::Tree: edges = writ::bench::random_tree(nodes); break;
+  }
+  return writ::bench::edge_facts(edges) + writ::bench::transitive_closure_rules;
+}
+
+[[noreturn]] void fail(const std::string& what) {
+  std::cerr << "writ_bench_kernels: " << what << '\n';
+  std::abort();
+}
+
+void BM_EvaluateTransitiveClosure(benchmark::State& state) {
+  const auto text = program_text(static_cast<Shape>(state.range(0)), state.range(1));
+  auto parsed = writ::grammar::parse_program(text, 0);
+  if (!parsed.diagnostics.empty()) fail("the generated program does not parse");
+  writ::query::name_anonymous_variables(parsed.program);
+  if (writ::query::has_errors(writ::query::check_program(parsed.program))) fail("the generated program has errors");
+
+  std::uint64_t facts = 0;
+  for (auto _ : state) {
+    auto evaluator = std::make_unique<writ::query::eval::Evaluator>();
+    if (evaluator->evaluate(parsed.program, {}) != writ::query::eval::Status::Ok) fail("evaluation failed");
+    facts = evaluator->fact_count();
+    state.PauseTiming();  // freeing every relation is not part of the fixpoint
+    state.counters["bytes/fact"] = static_cast<double>(evaluator->memory()) / static_cast<double>(facts);
+    evaluator.reset();
+    state.ResumeTiming();
+  }
+  state.counters["facts"] = static_cast<double>(facts);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(facts));
+}
+
+void BM_KnowledgeBaseTransitiveClosure(benchmark::State& state) {
+  const auto text = program_text(static_cast<Shape>(state.range(0)), state.range(1));
+  std::size_t answers = 0;
+  for (auto _ : state) {
+    writ::kb::KnowledgeBase kb;
+    if (kb.load({{"<bench>", text}}).outcome != writ::kb::Outcome::Ok) fail("the generated program has errors");
+    const auto result = kb.ask("path(X, Y)");
+    if (result.outcome != writ::kb::Outcome::Ok) fail("the query failed");
+    answers = result.answers.rows.size();
+  }
+  state.counters["answers"] = static_cast<double>(answers);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(answers));
+}
+
+// Args: shape (0 random graph with 5 edges per node, 1 chain, 2 random tree), nodes.
+void shapes(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"shape", "nodes"});
+  b->Args({0, 200})->Args({0, 1000});
+  b->Args({1, 200})->Args({1, 1000});
+  b->Args({2, 5000});
+  b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(BM_EvaluateTransitiveClosure)->Apply(shapes);
+BENCHMARK(BM_KnowledgeBaseTransitiveClosure)->Apply(shapes);
+
+}  // namespace
