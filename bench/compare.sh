@@ -7,6 +7,7 @@
 #
 #   --quick   inputs a fifth of the size and 3 runs: checks that the script works
 #   --runs N  timed runs per command (default 5), after one warm-up run
+#   --table-only  print the table of the last run (from BENCH_DIR) without measuring
 # Environment:
 #   WRIT       the writ binary (default build/release/cli/writ)
 #   BENCH_DIR  where inputs and hyperfine's JSON go (default build/bench-compare)
@@ -17,11 +18,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 quick=0
 runs=
+table_only=0
 while (($#)); do
   case $1 in
     --quick) quick=1 ;;
+    --table-only) table_only=1 ;;
     --runs) runs=${2:?--runs needs a number}; shift ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -33,6 +36,7 @@ writ=${WRIT:-$root/build/release/cli/writ}
 work=${BENCH_DIR:-$root/build/bench-compare}
 [[ $work == /* ]] || work=$PWD/$work
 
+if ((table_only == 0)); then
 missing=()
 [[ -x $writ ]] || missing+=("writ at $writ (build it: ./dev build release, or set WRIT=path)")
 for tool in hyperfine clingo swipl sqlite3 python3; do
@@ -104,18 +108,23 @@ done
 # writ's baseline: the peak memory of a run on a one-fact program.
 cd "$work"
 printf 'edge(1, 2).\n' >one.writ
-base_kb=$(/usr/bin/time -f %M "$writ" run one.writ -q 'edge(X, Y)' --format csv 2>&1 >/dev/null | tail -n 1)
-
-python3 - "$work" "$base_kb" "$runs" "${workloads[@]}" <<'PY' || status=1
+/usr/bin/time -f %M -o base_kb.txt "$writ" run one.writ -q 'edge(X, Y)' --format csv >/dev/null
+echo "$runs" >runs.txt
+fi
+workloads=(tc-random tc-chain sg-tree unreached)
+status=0
+python3 - "$work" "$(tail -n 1 "$work/base_kb.txt")" "$(<"$work/runs.txt")" "${workloads[@]}" <<'PY' || status=1
 import csv, json, os, sys
 
 work, base_kb, runs, workloads = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 rows = list(csv.DictReader(open(os.path.join(work, "results.tsv")), delimiter="\t"))
 ok = True
-print(f"| workload | tool | median s | time / writ's | peak MB | answers |")
-print(f"|---|---|---:|---:|---:|---:|")
+print("| workload | tool | median s | time / writ's | CPU s | peak MB | answers |")
+print("|---|---|---:|---:|---:|---:|---:|")
 for w in workloads:
-    medians = {r["command"]: r["median"] for r in json.load(open(os.path.join(work, w + ".json")))["results"]}
+    timed = json.load(open(os.path.join(work, w + ".json")))["results"]
+    medians = {r["command"]: r["median"] for r in timed}
+    cpu = {r["command"]: r["user"] + r["system"] for r in timed}
     mine = [r for r in rows if r["workload"] == w]
     expected = next(r["answers"] for r in mine if r["tool"] == "writ")
     for r in mine:
@@ -123,7 +132,7 @@ for w in workloads:
         same = r["answers"] == expected
         ok = ok and same
         mark = "" if same else " **differs**"
-        print(f"| {w} | {t} | {medians[t]:.3f} | {medians[t] / medians['writ']:.2f} | "
+        print(f"| {w} | {t} | {medians[t]:.3f} | {medians[t] / medians['writ']:.2f} | {cpu[t]:.2f} | "
               f"{int(r['rss_kb']) / 1024:.1f} | {r['answers']}{mark} |")
 chain = next((r for r in rows if r["workload"] == "tc-chain" and r["tool"] == "writ"), None)
 if chain and chain["answers"].isdigit() and int(chain["answers"]) > 0:
@@ -132,8 +141,9 @@ if chain and chain["answers"].isdigit() and int(chain["answers"]) > 0:
     print(f"writ on tc-chain: peak RSS {kb / 1024:.1f} MB for {n} tuples = {kb * 1024 / n:.0f} bytes per "
           f"derived tuple ({(kb - base_kb) * 1024 / n:.0f} above the {base_kb / 1024:.1f} MB of a one-fact run).")
 print()
-print(f"Medians of {runs} runs after 1 warm-up (hyperfine); peak MB: maximum resident set size "
-      f"from /usr/bin/time, a separate run. SQLite's time excludes building the database.")
+print(f"Wall-clock medians of {runs} runs after 1 warm-up (hyperfine); CPU s: mean user + system time "
+      f"of those runs; peak MB: maximum resident set size of the tool's process (/usr/bin/time, a "
+      f"separate untimed run). SQLite's time excludes building the database.")
 if not ok:
     print("\ncompare.sh: the tools disagree on the number of answers", file=sys.stderr)
     sys.exit(1)

@@ -12,6 +12,8 @@
 
 namespace writ::query::eval {
 
+std::vector<std::uint32_t> registers_below(const std::vector<AggregatePart>& parts, std::uint32_t below);
+
 namespace {
 
 class BodyCompiler {
@@ -150,6 +152,7 @@ class BodyCompiler {
         s.kind = Step::Kind::Aggregate;
         s.function = l.function;
         s.op = l.op;
+        const std::uint32_t bound_before = next_reg_;
         for (const auto& e : l.elements) {
           // Each element binds its local variables in registers of its own; they are
           // forgotten afterwards so that elements do not share locals.
@@ -160,6 +163,7 @@ class BodyCompiler {
           s.parts.push_back(std::move(part));
           regs_ = std::move(saved);
         }
+        s.inputs = registers_below(s.parts, bound_before);
         if (l.op == CompareOp::Eq && l.lhs.kind == Term::Kind::Variable && !bound(l.lhs.name)) {
           s.assign = true;
           s.reg = fresh(l.lhs.name);
@@ -229,6 +233,41 @@ class BodyCompiler {
   std::uint32_t& next_reg_;
   const std::set<std::string>* outside_ = nullptr;
 };
+
+void collect_registers(const Expr& e, std::uint32_t below, std::set<std::uint32_t>& out) {
+  if (e.kind == Expr::Kind::Register && e.reg < below) out.insert(e.reg);
+  for (const auto& o : e.operands) collect_registers(o, below, out);
+}
+
+void collect_registers(const std::vector<Step>& steps, std::uint32_t below, std::set<std::uint32_t>& out);
+
+void collect_registers(const std::vector<AggregatePart>& parts, std::uint32_t below, std::set<std::uint32_t>& out) {
+  for (const auto& part : parts) {
+    collect_registers(part.steps, below, out);
+    for (const auto& t : part.terms) collect_registers(t, below, out);
+  }
+}
+
+void collect_registers(const std::vector<Step>& steps, std::uint32_t below, std::set<std::uint32_t>& out) {
+  for (const auto& s : steps) {
+    for (const auto& k : s.keys) collect_registers(k, below, out);
+    for (const auto& [column, e] : s.checks) collect_registers(e, below, out);
+    collect_registers(s.lhs, below, out);
+    collect_registers(s.rhs, below, out);
+    collect_registers(s.parts, below, out);
+  }
+}
+
+}  // namespace
+
+// The registers bound outside an aggregate that its elements read: the key of its cache.
+std::vector<std::uint32_t> registers_below(const std::vector<AggregatePart>& parts, std::uint32_t below) {
+  std::set<std::uint32_t> regs;
+  collect_registers(parts, below, regs);
+  return {regs.begin(), regs.end()};
+}
+
+namespace {
 
 // Variables used outside aggregates (in the head or in non-aggregate literals): the
 // global variables of the rule's aggregates, which must be bound before them.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "compile.hpp"
 #include "query/analysis/checks.hpp"
@@ -63,6 +64,10 @@ class Evaluator::Run {
     head_.resize(plan.head_args.size());
     exec(plan.steps, 0, [&] { emit(plan); });
   }
+
+  // Plans die at the end of each component; their cached aggregates with them, before
+  // another plan could reuse a step's address.
+  void forget_aggregates() { aggregate_cache_.clear(); }
 
   void insert_fact(RelationId r, const std::vector<Datum>& tuple) {
     if (ev_.relations_[r]->insert(tuple.data())) counted();
@@ -213,6 +218,36 @@ class Evaluator::Run {
 
   void aggregate(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     const Step& s = steps[i];
+    std::vector<Datum> key;
+    key.reserve(s.inputs.size());
+    for (const auto r : s.inputs) key.push_back(regs_[r]);
+    auto& cache = aggregate_cache_[&s];
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(std::move(key), compute(s)).first;
+    const auto [result, infinite] = it->second;
+    if (s.assign) {
+      if (infinite != 0) return;  // #sup and #inf are not values of the language
+      regs_[s.reg] = result;
+      exec(steps, i + 1, done);
+      return;
+    }
+    Datum bound;
+    if (!eval(s.lhs, bound)) return;
+    // `bound op aggregate`
+    const auto c = infinite > 0 ? std::strong_ordering::less
+                   : infinite < 0 ? std::strong_ordering::greater
+                                  : ev_.interner_.compare(bound, result);
+    if (holds(c, s.op)) exec(steps, i + 1, done);
+  }
+
+  // An aggregate's value, or an infinite one: #min of nothing is #sup (infinite = +1),
+  // #max of nothing is #inf (-1).
+  struct AggregateValue {
+    Datum result = 0;
+    int infinite = 0;
+  };
+
+  AggregateValue compute(const Step& s) {
     // The set of element tuples (clingo's semantics: duplicates count once).
     std::vector<std::vector<Datum>> tuples;
     for (const auto& part : s.parts) {
@@ -226,9 +261,8 @@ class Evaluator::Run {
     std::sort(tuples.begin(), tuples.end());
     tuples.erase(std::unique(tuples.begin(), tuples.end()), tuples.end());
 
-    // The result, or an infinite one: #min of nothing is #sup, #max of nothing is #inf.
     Datum result = 0;
-    int infinite = 0;  // +1: #sup, -1: #inf
+    int infinite = 0;
     switch (s.function) {
       case AggregateFunction::Count: result = ev_.interner_.integer(static_cast<std::int64_t>(tuples.size())); break;
       case AggregateFunction::Sum: {
@@ -254,19 +288,7 @@ class Evaluator::Run {
         break;
       }
     }
-    if (s.assign) {
-      if (infinite != 0) return;  // #sup and #inf are not values of the language
-      regs_[s.reg] = result;
-      exec(steps, i + 1, done);
-      return;
-    }
-    Datum bound;
-    if (!eval(s.lhs, bound)) return;
-    // `bound op aggregate`
-    const auto c = infinite > 0 ? std::strong_ordering::less
-                   : infinite < 0 ? std::strong_ordering::greater
-                                  : ev_.interner_.compare(bound, result);
-    if (holds(c, s.op)) exec(steps, i + 1, done);
+    return {result, infinite};
   }
 
   void emit(const RulePlan& plan) {
@@ -303,6 +325,9 @@ class Evaluator::Run {
   std::vector<Datum> regs_;
   std::vector<Datum> head_;
   std::vector<std::pair<RowId, RowId>> delta_;
+  // Aggregate values by step and input values; valid while the step's plan lives (see
+  // forget_aggregates).
+  std::map<const Step*, std::map<std::vector<Datum>, AggregateValue>> aggregate_cache_;
   std::uint64_t ticks_ = 0;
 };
 
@@ -357,6 +382,7 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits) {
     }
 
     for (std::uint32_t c = 0; c < graph.components.size(); ++c) {
+      run.forget_aggregates();
       const auto& members = graph.components[c];
       std::vector<RulePlan> full;
       for (const auto* r : rules_of[c]) full.push_back(compiler.compile_rule(*r, -1));

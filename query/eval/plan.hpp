@@ -60,6 +60,10 @@ struct Step {
   bool assign = false;
   AggregateFunction function = AggregateFunction::Count;
   std::vector<AggregatePart> parts;
+  // The registers bound before the aggregate that its elements read. The aggregated
+  // relations are complete (they belong to earlier strata), so the result depends on
+  // these values only and is cached by them.
+  std::vector<std::uint32_t> inputs;
   Location location;
 };
 
