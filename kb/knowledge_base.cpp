@@ -275,6 +275,24 @@ LoadResult KnowledgeBase::load_files(const std::vector<std::string>& paths) {
 }
 
 AskResult KnowledgeBase::ask(std::string_view goal, std::string name) {
+  std::vector<std::vector<Value>> rows;
+  auto result = ask_each(
+      goal, [](const std::vector<std::string>&) {}, [&](const std::vector<Value>& row) { rows.push_back(row); },
+      std::move(name));
+  result.answers.rows = std::move(rows);
+  return result;
+}
+
+AskResult KnowledgeBase::ask(const query::Query& q) {
+  std::vector<std::vector<Value>> rows;
+  auto result = ask_each(
+      q, [](const std::vector<std::string>&) {}, [&](const std::vector<Value>& row) { rows.push_back(row); });
+  result.answers.rows = std::move(rows);
+  return result;
+}
+
+AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
+                                  std::string name) {
   auto& m = *impl_;
   const auto id = m.sources.add(std::move(name), std::string(goal));
   auto parsed = grammar::parse_goal(m.sources.text(id), id);
@@ -285,10 +303,10 @@ AskResult KnowledgeBase::ask(std::string_view goal, std::string name) {
     result.answers.query = std::string(goal);
     return result;
   }
-  return ask(*parsed.query);
+  return ask_each(*parsed.query, on_columns, on_row);
 }
 
-AskResult KnowledgeBase::ask(const query::Query& q) {
+AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
   auto& m = *impl_;
   m.cancelled.store(false, std::memory_order_relaxed);
   AskResult result;
@@ -303,11 +321,10 @@ AskResult KnowledgeBase::ask(const query::Query& q) {
   const auto limits = m.eval_limits();
   result.outcome = m.evaluate(limits, result.diagnostics);
   if (result.outcome != Outcome::Ok) return result;
-  auto answers = m.evaluator.answer(named, limits);
+  result.answers.columns = query::answer_columns(named);
+  const auto status = m.evaluator.answer_each(named, limits, on_columns, on_row);
   for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
-  result.outcome = outcome_of(answers.status);
-  result.answers.columns = std::move(answers.columns);
-  result.answers.rows = std::move(answers.rows);
+  result.outcome = outcome_of(status);
   return result;
 }
 
@@ -323,12 +340,7 @@ std::vector<AskResult> KnowledgeBase::relation(std::string_view predicate, std::
     r.outcome = outcome;
     r.diagnostics = diagnostics;
     r.answers.query = info.name + "/" + std::to_string(info.arity);
-    for (std::size_t i = 1; i <= info.arity; ++i) {
-      // Built with append: GCC 12 reports a false -Wrestrict for "A" + std::to_string(i).
-      std::string column = "A";
-      column.append(std::to_string(i));
-      r.answers.columns.push_back(std::move(column));
-    }
+    for (std::size_t i = 1; i <= info.arity; ++i) r.answers.columns.push_back("A" + std::to_string(i));
     if (outcome == Outcome::Ok)
       r.answers.rows = m.evaluator.rows(query::PredicateId{info.name, static_cast<std::uint32_t>(info.arity)});
     results.push_back(std::move(r));

@@ -52,7 +52,7 @@ Value Interner::value(Datum d) const {
   return {};
 }
 
-std::strong_ordering Interner::compare(Datum a, Datum b) const {
+std::strong_ordering Interner::compare_slow(Datum a, Datum b) const {
   if (a == b) return std::strong_ordering::equal;
   const bool ai = is_integer(a);
   const bool bi = is_integer(b);

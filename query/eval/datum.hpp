@@ -59,9 +59,14 @@ class Interner {
   const std::string& text(Datum d) const;     // symbol name or string contents
 
   Value value(Datum d) const;
-  std::strong_ordering compare(Datum a, Datum b) const;
+  // The value order; small integers are compared inline, the common case in sorting.
+  std::strong_ordering compare(Datum a, Datum b) const {
+    if (is_small_int(a) && is_small_int(b)) return small_int_value(a) <=> small_int_value(b);
+    return compare_slow(a, b);
+  }
 
  private:
+  std::strong_ordering compare_slow(Datum a, Datum b) const;
   Datum intern_text(std::unordered_map<std::string, std::uint32_t>& map, std::vector<const std::string*>& list,
                     std::string_view s, DatumKind kind);
 

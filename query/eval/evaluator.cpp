@@ -429,17 +429,43 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits) {
   return Status::Ok;
 }
 
-QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
+namespace {
+
+// The argument positions of a query that is one positive atom over distinct named
+// variables (`path(X, Y)`): its answers are the relation itself, with no copy.
+std::optional<std::vector<std::uint32_t>> direct_columns(const Query& query, const std::vector<std::string>& columns) {
+  if (query.body.size() != 1) return std::nullopt;
+  const auto& l = query.body[0];
+  if (l.kind != Literal::Kind::Atom || l.negated || l.atom.args.size() != columns.size()) return std::nullopt;
+  std::vector<std::uint32_t> positions;
+  for (std::uint32_t i = 0; i < l.atom.args.size(); ++i) {
+    const auto& a = l.atom.args[i];
+    if (a.kind != Term::Kind::Variable || a.name != columns[i]) return std::nullopt;
+    positions.push_back(i);
+  }
+  return positions;
+}
+
+}  // namespace
+
+Status Evaluator::answer_each(const Query& query, const Limits& limits, const ColumnsVisitor& on_columns,
+                              const RowVisitor& visit) {
   diagnostics_.clear();
-  QueryAnswers out;
-  out.columns = answer_columns(query);
+  const auto columns = answer_columns(query);
+  if (const auto direct = direct_columns(query, columns)) {
+    on_columns(columns);
+    const auto it = relation_ids_.find(predicate_of(query.body[0].atom));
+    if (it != relation_ids_.end()) visit_sorted(*relations_[it->second], *direct, visit);
+    return Status::Ok;
+  }
+  // The answers go to a relation of their own (which also removes duplicates), in a slot
+  // dropped afterwards.
   Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
-  // The answers go to a relation of their own, in a slot dropped afterwards.
   const auto slot = static_cast<RelationId>(relations_.size());
-  relations_.push_back(std::make_unique<Relation>(static_cast<std::uint32_t>(out.columns.size())));
+  relations_.push_back(std::make_unique<Relation>(static_cast<std::uint32_t>(columns.size())));
   Run run(*this, limits);
   try {
-    const auto plan = compiler.compile_query(query, slot, out.columns);
+    const auto plan = compiler.compile_query(query, slot, columns);
     prepare_indexes(plan.steps, relations_);
     const auto facts_before = facts_;
     run.run(plan);
@@ -447,43 +473,60 @@ QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
   } catch (Stop& stop) {
     relations_.pop_back();
     diagnostics_.push_back(std::move(stop.diagnostic));
-    out.status = stop.status;
-    return out;
+    return stop.status;
   }
-  out.rows = sorted_rows(*relations_[slot]);
-  relations_.pop_back();
   for (auto& [at, message] : run.warnings) diagnostics_.push_back(make_warning(at, message));
+  on_columns(columns);
+  std::vector<std::uint32_t> all(columns.size());
+  for (std::uint32_t c = 0; c < all.size(); ++c) all[c] = c;
+  visit_sorted(*relations_[slot], all, visit);
+  relations_.pop_back();
+  return Status::Ok;
+}
+
+QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
+  QueryAnswers out;
+  out.status = answer_each(
+      query, limits, [&](const std::vector<std::string>& columns) { out.columns = columns; },
+      [&](const std::vector<Value>& row) { out.rows.push_back(row); });
+  if (out.status != Status::Ok) out.columns = answer_columns(query);
   return out;
 }
 
-std::vector<std::vector<Value>> Evaluator::sorted_rows(const Relation& rel) const {
+void Evaluator::visit_sorted(const Relation& rel, const std::vector<std::uint32_t>& columns,
+                             const RowVisitor& visit) const {
   std::vector<RowId> order(rel.size());
   for (RowId r = 0; r < rel.size(); ++r) order[r] = r;
-  const auto arity = rel.arity();
   std::sort(order.begin(), order.end(), [&](RowId a, RowId b) {
     const Datum* x = rel.row(a);
     const Datum* y = rel.row(b);
-    for (std::uint32_t c = 0; c < arity; ++c) {
+    for (const auto c : columns) {
       const auto o = interner_.compare(x[c], y[c]);
       if (o != 0) return o < 0;
     }
     return false;
   });
-  std::vector<std::vector<Value>> rows;
-  rows.reserve(order.size());
+  std::vector<Value> row(columns.size());
   for (const auto r : order) {
-    std::vector<Value> row;
-    row.reserve(arity);
-    for (std::uint32_t c = 0; c < arity; ++c) row.push_back(interner_.value(rel.row(r)[c]));
-    rows.push_back(std::move(row));
+    const Datum* tuple = rel.row(r);
+    for (std::size_t i = 0; i < columns.size(); ++i) row[i] = interner_.value(tuple[columns[i]]);
+    visit(row);
   }
-  return rows;
+}
+
+void Evaluator::each_row(const PredicateId& predicate, const RowVisitor& visit) const {
+  const auto it = relation_ids_.find(predicate);
+  if (it == relation_ids_.end()) return;
+  const auto& rel = *relations_[it->second];
+  std::vector<std::uint32_t> all(rel.arity());
+  for (std::uint32_t c = 0; c < all.size(); ++c) all[c] = c;
+  visit_sorted(rel, all, visit);
 }
 
 std::vector<std::vector<Value>> Evaluator::rows(const PredicateId& predicate) const {
-  const auto it = relation_ids_.find(predicate);
-  if (it == relation_ids_.end()) return {};
-  return sorted_rows(*relations_[it->second]);
+  std::vector<std::vector<Value>> out;
+  each_row(predicate, [&](const std::vector<Value>& row) { out.push_back(row); });
+  return out;
 }
 
 std::size_t Evaluator::memory() const {

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -57,10 +58,20 @@ class Evaluator {
   // Computes the fixpoint of `program`, which must have passed check_program() and had
   // name_anonymous_variables() applied; it must outlive the Evaluator. Starts afresh.
   Status evaluate(const Program& program, const Limits& limits);
-  // Answers a checked query on the fixpoint.
+  // Called once with the answers' column names when they are ready (after anything that
+  // can fail), then once per answer in sorted order; a row is valid during the call only.
+  using ColumnsVisitor = std::function<void(const std::vector<std::string>&)>;
+  using RowVisitor = std::function<void(const std::vector<Value>&)>;
+
+  // Answers a checked query on the fixpoint, row by row: no answer is kept as Values, so
+  // a million answers cost the relation they live in and 4 bytes each for the order.
+  Status answer_each(const Query& query, const Limits& limits, const ColumnsVisitor& on_columns,
+                     const RowVisitor& visit);
+  // The same, collected.
   QueryAnswers answer(const Query& query, const Limits& limits);
   // The tuples of one relation, sorted; empty when the predicate has none.
   std::vector<std::vector<Value>> rows(const PredicateId& predicate) const;
+  void each_row(const PredicateId& predicate, const RowVisitor& visit) const;
 
   // Runtime diagnostics of the last call: errors, limits, warnings about undefined
   // arithmetic (division by zero, arithmetic on a symbol), which drop the rule instance
@@ -72,7 +83,9 @@ class Evaluator {
  private:
   class Run;
   RelationId relation_of(const PredicateId& p);
-  std::vector<std::vector<Value>> sorted_rows(const Relation& rel) const;
+  // Visits the rows of `rel` in value order, as the columns `columns` (positions in the
+  // tuple), skipping none: the caller ensures the rows are distinct on those columns.
+  void visit_sorted(const Relation& rel, const std::vector<std::uint32_t>& columns, const RowVisitor& visit) const;
 
   Interner interner_;
   std::vector<std::unique_ptr<Relation>> relations_;

@@ -1,6 +1,6 @@
 #include "relation.hpp"
 
-#include <bit>
+#include <algorithm>
 #include <numeric>
 
 namespace writ::query::eval {
@@ -19,10 +19,10 @@ std::vector<std::uint32_t> all_columns(std::uint32_t arity) {
 }
 }  // namespace
 
-std::uint64_t KeyTable::hash(const Datum* values, const std::uint32_t* cols) const {
+std::uint32_t KeyTable::hash(const Datum* values, bool values_are_tuple) const {
   std::uint64_t h = 0x243f6a8885a308d3ULL;
-  for (std::size_t i = 0; i < columns_.size(); ++i) h = mix(h, values[cols ? cols[i] : i]);
-  return h;
+  for (std::size_t i = 0; i < columns_.size(); ++i) h = mix(h, values[values_are_tuple ? columns_[i] : i]);
+  return static_cast<std::uint32_t>(h >> 32);
 }
 
 bool KeyTable::equal(const Relation& rel, RowId row, const Datum* probe, bool probe_is_tuple) const {
@@ -37,40 +37,60 @@ bool KeyTable::equal(const Relation& rel, RowId row, const Datum* probe, bool pr
 RowId KeyTable::find(const Relation& rel, const Datum* probe, bool probe_is_tuple) const {
   if (slots_.empty()) return no_row;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash(probe, probe_is_tuple ? columns_.data() : nullptr) & mask;; i = (i + 1) & mask) {
-    const RowId r = slots_[i];
-    if (r == no_row) return no_row;
-    if (equal(rel, r, probe, probe_is_tuple)) return r;
+  const auto h = hash(probe, probe_is_tuple);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.row == no_row) return no_row;
+    if (s.hash == h && equal(rel, s.row, probe, probe_is_tuple)) return s.row;
   }
 }
 
 RowId KeyTable::put(const Relation& rel, RowId row) {
-  if ((used_ + 1) * 2 > slots_.size()) grow(rel);
+  grow_if_full();
   const std::size_t mask = slots_.size() - 1;
   const Datum* tuple = rel.row(row);
-  for (std::size_t i = hash(tuple, columns_.data()) & mask;; i = (i + 1) & mask) {
-    const RowId r = slots_[i];
-    if (r == no_row) {
-      slots_[i] = row;
+  const auto h = hash(tuple, true);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.row == no_row) {
+      s = Slot{row, h};
       ++used_;
       return no_row;
     }
-    if (equal(rel, r, tuple, true)) {
-      slots_[i] = row;
-      return r;
+    if (s.hash == h && equal(rel, s.row, tuple, true)) {
+      const RowId previous = s.row;
+      s.row = row;
+      return previous;
     }
   }
 }
 
-void KeyTable::grow(const Relation& rel) {
-  std::vector<RowId> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : old.size() * 2, no_row);
+bool KeyTable::put_unique(const Relation& rel, const Datum* tuple, RowId row) {
+  grow_if_full();
   const std::size_t mask = slots_.size() - 1;
-  for (const RowId r : old) {
-    if (r == no_row) continue;
-    std::size_t i = hash(rel.row(r), columns_.data()) & mask;
-    while (slots_[i] != no_row) i = (i + 1) & mask;
-    slots_[i] = r;
+  const auto h = hash(tuple, true);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.row == no_row) {
+      s = Slot{row, h};
+      ++used_;
+      return true;
+    }
+    if (s.hash == h && equal(rel, s.row, tuple, true)) return false;
+  }
+}
+
+// At most three quarters full: with the hashes in the slots, probes stay short.
+void KeyTable::grow_if_full() {
+  if ((used_ + 1) * 4 <= slots_.size() * 3) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.row == no_row) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].row != no_row) i = (i + 1) & mask;
+    slots_[i] = s;
   }
 }
 
@@ -89,15 +109,34 @@ Relation::Relation(std::uint32_t arity) : arity_(arity), set_(all_columns(arity)
 bool Relation::insert(const Datum* tuple) {
   if (arity_ == 0) {
     if (size_ > 0) return false;
+    make_room(0);  // so that row(0) is a valid (empty) tuple
     size_ = 1;
     return true;
   }
-  if (set_.find(*this, tuple, true) != no_row) return false;
-  data_.insert(data_.end(), tuple, tuple + arity_);
-  const auto row = static_cast<RowId>(size_++);
-  set_.put(*this, row);
+  const auto row = static_cast<RowId>(size_);
+  if (!set_.put_unique(*this, tuple, row)) return false;
+  make_room(row);
+  std::copy(tuple, tuple + arity_, blocks_.back().get() + (row & block_mask) * arity_);
+  ++size_;
   for (auto& index : indexes_) index->add(*this, row);
   return true;
+}
+
+// The first block grows by doubling (most relations are small); the others are
+// allocated whole and never move.
+void Relation::make_room(RowId row) {
+  const std::size_t block_rows = std::size_t{1} << block_shift;
+  if (row < first_block_rows_) return;
+  if (row < block_rows) {
+    const std::size_t rows = first_block_rows_ == 0 ? 16 : std::min<std::size_t>(first_block_rows_ * 2, block_rows);
+    auto block = std::make_unique_for_overwrite<Datum[]>(rows * arity_);
+    if (!blocks_.empty()) std::copy(blocks_[0].get(), blocks_[0].get() + std::size_t{row} * arity_, block.get());
+    if (blocks_.empty()) blocks_.emplace_back();
+    blocks_[0] = std::move(block);
+    first_block_rows_ = static_cast<std::uint32_t>(rows);
+    return;
+  }
+  if ((row & block_mask) == 0) blocks_.push_back(std::make_unique_for_overwrite<Datum[]>(block_rows * arity_));
 }
 
 bool Relation::contains(const Datum* tuple) const {
@@ -113,7 +152,8 @@ const HashIndex& Relation::index(ColumnMask mask) {
 }
 
 std::size_t Relation::memory() const {
-  std::size_t bytes = data_.capacity() * sizeof(Datum) + set_.memory();
+  const std::size_t rows = blocks_.empty() ? 0 : first_block_rows_ + ((blocks_.size() - 1) << block_shift);
+  std::size_t bytes = rows * arity_ * sizeof(Datum) + set_.memory();
   for (const auto& index : indexes_) bytes += index->memory();
   return bytes;
 }

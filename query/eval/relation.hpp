@@ -4,11 +4,16 @@
 // Rows are only ever appended, so "the rows added since round k" is a contiguous range:
 // semi-naive evaluation reads its delta as [begin, end) with no copies (see evaluator.cpp).
 //
+// Rows live in fixed-size blocks rather than one growing array, so the relation never
+// copies itself while it grows (a doubling array briefly needs three times its size).
+//
 // Indexes are open-addressing tables from a key (the values of some columns) to the
-// newest row with that key; rows with equal keys are chained through `next_`. Each index
-// costs 4 bytes per row plus its slot table, and is maintained on every insert, so a
-// lookup never rebuilds anything. Hashing beat sorted arrays here: inserts interleave
-// with lookups during a fixpoint, and a sorted index would need merging each round.
+// newest row with that key; rows with equal keys are chained through `next_`. Each slot
+// keeps 32 bits of the key's hash beside the row id, so a probe reads a row only when the
+// hashes agree, and growing the table never reads rows at all. Each index costs 4 bytes
+// per row plus its slot table, and is maintained on every insert, so a lookup never
+// rebuilds anything. Hashing beat sorted arrays here: inserts interleave with lookups
+// during a fixpoint, and a sorted index would need merging each round.
 #pragma once
 
 #include <cstddef>
@@ -34,21 +39,29 @@ class KeyTable {
  public:
   explicit KeyTable(std::vector<std::uint32_t> columns) : columns_(std::move(columns)) {}
 
-  // The row stored under the key of `tuple`'s columns (a full tuple or a key in column
-  // order, see `key_is_tuple`), or no_row.
+  // The row stored under the key of `probe`: a full tuple when `probe_is_tuple`, else
+  // the key's values in column order. no_row when there is none.
   RowId find(const Relation& rel, const Datum* probe, bool probe_is_tuple) const;
-  // Stores `row` under its key, returning the row previously stored there (or no_row).
+  // Stores `row` (already in `rel`) under its key, returning the row previously stored
+  // there (or no_row).
   RowId put(const Relation& rel, RowId row);
+  // Stores `row` under the key of `tuple` unless that key is present: one probe for
+  // "insert if absent". `row` need not be in `rel` yet. True when it was stored.
+  bool put_unique(const Relation& rel, const Datum* tuple, RowId row);
   const std::vector<std::uint32_t>& columns() const { return columns_; }
-  std::size_t memory() const { return slots_.capacity() * sizeof(RowId); }
+  std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
-  std::uint64_t hash(const Datum* values, const std::uint32_t* cols) const;
+  struct Slot {
+    RowId row = no_row;
+    std::uint32_t hash = 0;  // the key's hash, which also places the slot
+  };
+  std::uint32_t hash(const Datum* values, bool values_are_tuple) const;
   bool equal(const Relation& rel, RowId row, const Datum* probe, bool probe_is_tuple) const;
-  void grow(const Relation& rel);
+  void grow_if_full();
 
   std::vector<std::uint32_t> columns_;
-  std::vector<RowId> slots_;  // power-of-two size; no_row marks an empty slot
+  std::vector<Slot> slots_;  // power-of-two size; row == no_row marks an empty slot
   std::size_t used_ = 0;
 };
 
@@ -75,7 +88,7 @@ class Relation {
 
   std::uint32_t arity() const { return arity_; }
   std::size_t size() const { return size_; }
-  const Datum* row(RowId r) const { return data_.data() + static_cast<std::size_t>(r) * arity_; }
+  const Datum* row(RowId r) const { return blocks_[r >> block_shift].get() + (r & block_mask) * arity_; }
 
   // Adds the tuple (arity() words) unless present; true when it was new.
   bool insert(const Datum* tuple);
@@ -87,9 +100,14 @@ class Relation {
   std::size_t memory() const;
 
  private:
+  void make_room(RowId row);
+  static constexpr std::uint32_t block_shift = 12;  // 4096 rows a block
+  static constexpr std::uint32_t block_mask = (1u << block_shift) - 1;
+
   std::uint32_t arity_;
   std::size_t size_ = 0;
-  std::vector<Datum> data_;
+  std::vector<std::unique_ptr<Datum[]>> blocks_;
+  std::uint32_t first_block_rows_ = 0;  // capacity of blocks_[0], in rows
   KeyTable set_;
   std::vector<std::unique_ptr<HashIndex>> indexes_;
 };

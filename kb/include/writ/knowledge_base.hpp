@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -151,6 +152,16 @@ class KnowledgeBase {
   AskResult ask(std::string_view goal, std::string name = "<query>");
   // Answers a query returned by load().
   AskResult ask(const query::Query& query);
+
+  // Answers row by row, for answers too many to hold as Values: `on_columns` is called
+  // once with the column names, then `on_row` once per answer in sorted order (a row is
+  // valid during its call only). Neither is called when the outcome is not Ok. The
+  // result's answers carry the query and columns but no rows.
+  using ColumnsVisitor = std::function<void(const std::vector<std::string>&)>;
+  using RowVisitor = std::function<void(const std::vector<Value>&)>;
+  AskResult ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
+                     std::string name = "<query>");
+  AskResult ask_each(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
 
   // The relation of `predicate` (all arities when arity is empty) after evaluation, one
   // Answers per arity, columns named A1..An.
