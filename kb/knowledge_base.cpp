@@ -12,6 +12,7 @@
 #include "query/analysis/checks.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
+#include "query/argue/argument_graph.hpp"
 #include "query/eval/evaluator.hpp"
 
 namespace writ::kb {
@@ -38,6 +39,22 @@ struct KnowledgeBase::Impl {
   query::Program program;  // every accepted statement, anonymous variables named apart
   query::eval::Evaluator evaluator;
   bool evaluated = false;
+  // The argument graphs by perspective ("" is the neutral one), built on demand.
+  std::map<std::string, std::unique_ptr<query::argue::ArgumentGraph>> graphs;
+
+  // The program changed: every derived thing must be computed again.
+  void invalidate() {
+    evaluated = false;
+    graphs.clear();
+  }
+
+  // Whether the program uses the argumentation layer (then answers carry a status).
+  bool argued() const {
+    if (!program.preferences.empty()) return true;
+    for (const auto& r : program.rules)
+      if (r.kind != query::RuleKind::Strict) return true;
+    return false;
+  }
   std::unique_ptr<store::Store> store;  // when open() succeeded
 
   query::eval::Limits eval_limits() const {
@@ -105,7 +122,7 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
   }
   m.program = std::move(program);
   m.store = std::move(opened);
-  m.evaluated = false;
+  m.invalidate();
   return result;
 }
 
@@ -116,6 +133,16 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
   m.cancelled.store(false, std::memory_order_relaxed);
   LoadResult result;
   const auto rules_before = m.program.rules.size();
+  const auto preferences_before = m.program.preferences.size();
+  const auto sources_before = m.program.sources.size();
+  const auto templates_before = m.program.templates.size();
+  // All or nothing: a failed load leaves the program as it was.
+  auto roll_back = [&] {
+    m.program.rules.resize(rules_before);
+    m.program.preferences.resize(preferences_before);
+    m.program.sources.resize(sources_before);
+    m.program.templates.resize(templates_before);
+  };
   const auto first_new_source = static_cast<query::SourceId>(m.sources.size());
   for (auto& input : inputs) {
     const auto id = m.sources.add(std::move(input.name), std::move(input.text));
@@ -123,6 +150,9 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
     for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
     for (auto& r : parsed.program.rules) m.program.rules.push_back(std::move(r));
     for (auto& q : parsed.program.queries) result.queries.push_back(std::move(q));
+    for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
+    for (auto& s : parsed.program.sources) m.program.sources.push_back(std::move(s));
+    for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
   }
   // Check the new statements together with everything loaded before: stratification
   // and definitions are properties of the whole program.
@@ -138,7 +168,7 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
   }
   query::sort_by_location(result.diagnostics);
   if (query::has_errors(result.diagnostics)) {
-    m.program.rules.resize(rules_before);  // all or nothing
+    roll_back();
     result.queries.clear();
     result.outcome = Outcome::InputError;
     return result;
@@ -148,7 +178,7 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
     const auto written =
         store::write_load(*m.store, m.sources, first_new_source, m.program, rules_before, m.cancelled, error);
     if (written != store::WriteOutcome::Written) {
-      m.program.rules.resize(rules_before);  // the store has nothing of it: neither has memory
+      roll_back();  // the store has nothing of it: neither has memory
       result.queries.clear();
       result.diagnostics.clear();
       if (written == store::WriteOutcome::Cancelled) {
@@ -161,7 +191,7 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
       return result;
     }
   }
-  if (m.program.rules.size() != rules_before) m.evaluated = false;
+  if (m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before) m.invalidate();
   return result;
 }
 
@@ -232,7 +262,7 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
   std::size_t i = 0;
   std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
   result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true));
-  m.evaluated = false;
+  m.invalidate();
   return result;
 }
 
@@ -274,21 +304,38 @@ LoadResult KnowledgeBase::load_files(const std::vector<std::string>& paths) {
   return load(std::move(inputs));
 }
 
+namespace {
+
+// Collects streamed answers into an AskResult's Answers.
+struct Collector {
+  Answers answers;
+  KnowledgeBase::ColumnsVisitor columns() {
+    return [this](const std::vector<std::string>&, bool with_status) { answers.has_status = with_status; };
+  }
+  KnowledgeBase::RowVisitor rows() {
+    return [this](const std::vector<Value>& row, std::optional<Status> status) {
+      answers.rows.push_back(row);
+      if (status) answers.statuses.push_back(*status);
+    };
+  }
+  AskResult into(AskResult result) {
+    result.answers.rows = std::move(answers.rows);
+    result.answers.statuses = std::move(answers.statuses);
+    result.answers.has_status = answers.has_status;
+    return result;
+  }
+};
+
+}  // namespace
+
 AskResult KnowledgeBase::ask(std::string_view goal, std::string name) {
-  std::vector<std::vector<Value>> rows;
-  auto result = ask_each(
-      goal, [](const std::vector<std::string>&) {}, [&](const std::vector<Value>& row) { rows.push_back(row); },
-      std::move(name));
-  result.answers.rows = std::move(rows);
-  return result;
+  Collector c;
+  return c.into(ask_each(goal, c.columns(), c.rows(), std::move(name)));
 }
 
 AskResult KnowledgeBase::ask(const query::Query& q) {
-  std::vector<std::vector<Value>> rows;
-  auto result = ask_each(
-      q, [](const std::vector<std::string>&) {}, [&](const std::vector<Value>& row) { rows.push_back(row); });
-  result.answers.rows = std::move(rows);
-  return result;
+  Collector c;
+  return c.into(ask_each(q, c.columns(), c.rows()));
 }
 
 AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
@@ -319,10 +366,34 @@ AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& o
     return result;
   }
   const auto limits = m.eval_limits();
+  if (m.argued()) {
+    // Answers with their status, from the argument graph of the query's perspective.
+    auto& graph = m.graphs[named.perspective];
+    if (!graph) {
+      graph = std::make_unique<query::argue::ArgumentGraph>();
+      const auto built = graph->build(m.program, named.perspective, limits);
+      for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+      if (built != query::eval::Status::Ok) {
+        m.graphs.erase(named.perspective);
+        result.outcome = outcome_of(built);
+        return result;
+      }
+    }
+    std::vector<query::argue::AnswerRow> rows;
+    const auto status = graph->answer(named, limits, result.answers.columns, rows);
+    for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+    result.outcome = outcome_of(status);
+    if (result.outcome != Outcome::Ok) return result;
+    on_columns(result.answers.columns, true);
+    for (const auto& row : rows) on_row(row.values, row.status);
+    return result;
+  }
   result.outcome = m.evaluate(limits, result.diagnostics);
   if (result.outcome != Outcome::Ok) return result;
   result.answers.columns = query::answer_columns(named);
-  const auto status = m.evaluator.answer_each(named, limits, on_columns, on_row);
+  const auto status = m.evaluator.answer_each(
+      named, limits, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
+      [&](const std::vector<Value>& row) { on_row(row, std::nullopt); });
   for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(status);
   return result;

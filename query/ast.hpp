@@ -92,32 +92,85 @@ struct Literal {
   Location location;
 };
 
-// Strict rules always apply. Defeasible rules and defeaters belong to the argumentation
-// layer; the Datalog core treats only strict rules (and facts).
-enum class RuleKind { Strict, Defeasible, Defeater };
+// The kinds of statement that conclude something (see docs/language.md, "Arguments"):
+//   Strict      `h :- body.` and facts: always apply; their conclusions cannot be attacked.
+//   Defeasible  `h :~ body.`: applies unless defeated by a rule for the contrary that is
+//               not weaker (superiority `r1 > r2.`).
+//   Defeater    `blocks h :~ body.`: proves nothing, only stops `h`.
+//   Claim       `party claims h.` / `party denies h.` (a claim of `-h`): holds in the
+//               claimant's perspective; in the neutral one it is a defeasible premise.
+// The Datalog core evaluates only strict rules and facts.
+enum class RuleKind { Strict, Defeasible, Defeater, Claim };
 
-// A fact is a rule with an empty body.
+// `@ source "verbatim quote"` at the end of a statement: where it comes from.
+struct Citation {
+  std::string source;  // a declared source's name
+  std::string quote;   // one verbatim sentence, or empty
+  Location location;
+};
+
+// A fact is a strict rule with an empty body.
 struct Rule {
   std::optional<std::string> label;
   RuleKind kind = RuleKind::Strict;
   Atom head;
   std::vector<Literal> body;
-  std::string text;  // the statement as written, for listings and explanations
+  std::optional<Citation> citation;
+  std::string claimant;  // Claim: who claims it
+  bool denial = false;   // Claim: written `denies h` (head is then `-h`)
+  std::string text;      // the statement as written, for listings and explanations
   Location location;
 
-  bool is_fact() const { return body.empty(); }
+  bool is_fact() const { return body.empty() && kind == RuleKind::Strict; }
+};
+
+// `r_separate > r_covered.`: the first rule wins over the second where they conflict.
+struct Preference {
+  std::string stronger;
+  std::string weaker;
+  std::string text;
+  Location location;
+};
+
+// `#source article { kind: news_report, title: "..." }.`
+struct SourceDeclaration {
+  std::string name;
+  std::vector<std::pair<std::string, Value>> attributes;  // in the order written
+  std::string text;
+  Location location;
+};
+
+// `could_breach(P, A) means "P could breach A".`: how answers and explanations read.
+// The text names the atom's variables, which are replaced by their values.
+struct Template {
+  Atom atom;  // arguments are distinct variables
+  std::string text;
+  std::string source_text;
+  Location location;
+};
+
+// Which answers a question lists (see docs/language.md, "Answer status").
+enum class Modality {
+  Any,    // `?- q.`: every answer that is not rejected
+  Could,  // `?- could q.`: established, accepted and contested
+  Does,   // `?- does q.`: established and accepted
 };
 
 // `?- goal.` or `goal?`: a conjunction of literals to answer.
 struct Query {
   std::vector<Literal> body;
-  std::string text;  // the goal as written, without `?-` and the final `.` or `?`
+  Modality modality = Modality::Any;
+  std::string perspective;  // `?- [microsoft] goal.`: according to that party; empty: neutral
+  std::string text;  // the goal as written, without `?-`, modality, perspective and the final `.` or `?`
   Location location;
 };
 
 struct Program {
-  std::vector<Rule> rules;      // facts and rules, in the order written
+  std::vector<Rule> rules;      // facts, rules and claims, in the order written
   std::vector<Query> queries;   // in the order written
+  std::vector<Preference> preferences;
+  std::vector<SourceDeclaration> sources;
+  std::vector<Template> templates;
 };
 
 }  // namespace writ::query

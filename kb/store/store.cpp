@@ -61,6 +61,7 @@ const char* kind_name(const query::Rule& r) {
     case query::RuleKind::Strict: return r.is_fact() ? "fact" : "rule";
     case query::RuleKind::Defeasible: return "defeasible";
     case query::RuleKind::Defeater: return "defeater";
+    case query::RuleKind::Claim: return "claim";
   }
   return "rule";
 }
@@ -123,7 +124,7 @@ FileKind file_kind(const std::string& path) {
 }  // namespace
 
 bool is_plain_fact(const query::Rule& rule) {
-  if (!rule.is_fact() || rule.label || rule.kind != query::RuleKind::Strict) return false;
+  if (!rule.is_fact() || rule.label || rule.citation) return false;
   for (const auto& t : rule.head.args)
     if (t.kind != query::Term::Kind::Constant) return false;
   return true;

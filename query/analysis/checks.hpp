@@ -27,5 +27,6 @@ void check_stratification(const Program& program, std::vector<Diagnostic>& out);
 void check_definitions(const Program& program, const std::vector<const Query*>& queries,
                        std::vector<Diagnostic>& out);
 void check_arity_consistency(const Program& program, std::vector<Diagnostic>& out);
+void check_arguments(const Program& program, std::vector<Diagnostic>& out);
 
 }  // namespace writ::query

@@ -115,6 +115,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   for (const auto& q : program.queries) queries.push_back(&q);
   check_definitions(program, queries, out);
   check_arity_consistency(program, out);
+  check_arguments(program, out);
   sort_by_location(out);
   return out;
 }

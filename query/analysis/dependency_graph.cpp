@@ -98,10 +98,11 @@ bool DependencyGraph::recursive(std::uint32_t component) const {
   return false;
 }
 
-DependencyGraph build_dependency_graph(const Program& program) {
+DependencyGraph build_dependency_graph(const Program& program, bool strict_only) {
   DependencyGraph g;
   for (const auto& r : program.rules) intern(g, predicate_of(r.head));
-  for (const auto& r : program.rules) add_edges(g, intern(g, predicate_of(r.head)), r, r.body, false);
+  for (const auto& r : program.rules)
+    if (!strict_only || r.kind == RuleKind::Strict) add_edges(g, intern(g, predicate_of(r.head)), r, r.body, false);
   strongly_connected_components(g);
   return g;
 }

@@ -27,6 +27,9 @@ struct DependencyGraph {
   bool recursive(std::uint32_t component) const;
 };
 
-DependencyGraph build_dependency_graph(const Program& program);
+// With `strict_only`, only the dependencies made by strict rules (and facts): negation
+// through defeasible rules is the argumentation layer's to decide (it gives such cycles
+// the grounded, well-founded reading), so only strict cycles must be stratified.
+DependencyGraph build_dependency_graph(const Program& program, bool strict_only = false);
 
 }  // namespace writ::query

@@ -39,7 +39,7 @@ std::vector<const Dependency*> path_within(const DependencyGraph& g, std::uint32
 }  // namespace
 
 void check_stratification(const Program& program, std::vector<Diagnostic>& out) {
-  const auto g = build_dependency_graph(program);
+  const auto g = build_dependency_graph(program, true);
   std::vector<bool> reported(g.components.size(), false);
   for (std::uint32_t head = 0; head < g.predicates.size(); ++head) {
     for (const auto& d : g.edges[head]) {

@@ -34,6 +34,25 @@ Datum Interner::intern(const Value& v) {
   return 0;
 }
 
+std::optional<Datum> Interner::find(const Value& v) const {
+  switch (v.kind) {
+    case ValueKind::Integer: {
+      if (v.integer >= small_min && v.integer <= small_max) return make_small_int(v.integer);
+      const auto it = big_ids_.find(v.integer);
+      if (it == big_ids_.end()) return std::nullopt;
+      return tagged(DatumKind::BigInt, it->second);
+    }
+    case ValueKind::Symbol:
+    case ValueKind::String: {
+      const auto& ids = v.kind == ValueKind::Symbol ? symbol_ids_ : string_ids_;
+      const auto it = ids.find(v.text);
+      if (it == ids.end()) return std::nullopt;
+      return tagged(v.kind == ValueKind::Symbol ? DatumKind::Symbol : DatumKind::String, it->second);
+    }
+  }
+  return std::nullopt;
+}
+
 std::int64_t Interner::integer_value(Datum d) const {
   return is_small_int(d) ? small_int_value(d) : bigs_[d & payload_mask];
 }

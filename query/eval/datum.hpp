@@ -11,6 +11,7 @@
 #pragma once
 
 #include <compare>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -53,6 +54,8 @@ class Interner {
   Datum symbol(std::string_view name);
   Datum string(std::string_view text);
   Datum intern(const Value& v);
+  // The value's datum when it has been interned; integers always have one.
+  std::optional<Datum> find(const Value& v) const;
 
   bool is_integer(Datum d) const { return kind_of(d) <= DatumKind::BigInt; }
   std::int64_t integer_value(Datum d) const;  // precondition: is_integer(d)

@@ -523,6 +523,18 @@ void Evaluator::each_row(const PredicateId& predicate, const RowVisitor& visit) 
   visit_sorted(rel, all, visit);
 }
 
+bool Evaluator::contains(const PredicateId& predicate, const std::vector<Value>& tuple) const {
+  const auto it = relation_ids_.find(predicate);
+  if (it == relation_ids_.end() || tuple.size() != predicate.arity) return false;
+  std::vector<Datum> key;
+  for (const auto& v : tuple) {
+    const auto d = interner_.find(v);
+    if (!d) return false;  // a value never seen is in no relation
+    key.push_back(*d);
+  }
+  return relations_[it->second]->contains(key.data());
+}
+
 std::vector<std::vector<Value>> Evaluator::rows(const PredicateId& predicate) const {
   std::vector<std::vector<Value>> out;
   each_row(predicate, [&](const std::vector<Value>& row) { out.push_back(row); });

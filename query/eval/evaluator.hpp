@@ -72,6 +72,8 @@ class Evaluator {
   // The tuples of one relation, sorted; empty when the predicate has none.
   std::vector<std::vector<Value>> rows(const PredicateId& predicate) const;
   void each_row(const PredicateId& predicate, const RowVisitor& visit) const;
+  // Whether the fixpoint holds this tuple.
+  bool contains(const PredicateId& predicate, const std::vector<Value>& tuple) const;
 
   // Runtime diagnostics of the last call: errors, limits, warnings about undefined
   // arithmetic (division by zero, arithmetic on a symbol), which drop the rule instance

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "query/argue/status.hpp"
 #include "query/ast.hpp"
 #include "query/diagnostic.hpp"
 #include "query/value.hpp"
@@ -54,10 +55,18 @@ struct LoadResult {
   std::vector<query::Query> queries;    // the texts' `?-` queries, not yet answered
 };
 
+// How sure an answer is: established, accepted, contested or rejected (docs/language.md).
+using query::argue::Status;
+using query::argue::status_name;
+
 struct Answers {
   std::string query;                     // the goal as written
   std::vector<std::string> columns;      // named variables, in order of first appearance
   std::vector<std::vector<Value>> rows;  // distinct, sorted by value order
+  // When the knowledge base has arguments (defeasible rules, defeaters, claims or
+  // priorities): each row's status, in step with `rows`. Otherwise empty.
+  std::vector<Status> statuses;
+  bool has_status = false;
 };
 
 struct AskResult {
@@ -157,8 +166,9 @@ class KnowledgeBase {
   // once with the column names, then `on_row` once per answer in sorted order (a row is
   // valid during its call only). Neither is called when the outcome is not Ok. The
   // result's answers carry the query and columns but no rows.
-  using ColumnsVisitor = std::function<void(const std::vector<std::string>&)>;
-  using RowVisitor = std::function<void(const std::vector<Value>&)>;
+  // `with_status`: each row comes with its status (the knowledge base has arguments).
+  using ColumnsVisitor = std::function<void(const std::vector<std::string>& columns, bool with_status)>;
+  using RowVisitor = std::function<void(const std::vector<Value>& row, std::optional<Status> status)>;
   AskResult ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
                      std::string name = "<query>");
   AskResult ask_each(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);

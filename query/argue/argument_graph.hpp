@@ -1,0 +1,129 @@
+// The argumentation layer: ground arguments, their attacks, and each conclusion's status.
+//
+// Semantics (docs/language.md, "Arguments"): defeasible logic with team defeat
+// (Antoniou, Billington, Governatori & Maher, "Representation results for defeasible
+// logic", ACM TOCL 2001), read as a grounded labelling in the style of ASPIC+ (Modgil &
+// Prakken 2013) so that an ambiguity is reported as *contested* instead of being silently
+// resolved:
+//   - a ground rule instance whose body holds is an argument for its head;
+//   - an argument for L is attacked by every argument for the contrary -L and by every
+//     defeater instance of L; the attack succeeds (a *defeat*) unless the attacked rule is
+//     superior (`r1 > r2.`; a strict rule is superior to any other kind);
+//   - grounded labelling: an argument is IN when its body is IN and each of its defeaters
+//     is OUT or beaten by a superior argument for L whose body is IN (team defeat); it is
+//     OUT when its body is OUT, or some defeater is IN and no superior argument for L can
+//     still apply; otherwise UNDEC. `not L` is IN when L is OUT and OUT when L is IN;
+//   - a literal is IN when an argument for it is IN, OUT when all are OUT, else UNDEC.
+// Status: IN and derived by strict rules from facts only: established; IN: accepted;
+// UNDEC: contested; OUT with some argument: rejected.
+//
+// Grounding reuses the Datalog evaluator: each non-strict rule becomes a rule that
+// derives its *instances* (`not` over argued predicates left out, so it over-approximates),
+// and the labelling then decides which instances hold. Predicates that depend only on
+// facts and strict rules are evaluated exactly and are established.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/analysis/predicate.hpp"
+#include "query/ast.hpp"
+#include "query/diagnostic.hpp"
+#include "query/eval/evaluator.hpp"
+#include "status.hpp"
+
+namespace writ::query::argue {
+
+using LiteralId = std::uint32_t;
+using InstanceId = std::uint32_t;
+
+enum class Label { Undecided, In, Out };
+
+struct GroundLiteral {
+  PredicateId predicate;  // "-p" for the contrary of p
+  std::vector<Value> args;
+  bool strict_part = false;  // its predicate depends on facts and strict rules only
+};
+
+// `not p(a, _)`: holds when every literal matching the pattern is OUT.
+struct GroundNegation {
+  PredicateId predicate;
+  std::vector<std::optional<Value>> pattern;  // nullopt: anonymous
+  std::vector<LiteralId> matches;             // the known literals that match
+};
+
+struct Instance {
+  const Rule* rule = nullptr;
+  RuleKind kind = RuleKind::Strict;  // as it counts here: a claim in its claimant's perspective is strict
+  LiteralId head = 0;
+  std::vector<LiteralId> body;
+  std::vector<GroundNegation> negations;
+  std::vector<std::pair<std::string, Value>> bindings;  // named variables, for explanations
+  Label label = Label::Undecided;
+  bool established = false;
+};
+
+struct AnswerRow {
+  std::vector<Value> values;
+  Status status = Status::Rejected;
+  std::vector<LiteralId> support;  // the literals of the best grounding, for explanations
+};
+
+class ArgumentGraph {
+ public:
+  // Builds the graph of a checked program (anonymous variables named) as seen from
+  // `perspective` (a party's name: its claims count as facts and the others' claims are
+  // left out; empty: the neutral view, where every claim is a defeasible premise).
+  eval::Status build(const Program& program, const std::string& perspective, const eval::Limits& limits);
+
+  // The answers to a checked query, each with its status, filtered by its modality.
+  eval::Status answer(const Query& query, const eval::Limits& limits, std::vector<std::string>& columns,
+                      std::vector<AnswerRow>& rows);
+
+  // Errors and warnings of the last call.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  // The graph, for explanations.
+  const std::vector<GroundLiteral>& literals() const { return literals_; }
+  const std::vector<Instance>& instances() const { return instances_; }
+  std::optional<LiteralId> find(const PredicateId& predicate, const std::vector<Value>& args) const;
+  std::optional<LiteralId> contrary(LiteralId l) const;
+  Label label(LiteralId l) const { return labels_[l]; }
+  bool established(LiteralId l) const { return established_[l]; }
+  Status status(LiteralId l) const;
+  // Whether the literal has any argument at all (else it is simply not derivable).
+  bool argued(LiteralId l) const { return !supporters_[l].empty(); }
+  const std::vector<InstanceId>& supporters(LiteralId l) const { return supporters_[l]; }
+  // The instances that attack instance `i` (arguments for the contrary, defeaters), each
+  // with whether the attack succeeds (a defeat) or fails on priority.
+  std::vector<std::pair<InstanceId, bool>> attackers(InstanceId i) const;
+  bool superior(InstanceId a, InstanceId b) const;
+  std::string to_string(LiteralId l) const;
+
+ private:
+  LiteralId intern(const PredicateId& predicate, std::vector<Value> args);
+  void label_all();
+  void mark_established();
+  Label negation_label(const GroundNegation& n) const;
+  Label body_label(const Instance& in) const;
+
+  const Program* program_ = nullptr;
+  eval::Evaluator grounder_;
+  std::set<PredicateId> strict_part_;
+  std::map<std::string, std::set<std::string>> stronger_than_;  // label -> labels it beats (transitively)
+  std::vector<GroundLiteral> literals_;
+  std::map<std::pair<PredicateId, std::vector<Value>>, LiteralId> literal_ids_;
+  std::vector<Instance> instances_;
+  std::vector<std::vector<InstanceId>> supporters_;  // per literal
+  std::vector<std::vector<InstanceId>> blockers_;    // per literal: defeater instances
+  std::vector<Label> labels_;
+  std::vector<bool> established_;
+  std::vector<Diagnostic> diagnostics_;
+  Program grounding_;  // the program the grounder evaluates (kept: plans point into it)
+  std::vector<std::size_t> grounding_rule_of_;  // instance rule index -> program rule index
+};
+
+}  // namespace writ::query::argue
