@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <sstream>
 
 #include "text_table.hpp"
 
@@ -120,74 +121,134 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
-std::string format_table(const kb::Answers& answers) {
-  if (answers.columns.empty()) return answers.rows.empty() ? "false.\n" : "true.\n";
-  std::vector<std::vector<std::string>> cells;
-  cells.reserve(answers.rows.size());
-  for (const auto& row : answers.rows) {
-    std::vector<std::string> line;
-    line.reserve(row.size());
-    for (const auto& v : row) line.push_back(query::to_source(v));
-    cells.push_back(std::move(line));
+namespace {
+
+// The text of one cell in a format.
+std::string cell_text(const Value& v, Format format) {
+  switch (format) {
+    case Format::Table: return query::to_source(v);
+    case Format::Csv: return csv_field(raw_text(v));
+    case Format::Json: return v.kind == ValueKind::Integer ? std::to_string(v.integer) : json_string(v.text);
   }
-  return render_text_table(answers.columns, cells) + answer_count(answers.rows.size());
+  return {};
 }
 
-std::string format_csv(const kb::Answers& answers) {
-  if (answers.columns.empty()) return answers.rows.empty() ? "answer\nfalse\n" : "answer\ntrue\n";
-  std::string out;
-  auto append_line = [&out](const auto& fields, auto to_text) {
-    bool first = true;
-    for (const auto& f : fields) {
-      if (!first) out += ',';
-      first = false;
-      out += csv_field(to_text(f));
-    }
-    out += '\n';
-  };
-  append_line(answers.columns, [](const std::string& s) { return s; });
-  for (const auto& row : answers.rows) append_line(row, raw_text);
-  return out;
+std::string status_text(kb::Status s, Format format) {
+  const std::string name = kb::status_name(s);
+  return format == Format::Json ? json_string(name) : name;
 }
 
-std::string format_json(const kb::Answers& answers) {
-  std::string out = "{\"query\": " + json_string(answers.query) + ", \"columns\": [";
-  for (std::size_t i = 0; i < answers.columns.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += json_string(answers.columns[i]);
-  }
-  out += "], \"rows\": [";
-  for (std::size_t r = 0; r < answers.rows.size(); ++r) {
-    if (r > 0) out += ", ";
-    out += '[';
-    const auto& row = answers.rows[r];
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += row[i].kind == ValueKind::Integer ? std::to_string(row[i].integer) : json_string(row[i].text);
-    }
-    out += ']';
-  }
-  out += "]}\n";
-  return out;
-}
+}  // namespace
 
-void AnswerPrinter::print(const kb::Answers& answers) {
+void AnswerPrinter::begin(const std::string& query, const std::vector<std::string>& columns, bool with_status) {
+  query_ = query;
+  columns_ = columns;
+  with_status_ = with_status;
+  rows_ = 0;
+  cells_.clear();
+  truth_.reset();
   std::string text;
   switch (format_) {
     case Format::Table:
       if (last_ == Format::Table && echo_query_) text += '\n';
-      if (echo_query_) text += "?- " + answers.query + ".\n";
-      text += format_table(answers);
+      if (echo_query_) text += "?- " + query + ".\n";
       break;
-    case Format::Csv:
+    case Format::Csv: {
       if (last_ == Format::Csv) text += '\n';
-      text += format_csv(answers);
+      std::vector<std::string> header = columns.empty() ? std::vector<std::string>{"answer"} : columns;
+      if (with_status) header.push_back("status");
+      for (std::size_t i = 0; i < header.size(); ++i) text += (i ? "," : "") + csv_field(header[i]);
+      text += '\n';
       break;
-    case Format::Json: text += format_json(answers); break;
+    }
+    case Format::Json: {
+      text += "{\"query\": " + json_string(query) + ", \"columns\": [";
+      std::vector<std::string> header = columns;
+      if (with_status) header.push_back("status");
+      for (std::size_t i = 0; i < header.size(); ++i) text += (i ? ", " : "") + json_string(header[i]);
+      text += "], \"rows\": [";
+      break;
+    }
   }
   last_ = format_;
   out_ << text;
+}
+
+void AnswerPrinter::row(const std::vector<Value>& values, std::optional<kb::Status> status) {
+  ++rows_;
+  if (columns_.empty()) {
+    // A yes/no question: at most one row, printed as true (with its status) at the end.
+    truth_ = status;
+    return;
+  }
+  switch (format_) {
+    case Format::Table: {
+      std::vector<std::string> line;
+      line.reserve(values.size() + 1);
+      for (const auto& v : values) line.push_back(cell_text(v, format_));
+      if (status) line.push_back(status_text(*status, format_));
+      cells_.push_back(std::move(line));
+      return;
+    }
+    case Format::Csv:
+    case Format::Json: {
+      std::string text = format_ == Format::Json ? (rows_ > 1 ? ", [" : "[") : "";
+      for (std::size_t i = 0; i < values.size(); ++i)
+        text += (i ? (format_ == Format::Json ? ", " : ",") : "") + cell_text(values[i], format_);
+      if (status) text += (format_ == Format::Json ? ", " : ",") + status_text(*status, format_);
+      text += format_ == Format::Json ? "]" : "\n";
+      out_ << text;
+      return;
+    }
+  }
+}
+
+void AnswerPrinter::end() {
+  std::string text;
+  const bool yes = rows_ > 0;
+  switch (format_) {
+    case Format::Table:
+      if (columns_.empty()) {
+        text = !yes ? "false.\n" : truth_ ? "true (" + std::string(kb::status_name(*truth_)) + ").\n" : "true.\n";
+      } else {
+        std::vector<std::string> header = columns_;
+        if (with_status_) header.push_back("status");
+        text = render_text_table(header, cells_) + answer_count(rows_);
+      }
+      break;
+    case Format::Csv:
+      if (columns_.empty()) {
+        text = yes ? "true" : "false";
+        if (with_status_) text += yes && truth_ ? "," + std::string(kb::status_name(*truth_)) : ",";
+        text += '\n';
+      }
+      break;
+    case Format::Json:
+      if (columns_.empty() && yes) text = truth_ ? "[" + status_text(*truth_, format_) + "]" : "[]";
+      text += "]}\n";
+      break;
+  }
+  out_ << text;
   out_.flush();
+  cells_.clear();
+}
+
+void AnswerPrinter::print(const kb::Answers& answers) {
+  begin(answers.query, answers.columns, answers.has_status);
+  for (std::size_t i = 0; i < answers.rows.size(); ++i)
+    row(answers.rows[i], answers.has_status ? std::optional<kb::Status>(answers.statuses.at(i)) : std::nullopt);
+  end();
+}
+
+std::string format_table(const kb::Answers& answers) { return formatted(answers, Format::Table); }
+std::string format_csv(const kb::Answers& answers) { return formatted(answers, Format::Csv); }
+std::string format_json(const kb::Answers& answers) { return formatted(answers, Format::Json); }
+
+std::string formatted(const kb::Answers& answers, Format format) {
+  std::ostringstream out;
+  AnswerPrinter printer(out, format, false);
+  printer.print(answers);
+  return out.str();
 }
 
 }  // namespace writ::cli

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "writ/knowledge_base.hpp"
 
@@ -21,6 +22,9 @@ std::string_view format_name(Format format);
 //   csv:   RFC 4180 with LF line ends; header row, then rows. Strings raw; empty fields `""`.
 //          A query without variables: header `answer`, one row `true` or `false`.
 //   json:  {"query": ..., "columns": [...], "rows": [[...], ...]} on one line.
+// When the answers carry a status (the knowledge base has arguments), it is the last
+// column, named `status`; a yes/no question then reads `true (contested).` in a table.
+std::string formatted(const kb::Answers& answers, Format format);
 std::string format_table(const kb::Answers& answers);
 std::string format_csv(const kb::Answers& answers);
 std::string format_json(const kb::Answers& answers);
@@ -42,6 +46,13 @@ class AnswerPrinter {
 
   void print(const kb::Answers& answers);
 
+  // The same, streamed: begin, then row once per answer, then end. csv and json write
+  // each row as it comes, so a million answers need no memory here; a table must see
+  // every row to align its columns.
+  void begin(const std::string& query, const std::vector<std::string>& columns, bool with_status);
+  void row(const std::vector<query::Value>& values, std::optional<kb::Status> status);
+  void end();
+
   Format format() const { return format_; }
   void set_format(Format format) { format_ = format; }
 
@@ -50,6 +61,14 @@ class AnswerPrinter {
   Format format_;
   bool echo_query_;
   std::optional<Format> last_;  // the format of the block printed last
+
+  // The answer set being printed.
+  std::string query_;
+  std::vector<std::string> columns_;
+  bool with_status_ = false;
+  std::size_t rows_ = 0;
+  std::vector<std::vector<std::string>> cells_;  // table only
+  std::optional<kb::Status> truth_;             // a yes/no question's status
 };
 
 }  // namespace writ::cli

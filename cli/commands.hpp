@@ -1,13 +1,24 @@
 // The subcommands of `writ`, each returning its exit status.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "exit_status.hpp"
 #include "options.hpp"
 
 namespace writ::cli {
 
-ExitStatus run_command(const Options& options);    // writ run
-ExitStatus check_command(const Options& options);  // writ check
-ExitStatus repl_command(const Options& options);   // writ repl, or writ alone
+ExitStatus run_command(const Options& options);      // writ run
+ExitStatus check_command(const Options& options);    // writ check
+ExitStatus repl_command(const Options& options);     // writ repl, or writ alone, or writ FILE.db
+ExitStatus load_command(const Options& options);     // writ load --db FILE
+ExitStatus retract_command(const Options& options);  // writ retract --db FILE
+ExitStatus log_command(const Options& options);      // writ log --db FILE
+
+// Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
+// headed by its `?- goal.`); diagnostics to stderr. Stops at a limit hit or a Ctrl-C.
+ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
+                          const std::vector<std::string>& goals, Format format);
 
 }  // namespace writ::cli

@@ -5,8 +5,8 @@
 namespace writ::cli {
 
 const std::vector<std::string>& dot_command_names() {
-  static const std::vector<std::string> names = {".exit",  ".facts", ".format", ".help",   ".load",
-                                                 ".preds", ".quit",  ".rules",  ".timeout"};
+  static const std::vector<std::string> names = {".exit",  ".facts", ".format",  ".help",  ".load",   ".log",
+                                                 ".preds", ".quit",  ".retract", ".rules", ".timeout"};
   return names;
 }
 
@@ -58,6 +58,7 @@ Completions complete_word(std::string_view before, std::string_view word,
   if (!command.starts_with(".")) return predicate_names(word, predicates, true);
   if (command == ".load") return Completions{true, {}, ' '};
   if (command == ".facts" || command == ".rules") return predicate_names(word, predicates, false);
+  if (command == ".retract") return predicate_names(word, predicates, true);  // a statement follows
   if (command == ".format") return Completions{false, starting_with({"csv", "json", "table"}, word), ' '};
   if (command == ".timeout") return Completions{false, starting_with({"off"}, word), ' '};
   return {};

@@ -8,7 +8,9 @@
 #include "interrupt.hpp"
 #include "repl_session.hpp"
 #include "reporting.hpp"
+#include "store_access.hpp"
 #include "text_table.hpp"
+#include "transaction_log.hpp"
 
 namespace writ::cli {
 
@@ -97,6 +99,17 @@ bool ReplSession::run_dot_command(std::string_view line) {
     set_format(args);
   } else if (command == ".timeout") {
     set_timeout(args);
+  } else if (command == ".retract") {
+    // The rest of the line as written: statements have their own quotes and blanks.
+    std::string_view rest = line.substr(line.find(".retract") + std::string_view(".retract").size());
+    const auto first = rest.find_first_not_of(" \t");
+    retract(first == std::string_view::npos ? std::string_view() : rest.substr(first));
+  } else if (command == ".log") {
+    if (args.empty()) {
+      show_log();
+    } else {
+      error("usage: .log");
+    }
   } else {
     error("unknown command '" + command + "' (enter .help for the list)");
   }
@@ -205,6 +218,36 @@ void ReplSession::set_timeout(const std::vector<std::string>& args) {
   }
   limits_.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
   kb_.set_limits(limits_);
+}
+
+void ReplSession::retract(std::string_view statements) {
+  if (statements.empty()) {
+    error("usage: .retract STATEMENT... (e.g. .retract edge(1, 2).)");
+    return;
+  }
+  const kb::RetractResult result = kb_.retract(statements, ".retract");
+  print_diagnostics(kb_, result.diagnostics);
+  if (result.outcome != kb::Outcome::Ok) {
+    report_outcome(result.outcome, !result.diagnostics.empty());
+    return;
+  }
+  std::cout << "removed " << count_of(result.removed, "statement");
+  if (const std::uint64_t number = last_transaction(); number > 0) std::cout << " (transaction " << number << ")";
+  std::cout << '\n';
+}
+
+void ReplSession::show_log() {
+  if (!kb_.has_store()) {
+    error("no store is open (start writ with --db FILE, or writ FILE.db)");
+    return;
+  }
+  const kb::LogResult log = kb_.transactions();
+  print_diagnostics(kb_, log.diagnostics);
+  if (log.outcome != kb::Outcome::Ok) {
+    report_outcome(log.outcome, !log.diagnostics.empty());
+    return;
+  }
+  std::cout << format_transactions(log.transactions, printer_.format());
 }
 
 }  // namespace writ::cli

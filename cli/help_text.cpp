@@ -5,6 +5,7 @@ namespace writ::cli {
 namespace {
 
 constexpr std::string_view overview = R"(Usage: writ [COMMAND] [ARGS...]
+       writ FILE.db [FILE...] [OPTIONS]      (the REPL on a store, like sqlite3)
 
 writ is a knowledge base for legal arguments, written in a Datalog-like language.
 
@@ -12,7 +13,14 @@ Commands:
   run FILE... [-q QUERY]...  load the files, answer their queries and each -q QUERY
   check FILE...              parse and check the files, answer nothing
   repl [FILE...]             an interactive session (also: writ with no command)
+  load --db STORE FILE...    add the files to the store, all or nothing
+  retract --db STORE STATEMENT...
+                             remove facts and rules from the store
+  log --db STORE             list the store's transactions
   help [COMMAND]             show the help of a command
+
+A store is a SQLite file that keeps a knowledge base across runs. Every command
+takes --db STORE; without it the knowledge base lives in memory only.
 
 Options:
   -h, --help                 show this help
@@ -22,14 +30,18 @@ Exit status: 0 ok, 1 errors in the input, 2 usage error, 3 a limit was hit.
 Run 'writ help COMMAND' for the options of a command.
 )";
 
-constexpr std::string_view run_help = R"(Usage: writ run FILE... [-q QUERY]... [OPTIONS]
+constexpr std::string_view run_help = R"(Usage: writ run [FILE...] [-q QUERY]... [OPTIONS]
 
 Loads all FILEs together (if any has an error, nothing is loaded), then answers
 the files' `?-` queries in the order written, then each -q QUERY in order.
 Diagnostics go to standard error, answers to standard output.
+With --db STORE, answers from the store plus the FILEs; the store is opened
+read-only and the FILEs are not added to it (use `writ load` for that).
 
 Options:
   -q, --query QUERY        a goal as written after `?-` (repeatable)
+  --db STORE               answer from this store as well (read-only)
+  --as-of N                the store as it stood after transaction N
   --format table|csv|json  the output format (default: table)
   --timeout SECONDS        end an evaluation after SECONDS (e.g. 2 or 0.5)
   --max-facts N            end an evaluation holding more than N facts
@@ -55,20 +67,29 @@ still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
 at that query).
 )";
 
-constexpr std::string_view check_help = R"(Usage: writ check FILE...
+constexpr std::string_view check_help = R"(Usage: writ check FILE... [--db STORE [--as-of N]]
 
 Parses and checks the FILEs together, as `run` would load them,
 without answering their queries. Diagnostics go to standard error.
+With --db STORE, checks them together with what the store holds, changing
+nothing.
 
 Exit status: 0 when there is no error (warnings allowed), 1 otherwise, 2 usage.
 )";
 
 constexpr std::string_view repl_help = R"(Usage: writ [repl] [FILE...] [OPTIONS]
+       writ STORE [FILE...] [OPTIONS]
 
 An interactive session. Loads the FILEs, then reads statements: facts and rules
 are added, queries (`?- GOAL.` or `GOAL?`) are answered. A statement may span
 lines: the prompt `  ...>` asks for the rest. Commands start with a dot; enter
 `.help` for the list.
+
+On a store (--db STORE, or a first argument that ends in .db or is a SQLite
+file, as with sqlite3): the session starts with what the store holds, and the
+FILEs, `.load`ed files and statements typed at the prompt are added to it, each
+as one transaction; `.retract` removes from it. A STORE that does not exist is
+created. With --as-of N the store is read-only: additions are kept in memory.
 
 On a terminal: line editing and a history kept across sessions in $WRIT_HISTORY
 (default ~/.writ_history; set it empty to keep none). Tab completes predicate
@@ -80,15 +101,76 @@ only answers and errors are printed. The exit status is then 1 if any error
 occurred, else 3 if a limit was hit, else 0.
 
 Options:
+  --db STORE               work on this store (created if missing)
+  --as-of N                the store as it stood after transaction N, read-only
   --format table|csv|json  the output format of answers (default: table)
   --timeout SECONDS        end each evaluation after SECONDS
   --max-facts N            end an evaluation holding more than N facts
   -h, --help               show this help
 )";
 
+constexpr std::string_view load_help = R"(Usage: writ load --db STORE FILE... [OPTIONS]
+
+Adds the facts and rules of the FILEs to STORE (created if missing), in one
+transaction: if any FILE has an error, every error is reported and nothing is
+added. The files' `?-` queries are then answered (to standard output) but not
+stored. A line on standard error says what was added:
+  writ: transaction 3: added 120 statements to 'case.db'
+Ctrl-C during the load cancels it; nothing is added.
+
+Options:
+  --db STORE               the store to add to (required)
+  --format table|csv|json  the output format of the files' answers
+  --timeout SECONDS        end an evaluation after SECONDS
+  --max-facts N            end an evaluation holding more than N facts
+  -h, --help               show this help
+
+Exit status: 0 ok; 1 an error in a FILE or the store (nothing added);
+2 usage error; 3 a limit was hit answering a query (the load is kept).
+)";
+
+constexpr std::string_view retract_help = R"(Usage: writ retract --db STORE STATEMENT...
+
+Removes facts and rules from STORE, in one transaction. A fact removes the
+stored facts with the same values (every copy); a rule removes the stored
+rules with the same text, up to blanks. Each argument holds one or more
+statements; `-` reads them from standard input; put `--` before a statement
+that starts with `-` (a strong negation). If any statement matches nothing, it
+is an error and nothing is removed. A line on standard error says how many
+statements were removed:
+  writ: transaction 4: removed 1 statement from 'case.db'
+The store keeps its history: `--as-of` still sees what was removed.
+
+Options:
+  --db STORE  the store to remove from (required; it must exist)
+  -h, --help  show this help
+
+Exit status: 0 ok; 1 a statement matched nothing, has an error, or the store
+cannot be written; 2 usage error.
+)";
+
+constexpr std::string_view log_help = R"(Usage: writ log --db STORE [--format table|csv|json]
+
+Lists the store's transactions, oldest first: the number (what --as-of takes),
+the time (UTC), what was done ("load a.writ, b.writ", "retract edge(1, 2)."),
+and how many statements were added and removed.
+
+Formats:
+  table  columns tx, time, description, added, removed, aligned
+  csv    header tx,time,description,added,removed; one row per transaction
+  json   one object per line: {"tx": 1, "time": "2024-05-01T09:30:00.123Z",
+         "description": "load a.writ", "added": 2, "removed": 0}
+
+Options:
+  --db STORE               the store (required; opened read-only)
+  --format table|csv|json  the output format (default: table)
+  -h, --help               show this help
+)";
+
 constexpr std::string_view help_help = R"(Usage: writ help [COMMAND]
 
-Shows the help of COMMAND (run, check, repl), or the overview.
+Shows the help of COMMAND (run, check, repl, load, retract, log), or the
+overview.
 )";
 
 constexpr std::string_view dot_help = R"(Statements:
@@ -96,12 +178,15 @@ constexpr std::string_view dot_help = R"(Statements:
   ?- GOAL.   GOAL?          answer a query
 Commands:
   .help                     show this text
-  .load FILE...             load the files (all or nothing), answer their queries
+  .load FILE...             load the files (all or nothing), answer their queries;
+                            on a store, add them to it
   .preds                    list the predicates with their numbers of facts and rules
   .rules [PRED]             show the rules and facts of PRED, or every one
   .facts PRED[/N]           show the relation of PRED (of arity N)
   .format [table|csv|json]  show or set the output format
   .timeout [SECONDS|off]    show or set the time limit of each evaluation
+  .retract STATEMENT...     remove facts and rules (from the store, if one is open)
+  .log                      list the store's transactions
   .quit  .exit              leave (Ctrl-D also)
 )";
 
@@ -113,6 +198,9 @@ std::string_view help_text(std::optional<Command> topic) {
     case Command::Run: return run_help;
     case Command::Check: return check_help;
     case Command::Repl: return repl_help;
+    case Command::Load: return load_help;
+    case Command::Retract: return retract_help;
+    case Command::Log: return log_help;
     case Command::Help: return help_help;
     case Command::Version: return overview;
   }

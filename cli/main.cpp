@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
     case Command::Run: return to_int(run_command(options));
     case Command::Check: return to_int(check_command(options));
     case Command::Repl: return to_int(repl_command(options));
+    case Command::Load: return to_int(load_command(options));
+    case Command::Retract: return to_int(retract_command(options));
+    case Command::Log: return to_int(log_command(options));
   }
   return to_int(ExitStatus::Ok);
 }

@@ -1,8 +1,10 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <string>
 
 namespace writ::cli {
@@ -11,6 +13,9 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "run") return Command::Run;
   if (name == "check") return Command::Check;
   if (name == "repl") return Command::Repl;
+  if (name == "load") return Command::Load;
+  if (name == "retract") return Command::Retract;
+  if (name == "log") return Command::Log;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -20,6 +25,9 @@ std::string_view command_name(Command command) {
     case Command::Repl: return "repl";
     case Command::Run: return "run";
     case Command::Check: return "check";
+    case Command::Load: return "load";
+    case Command::Retract: return "retract";
+    case Command::Log: return "log";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -51,22 +59,51 @@ std::optional<std::uint64_t> parse_count(std::string_view text) {
   return n;
 }
 
-// Options of run and repl (check takes none): which of them each command accepts.
+// --as-of 0 is the empty store, so zero is allowed here.
+std::optional<std::uint64_t> parse_transaction(std::string_view text) {
+  std::uint64_t n = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, n);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return n;
+}
+
+// Which options each command accepts. Every command but help takes --db; load, retract and
+// log need it.
 struct Accepts {
   bool queries = false;
   bool format = false;
   bool limits = false;
+  bool as_of = false;
+  bool db = true;
 };
 
 Accepts accepts(Command c) {
   switch (c) {
-    case Command::Run: return {true, true, true};
-    case Command::Repl: return {false, true, true};
-    default: return {};
+    case Command::Run: return {.queries = true, .format = true, .limits = true, .as_of = true};
+    case Command::Repl: return {.format = true, .limits = true, .as_of = true};
+    case Command::Check: return {.as_of = true};
+    // load answers the files' queries: in a format, within limits.
+    case Command::Load: return {.format = true, .limits = true};
+    case Command::Log: return {.format = true};
+    case Command::Retract: return {};
+    case Command::Help:
+    case Command::Version: return {.db = false};
   }
+  return {};
 }
 
 }  // namespace
+
+bool names_a_store(std::string_view arg) {
+  if (arg.ends_with(".db")) return true;
+  // Every SQLite database starts with these 16 bytes.
+  static constexpr char header[] = "SQLite format 3";  // and its terminating NUL
+  std::ifstream in{std::string(arg), std::ios::binary};
+  char bytes[sizeof header] = {};
+  if (!in.read(bytes, sizeof bytes)) return false;
+  return std::equal(bytes, bytes + sizeof bytes, header);
+}
 
 std::variant<Options, UsageError> parse_options(const std::vector<std::string_view>& args) {
   Options o;
@@ -94,6 +131,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   }
   if (auto c = parse_command(first)) {
     o.command = *c;
+    i = 1;
+  } else if (!first.starts_with("-") && names_a_store(first)) {
+    o.command = Command::Repl;  // `writ case.db`, like `sqlite3 case.db`
+    o.db = std::string(first);
     i = 1;
   } else if (first.starts_with("-")) {
     o.command = Command::Repl;  // `writ --timeout 5` opens the REPL with that option
@@ -143,7 +184,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
 
     const bool known = ((name == "-q" || name == "--query") && ok.queries) ||
                        (name == "--format" && ok.format) ||
-                       ((name == "--timeout" || name == "--max-facts") && ok.limits);
+                       ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
+                       (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -165,6 +207,17 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
         return UsageError{"invalid --format '" + std::string(value) + "': expected table, csv or json", cmd};
       }
       o.format = *f;
+    } else if (name == "--db") {
+      if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
+      if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
+      o.db = std::string(value);
+    } else if (name == "--as-of") {
+      auto n = parse_transaction(value);
+      if (!n) {
+        return UsageError{
+            "invalid --as-of '" + std::string(value) + "': expected a transaction number (0, 1, 2, ...)", cmd};
+      }
+      o.as_of = *n;
     } else if (name == "--timeout") {
       auto t = parse_seconds(value);
       if (!t) {
@@ -186,6 +239,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
   }
   if (cmd == Command::Check && o.files.empty()) return UsageError{"'check' needs at least one FILE", cmd};
+  const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log;
+  if (needs_db && !o.db) return UsageError{"'" + std::string(command_name(cmd)) + "' needs --db FILE", cmd};
+  if (o.as_of && !o.db) return UsageError{"option '--as-of' needs --db FILE", cmd};
+  if (cmd == Command::Load && o.files.empty()) return UsageError{"'load' needs at least one FILE", cmd};
+  if (cmd == Command::Retract && o.files.empty()) {
+    return UsageError{"'retract' needs at least one STATEMENT (e.g. 'edge(1, 2).')", cmd};
+  }
+  if (cmd == Command::Log && !o.files.empty()) {
+    return UsageError{"'log' takes no arguments (got '" + o.files.front() + "')", cmd};
+  }
   return o;
 }
 

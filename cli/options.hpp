@@ -1,6 +1,7 @@
 // The command line of `writ`: subcommands, their options and arguments.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,19 +13,26 @@
 
 namespace writ::cli {
 
-enum class Command { Repl, Run, Check, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Help, Version };
 
-std::optional<Command> parse_command(std::string_view name);  // run, check, repl, help
+// run, check, repl, load, retract, log, help
+std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
 struct Options {
   Command command = Command::Repl;
   std::optional<Command> help_topic;  // Help: the command asked about (none: the overview)
-  std::vector<std::string> files;
-  std::vector<std::string> queries;  // run: each -q, in order
+  std::vector<std::string> files;       // retract: the statements to remove ("-": stdin)
+  std::vector<std::string> queries;     // run: each -q, in order
   Format format = Format::Table;
   kb::Limits limits;
+  std::optional<std::string> db;        // --db FILE, or `writ FILE.db`: the store
+  std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
 };
+
+// True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends
+// in ".db", or names an existing file that starts with SQLite's header. Reads the file.
+bool names_a_store(std::string_view arg);
 
 // A command line that cannot be run: what is wrong, and whose --help explains it.
 struct UsageError {

@@ -14,6 +14,7 @@ ExitStatus repl_command(const Options& options) {
   const bool interactive = ::isatty(STDIN_FILENO) == 1;
   ReplSession session(options, interactive);
   InterruptHandler interrupts(session.knowledge_base(), interactive);
+  if (!session.open_store(options)) return ExitStatus::InputError;
 
   if (!interactive) {
     session.load_files(options.files);
@@ -23,6 +24,12 @@ ExitStatus repl_command(const Options& options) {
   }
 
   std::cout << "writ " WRIT_VERSION " - enter .help for usage hints, .quit to leave.\n";
+  if (options.db && options.as_of) {
+    std::cout << "Store " << *options.db << " as of transaction " << *options.as_of
+              << ", read-only: what you add here is not kept.\n";
+  } else if (options.db) {
+    std::cout << "Store " << *options.db << ": what you add here is kept.\n";
+  }
   session.load_files(options.files);
   kb::KnowledgeBase& kb = session.knowledge_base();
   auto source = make_terminal_line_source(

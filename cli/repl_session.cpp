@@ -4,6 +4,7 @@
 
 #include "interrupt.hpp"
 #include "reporting.hpp"
+#include "store_access.hpp"
 
 namespace writ::cli {
 
@@ -69,14 +70,36 @@ void ReplSession::execute(std::string text, std::uint32_t first_line) {
   finish_load(kb_.load({kb::Input{source_name_, std::move(text), first_line}}));
 }
 
+bool ReplSession::open_store(const Options& options) {
+  const bool ok = cli::open_store(kb_, options, options.as_of ? StoreAccess::Read : StoreAccess::Write);
+  if (!ok) status_ = worst(status_, ExitStatus::InputError);
+  return ok;
+}
+
+std::uint64_t ReplSession::last_transaction() {
+  if (!kb_.has_store()) return 0;
+  const kb::LogResult log = kb_.transactions();
+  return log.transactions.empty() ? 0 : log.transactions.back().number;
+}
+
 void ReplSession::load_files(const std::vector<std::string>& paths) {
   if (paths.empty()) return;
   if (auto message = unreadable_file(paths)) {
     error(*message);
     return;
   }
+  const std::uint64_t before = interactive_ ? last_transaction() : 0;
   BusyScope busy;
-  finish_load(kb_.load_files(paths));
+  const kb::LoadResult loaded = kb_.load_files(paths);
+  // At a terminal, say what the store gained; a script prints only answers and errors.
+  if (interactive_ && loaded.outcome == kb::Outcome::Ok && kb_.has_store()) {
+    const kb::LogResult log = kb_.transactions();
+    if (!log.transactions.empty() && log.transactions.back().number > before) {
+      const auto& t = log.transactions.back();
+      std::cout << "transaction " << t.number << ": added " << count_of(t.added, "statement") << '\n';
+    }
+  }
+  finish_load(loaded);
 }
 
 void ReplSession::finish_load(const kb::LoadResult& loaded) {

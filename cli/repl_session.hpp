@@ -19,7 +19,11 @@ class ReplSession {
   // otherwise a script, whose errors decide the exit status.
   ReplSession(const Options& options, bool interactive);
 
-  // Loads files given on the command line, as `.load` does.
+  // Opens the store of --db (writable unless --as-of), before anything is loaded. Prints
+  // why on failure and returns false.
+  bool open_store(const Options& options);
+  // Loads files given on the command line, as `.load` does (into the store, if one is open
+  // for writing).
   void load_files(const std::vector<std::string>& paths);
   // Reads until end of input or `.quit`.
   void run(LineSource& source);
@@ -44,6 +48,10 @@ class ReplSession {
   void show_facts(const std::vector<std::string>& args);
   void set_format(const std::vector<std::string>& args);
   void set_timeout(const std::vector<std::string>& args);
+  void retract(std::string_view statements);
+  void show_log();
+  // The store's last transaction number (0 without a store or transactions).
+  std::uint64_t last_transaction();
 
   kb::KnowledgeBase kb_;
   kb::Limits limits_;

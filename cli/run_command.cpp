@@ -1,20 +1,32 @@
-// writ run: one load of all files, then every query in order.
+// writ run: one load of all files (over the store, when --db names one, which it leaves
+// unchanged), then every query in order.
 #include <iostream>
 
 #include "answer_format.hpp"
 #include "commands.hpp"
 #include "reporting.hpp"
+#include "store_access.hpp"
 
 namespace writ::cli {
 
 namespace {
 
-// Prints one query's answers or diagnostics; returns false when writ must stop (a limit).
-bool report(const kb::KnowledgeBase& kb, const kb::AskResult& result, AnswerPrinter& printer,
+// Answers one query, streaming its rows to the printer; returns false when writ must
+// stop (a limit, Ctrl-C).
+template <class Ask>
+bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask, AnswerPrinter& printer,
             ExitStatus& status) {
+  bool begun = false;
+  const kb::AskResult result = ask(
+      [&](const std::vector<std::string>& columns, bool with_status) {
+        begun = true;
+        printer.begin(goal, columns, with_status);
+      },
+      [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) { printer.row(row, s); });
+  if (begun) printer.end();
   print_diagnostics(kb, result.diagnostics);
   switch (result.outcome) {
-    case kb::Outcome::Ok: printer.print(result.answers); return true;
+    case kb::Outcome::Ok: return true;
     case kb::Outcome::InputError: status = worst(status, ExitStatus::InputError); return true;
     case kb::Outcome::LimitHit:
       if (result.diagnostics.empty()) print_error("writ", "evaluation stopped: a limit was hit");
@@ -30,12 +42,31 @@ bool report(const kb::KnowledgeBase& kb, const kb::AskResult& result, AnswerPrin
 
 }  // namespace
 
+ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
+                          const std::vector<std::string>& goals, Format format) {
+  AnswerPrinter printer(std::cout, format, /*echo_query=*/true);
+  ExitStatus status = ExitStatus::Ok;
+  for (const auto& q : queries) {
+    if (!answer(kb, q.text, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(q, on_columns, on_row); },
+                printer, status))
+      return status;
+  }
+  for (const auto& goal : goals) {
+    if (!answer(kb, goal, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(goal, on_columns, on_row, "-q"); },
+                printer, status))
+      return status;
+  }
+  return status;
+}
+
 ExitStatus run_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
     print_error("writ", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
+  // Read-only: the files are added in memory for this run, never to the store.
+  if (!open_store(kb, options, StoreAccess::Read)) return ExitStatus::InputError;
   kb::LoadResult loaded = kb.load_files(options.files);
   print_diagnostics(kb, loaded.diagnostics);
   if (loaded.outcome != kb::Outcome::Ok) {
@@ -44,16 +75,7 @@ ExitStatus run_command(const Options& options) {
     }
     return status_of(loaded.outcome);
   }
-
-  AnswerPrinter printer(std::cout, options.format, /*echo_query=*/true);
-  ExitStatus status = ExitStatus::Ok;
-  for (const auto& q : loaded.queries) {
-    if (!report(kb, kb.ask(q), printer, status)) return status;
-  }
-  for (const auto& goal : options.queries) {
-    if (!report(kb, kb.ask(goal, "-q"), printer, status)) return status;
-  }
-  return status;
+  return answer_queries(kb, loaded.queries, options.queries, options.format);
 }
 
 }  // namespace writ::cli

@@ -115,9 +115,73 @@ struct Literal : x3::variant<AtomLiteral, Comparison, AggregateFirst> {
 
 // ---- statements ----
 
-// A fact (empty body) or a rule.
-struct Rule : x3::position_tagged {
+// `@ source "quote"`, positioned at the '@'. A Leaf whose text is empty was not written:
+// no citation (source) or no quote.
+struct Citation : x3::position_tagged {
+  Leaf source;
+  Leaf quote;
+};
+
+// What follows a rule's head: `:- body`, `:~ body` or nothing (a fact), then the citation
+// and the '.'. `kind` is Strict or Defeasible here; the clause's form says the rest.
+struct RuleTail : x3::position_tagged {
+  query::RuleKind kind = query::RuleKind::Strict;
+  std::vector<Literal> body;
+  Citation citation;
+};
+
+// A rule's tail, or the string of a template's `means "text".`
+struct Tail : x3::variant<RuleTail, Leaf> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// How a clause begins: with its head (a rule, a fact or a template), with `blocks`, or
+// with `party claims` / `party denies`.
+enum class ClauseForm : std::uint8_t { Plain, Defeater, Claims, Denies };
+
+struct Clause : x3::position_tagged {
+  ClauseForm form = ClauseForm::Plain;
+  Leaf claimant;  // Claims and Denies only
   Atom head;
+  Tail tail;
+};
+
+// A clause with its optional `label:` (a Leaf with empty text when there is none).
+struct Rule : x3::position_tagged {
+  Leaf label;
+  Clause clause;
+};
+
+// `stronger > weaker.`
+struct Preference : x3::position_tagged {
+  Leaf stronger;
+  Leaf weaker;
+};
+
+// `key: value` in a `#source`; `negative` is a '-' before an integer value.
+struct SourceAttribute : x3::position_tagged {
+  Leaf key;
+  bool negative = false;
+  Leaf value;
+};
+
+// `#source name { key: value, ... }.`
+struct Source : x3::position_tagged {
+  Leaf name;
+  std::vector<SourceAttribute> attributes;
+};
+
+// Any statement that is not a query.
+struct Statement : x3::variant<Rule, Preference, Source> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// A query's goal with its optional `[party]` and `could`/`does` (Any when absent).
+struct Goal : x3::position_tagged {
+  Leaf perspective;
+  query::Modality modality = query::Modality::Any;
   std::vector<Literal> body;
 };
 

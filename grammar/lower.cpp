@@ -407,12 +407,113 @@ std::pair<std::size_t, std::size_t> Lowering::span(const syntax::Literal& in) co
   return {start(*node), static_cast<std::size_t>(std::max(node->id_first, node->id_last))};
 }
 
-bool Lowering::rule(const syntax::Rule& in, std::size_t end, query::Rule& out) {
-  const std::size_t first = start(in.head);
+// ---- statements ----
+
+bool Lowering::decoded(const syntax::Leaf& in, std::string& out) {
+  Term t;
+  if (!string(in, t)) return false;
+  out = std::move(t.value.text);
+  return true;
+}
+
+bool Lowering::citation(const syntax::Citation& in, std::optional<query::Citation>& out) {
+  if (in.source.text.empty()) return true;
+  query::Citation c;
+  c.source = in.source.text;
+  c.location = locate(in);
+  if (!in.quote.text.empty() && !decoded(in.quote, c.quote)) return false;
+  out = std::move(c);
+  return true;
+}
+
+bool Lowering::rule(const syntax::Rule& in, std::size_t end, query::Program& program) {
+  const syntax::Clause& clause = in.clause;
+  if (const auto* text = boost::get<syntax::Leaf>(&clause.tail.get()))
+    return template_statement(in, *text, end, program);
+  const auto& tail = boost::get<syntax::RuleTail>(clause.tail.get());
+  const std::size_t first = start(in);
+  query::Rule out;
+  if (!in.label.text.empty()) out.label = in.label.text;
+  out.kind = tail.kind;  // the grammar sets Claim and Defeater there too
   out.text = std::string(text_.substr(first, end - first));
   out.location = locate(first, end);
-  const bool ok = atom(in.head, out.head);
-  return body(in.body, out.body) && ok;
+  bool ok = atom(clause.head, out.head);
+  if (clause.form == syntax::ClauseForm::Claims || clause.form == syntax::ClauseForm::Denies) {
+    out.claimant = clause.claimant.text;
+    // Denying h is claiming its contrary.
+    out.denial = clause.form == syntax::ClauseForm::Denies;
+    if (out.denial) out.head.strong_negation = !out.head.strong_negation;
+  }
+  ok = body(tail.body, out.body) && ok;
+  ok = citation(tail.citation, out.citation) && ok;
+  if (ok) program.rules.push_back(std::move(out));
+  return ok;
+}
+
+bool Lowering::template_statement(const syntax::Rule& in, const syntax::Leaf& text,
+                                  std::size_t end, query::Program& program) {
+  const std::size_t first = start(in);
+  query::Template out;
+  out.text = std::string(text_.substr(first, end - first));
+  out.location = locate(first, end);
+  bool ok = true;
+  if (!in.label.text.empty()) {
+    error(start(in.label), in.label.text.size(), "a template cannot have a label");
+    ok = false;
+  }
+  if (atom(in.clause.head, out.atom)) {
+    // The text names the arguments, so each must be a variable of its own (`_` is fresh
+    // each time, so several are distinct).
+    for (std::size_t i = 0; i < out.atom.args.size(); ++i) {
+      const Term& arg = out.atom.args[i];
+      bool distinct = arg.kind == Term::Kind::Variable;
+      for (std::size_t j = 0; distinct && !arg.is_anonymous() && j < i; ++j)
+        distinct = out.atom.args[j].name != arg.name;
+      if (!distinct) {
+        errors_.push_back(query::make_error(arg.location,
+                                            "a template's arguments must be distinct variables"));
+        ok = false;
+      }
+    }
+  } else {
+    ok = false;
+  }
+  ok = decoded(text, out.wording) && ok;
+  if (ok) program.templates.push_back(std::move(out));
+  return ok;
+}
+
+bool Lowering::source(const syntax::Source& in, std::size_t end, query::Program& program) {
+  const std::size_t first = start(in);
+  query::SourceDeclaration out;
+  out.name = in.name.text;
+  out.text = std::string(text_.substr(first, end - first));
+  out.location = locate(first, end);
+  bool ok = true;
+  for (const syntax::SourceAttribute& attribute : in.attributes) {
+    Term value;
+    if (leaf(attribute.value, attribute.negative, value)) {
+      out.attributes.emplace_back(attribute.key.text, std::move(value.value));
+    } else {
+      ok = false;
+    }
+  }
+  if (ok) program.sources.push_back(std::move(out));
+  return ok;
+}
+
+bool Lowering::statement(const syntax::Statement& in, std::size_t end, query::Program& program) {
+  if (const auto* r = boost::get<syntax::Rule>(&in.get())) return rule(*r, end, program);
+  if (const auto* s = boost::get<syntax::Source>(&in.get())) return source(*s, end, program);
+  const auto& p = boost::get<syntax::Preference>(in.get());
+  const std::size_t first = start(p);
+  query::Preference out;
+  out.stronger = p.stronger.text;
+  out.weaker = p.weaker.text;
+  out.text = std::string(text_.substr(first, end - first));
+  out.location = locate(first, end);
+  program.preferences.push_back(std::move(out));
+  return true;
 }
 
 }  // namespace writ::grammar

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,8 +23,10 @@ class Lowering {
 
   // Each returns false (and appends to errors()) when a node is invalid; the statement
   // is then dropped, but every error in it is reported.
+
+  // Adds the statement to the program's rules, templates, preferences or sources.
   // `end` is the offset one past the statement's final `.`.
-  bool rule(const syntax::Rule& in, std::size_t end, query::Rule& out);
+  bool statement(const syntax::Statement& in, std::size_t end, query::Program& out);
   bool body(const std::vector<syntax::Literal>& in, std::vector<query::Literal>& out);
 
   // [first, last) offsets of a literal as written, without surrounding blanks.
@@ -54,6 +58,14 @@ class Lowering {
   bool comparison(const syntax::Comparison& in, query::Literal& out);
   bool aggregate(const syntax::Aggregate& in, query::Literal& out);
   bool condition(const std::vector<syntax::ConditionLiteral>& in, std::vector<query::Literal>& out);
+
+  bool rule(const syntax::Rule& in, std::size_t end, query::Program& out);
+  bool template_statement(const syntax::Rule& in, const syntax::Leaf& text, std::size_t end,
+                          query::Program& out);
+  bool citation(const syntax::Citation& in, std::optional<query::Citation>& out);
+  bool source(const syntax::Source& in, std::size_t end, query::Program& out);
+  // A decoded string constant's text.
+  bool decoded(const syntax::Leaf& in, std::string& out);
 
   std::size_t start(const boost::spirit::x3::position_tagged& node) const;
   query::Location locate(const boost::spirit::x3::position_tagged& node) const;

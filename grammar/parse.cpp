@@ -80,17 +80,20 @@ class Driver {
     for (query::Diagnostic& d : lowering.errors()) diagnostics_.add(std::move(d));
   }
 
-  // A query's goal: its literals, text (trimmed) and location (`statement_first` to `end`).
-  bool query(const std::vector<syntax::Literal>& body, std::size_t statement_first,
-             std::size_t end, query::Query& out) {
+  // A query's goal: its literals, text (trimmed), perspective, modality and location
+  // (`statement_first` to `end`).
+  bool query(const syntax::Goal& goal, std::size_t statement_first, std::size_t end,
+             query::Query& out) {
     Lowering lowering(text_, lines_);
-    if (!lowering.body(body, out.body)) {
+    if (!lowering.body(goal.body, out.body)) {
       lowering_errors(lowering);
       return false;
     }
-    const std::size_t first = lowering.span(body.front()).first;
-    const std::size_t last = lowering.span(body.back()).second;
+    const std::size_t first = lowering.span(goal.body.front()).first;
+    const std::size_t last = lowering.span(goal.body.back()).second;
     out.text = std::string(text_.substr(first, last - first));
+    out.modality = goal.modality;
+    out.perspective = goal.perspective.text;
     out.location = locate(statement_first, end);
     return true;
   }
@@ -101,27 +104,22 @@ class Driver {
     const char* last = data + segment.end;
     const auto statement_first = static_cast<std::size_t>(skip_blank(first, last) - data);
     if (segment.query_prefix || segment.terminator == '?') {
-      std::vector<syntax::Literal> body;
-      if (auto e = parse_query_syntax(data, first, last, !segment.query_prefix, body)) {
+      syntax::Goal goal;
+      if (auto e = parse_query_syntax(data, first, last, !segment.query_prefix, goal)) {
         syntax_error(*e);
         return;
       }
       query::Query q;
-      if (query(body, statement_first, segment.end, q)) program.queries.push_back(std::move(q));
+      if (query(goal, statement_first, segment.end, q)) program.queries.push_back(std::move(q));
       return;
     }
-    syntax::Rule rule;
-    if (auto e = parse_rule_syntax(data, first, last, rule)) {
+    syntax::Statement parsed;
+    if (auto e = parse_statement_syntax(data, first, last, parsed)) {
       syntax_error(*e);
       return;
     }
     Lowering lowering(text_, lines_);
-    query::Rule lowered;
-    if (!lowering.rule(rule, segment.end, lowered)) {
-      lowering_errors(lowering);
-      return;
-    }
-    program.rules.push_back(std::move(lowered));
+    if (!lowering.statement(parsed, segment.end, program)) lowering_errors(lowering);
   }
 
   void lexical_error(const Segment& segment) {
@@ -182,16 +180,16 @@ GoalResult parse_goal(std::string_view text, query::SourceId source) {
     if (!result.diagnostics.empty()) return result;
     const char* data = text.data();
     const char* end = data + text.size();
-    std::vector<syntax::Literal> body;
-    if (auto e = parse_goal_syntax(data, data, end, body)) {
+    syntax::Goal goal;
+    if (auto e = parse_goal_syntax(data, data, end, goal)) {
       driver.syntax_error(*e);
       return result;
     }
     const auto first = static_cast<std::size_t>(skip_blank(data, end) - data);
     Lowering lowering(text, driver.lines_);
-    const std::size_t last = lowering.span(body.back()).second;
+    const std::size_t last = lowering.span(goal.body.back()).second;
     query::Query q;
-    if (driver.query(body, first, last, q)) result.query = std::move(q);
+    if (driver.query(goal, first, last, q)) result.query = std::move(q);
   } catch (const std::bad_alloc&) {
     result.diagnostics.push_back(internal_error(source, "out of memory"));
   } catch (const std::exception& e) {

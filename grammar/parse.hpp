@@ -18,7 +18,8 @@ struct ParseResult {
   std::vector<query::Diagnostic> diagnostics;  // all syntax errors of the text, in order
 };
 
-// Parses a whole text: facts, rules, and queries (`?- goal.` or `goal?`).
+// Parses a whole text: facts, rules (strict `:-` and defeasible `:~`), defeaters, claims,
+// templates, preferences, `#source` declarations, and queries (`?- goal.` or `goal?`).
 // After a syntax error the parser skips to the end of that statement and goes on, so one
 // pass reports every bad statement. Never throws on any input.
 // `first_line` is the line number of the text's first line, for a text cut from a longer
@@ -30,7 +31,8 @@ struct GoalResult {
   std::vector<query::Diagnostic> diagnostics;
 };
 
-// Parses a goal as written after `?-` (the final `.` or `?` is optional), as in `writ -q`.
+// Parses a goal as written after `?-` (the final `.` or `?` is optional), as in `writ -q`,
+// with the same optional `[party]` and `could`/`does` before it.
 GoalResult parse_goal(std::string_view text, query::SourceId source);
 
 // For the REPL's continuation lines (like sqlite3_complete): true when `text` ends a

@@ -6,7 +6,7 @@
 
 namespace writ::grammar::parser {
 
-BOOST_SPIRIT_INSTANTIATE(rule_statement_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(query_statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(question_statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(goal_type, iterator_type, context_type)
@@ -36,26 +36,24 @@ std::optional<SyntaxError> run(Rule const& rule, const char* text, const char* f
 
 namespace writ::grammar {
 
-parser::rule_statement_type const& rule_statement() { return parser::rule_statement; }
+parser::statement_type const& statement() { return parser::statement; }
 parser::query_statement_type const& query_statement() { return parser::query_statement; }
 parser::question_statement_type const& question_statement() { return parser::question_statement; }
 parser::goal_type const& goal() { return parser::goal; }
 
-std::optional<SyntaxError> parse_rule_syntax(const char* text, const char* first,
-                                             const char* last, syntax::Rule& out) {
-  return parser::run(rule_statement(), text, first, last, out);
+std::optional<SyntaxError> parse_statement_syntax(const char* text, const char* first,
+                                                  const char* last, syntax::Statement& out) {
+  return parser::run(statement(), text, first, last, out);
 }
 
 std::optional<SyntaxError> parse_query_syntax(const char* text, const char* first,
-                                              const char* last, bool question,
-                                              std::vector<syntax::Literal>& out) {
+                                              const char* last, bool question, syntax::Goal& out) {
   if (question) return parser::run(question_statement(), text, first, last, out);
   return parser::run(query_statement(), text, first, last, out);
 }
 
 std::optional<SyntaxError> parse_goal_syntax(const char* text, const char* first,
-                                             const char* last,
-                                             std::vector<syntax::Literal>& out) {
+                                             const char* last, syntax::Goal& out) {
   return parser::run(goal(), text, first, last, out);
 }
 

@@ -14,29 +14,30 @@ namespace writ::grammar::parser {
 namespace x3 = boost::spirit::x3;
 
 // The IDs of the top rules report errors (see error_handler.hpp).
-struct rule_statement_class : report_error {};
+struct statement_class : report_error {};
 struct query_statement_class : report_error {};
 struct question_statement_class : report_error {};
 struct goal_class : report_error {};
 
-using rule_statement_type = x3::rule<rule_statement_class, syntax::Rule>;
-using query_statement_type = x3::rule<query_statement_class, std::vector<syntax::Literal>>;
-using question_statement_type = x3::rule<question_statement_class, std::vector<syntax::Literal>>;
-using goal_type = x3::rule<goal_class, std::vector<syntax::Literal>>;
+using statement_type = x3::rule<statement_class, syntax::Statement>;
+using query_statement_type = x3::rule<query_statement_class, syntax::Goal>;
+using question_statement_type = x3::rule<question_statement_class, syntax::Goal>;
+using goal_type = x3::rule<goal_class, syntax::Goal>;
 
-BOOST_SPIRIT_DECLARE(rule_statement_type, query_statement_type, question_statement_type, goal_type)
+BOOST_SPIRIT_DECLARE(statement_type, query_statement_type, question_statement_type, goal_type)
 
 }  // namespace writ::grammar::parser
 
 namespace writ::grammar {
 
-// `head.` or `head :- l1, ..., ln.`
-parser::rule_statement_type const& rule_statement();
-// `?- l1, ..., ln.`
+// Any statement but a query: a fact, a rule (strict or defeasible), a defeater, a claim
+// (each with an optional label and citation), a template, a preference or a source.
+parser::statement_type const& statement();
+// `?- [party] could l1, ..., ln.` (the party and the modality are optional)
 parser::query_statement_type const& query_statement();
-// `l1, ..., ln?`
+// `[party] could l1, ..., ln?`
 parser::question_statement_type const& question_statement();
-// `[?-] l1, ..., ln [.|?]` and nothing else.
+// `[?-] [party] could l1, ..., ln [.|?]` and nothing else.
 parser::goal_type const& goal();
 
 }  // namespace writ::grammar

@@ -6,6 +6,24 @@
 // where the parser must backtrack: a body literal may start as an atom and turn out to be
 // a comparison (`a < b`), which costs at most one re-parse of that literal, never more,
 // since the alternatives inside an atom or a term do not backtrack.
+//
+// The statements, in outline ([x] optional, {x} repeated, "..." literal text):
+//   statement  = source | preference | [label] clause
+//   label      = name ":"                        (a ':' not followed by '-' or '~')
+//   clause     = name "claims" atom [citation] "."
+//              | name "denies" atom [citation] "."
+//              | "blocks" atom ":~" body [citation] "."
+//              | atom ":-" body [citation] "."
+//              | atom ":~" body [citation] "."
+//              | atom [citation] "."
+//              | atom "means" string "."        (a template: no label)
+//   citation   = "@" name [string]
+//   preference = name ">" name "."
+//   source     = "#source" name "{" [attribute {"," attribute}] "}" "."
+//   attribute  = name ":" (symbol | string | ["-"] integer)
+//   query      = "?-" goal "." | goal "?"
+//   goal       = ["[" name "]"] [("could" | "does")] body   (the word only before a literal)
+// where `name` is a lowercase symbol.
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
@@ -30,14 +48,34 @@ using x3::raw;
 
 using query::AggregateFunction;
 using query::CompareOp;
+using query::Modality;
+using query::RuleKind;
+using syntax::ClauseForm;
 using syntax::LeafKind;
 
 // ---- tokens ----
 
 auto const ident_char = char_("A-Za-z0-9_");
 auto const digit = char_('0', '9');
-auto const keyword_not = lexeme[lit("not") >> !ident_char];
 auto const arithmetic_operator = char_("+*/\\-");
+auto const lower_name = lexeme[char_('a', 'z') >> *ident_char];
+
+// A word that is a keyword only where the grammar looks for it: `not` before an atom,
+// `blocks` before a defeater's head, `claims`/`denies` after a claimant, `means` after a
+// template's atom, `could`/`does` before a query's goal. Elsewhere it is a name.
+inline auto keyword(const char* word) { return lexeme[lit(word) >> !ident_char]; }
+auto const keyword_not = keyword("not");
+auto const keyword_claims = keyword("claims");
+auto const keyword_denies = keyword("denies");
+auto const keyword_means = keyword("means");
+auto const keyword_source = keyword("#source");
+// `blocks` begins a defeater only when an atom follows: `blocks :- q.` is a rule for blocks.
+auto const keyword_blocks = keyword("blocks") >> &(lit('-') | char_('a', 'z'));
+// `label:` but not `head :- ...` or `head :~ ...`.
+auto const label_ahead = lower_name >> lexeme[lit(':') >> !char_("-~")];
+// `could`/`does` are a modality only before a literal: `?- could.` and `?- could, p.` ask
+// about an atom named could, and so does `?- could(X).`.
+auto const literal_start = char_("a-zA-Z0-9_#\"-");
 
 struct CompareOperators : x3::symbols<CompareOp> {
   CompareOperators() {
@@ -53,10 +91,19 @@ struct AggregateFunctions : x3::symbols<AggregateFunction> {
   }
 } const aggregate_function;
 
+struct Modalities : x3::symbols<Modality> {
+  Modalities() { add("could", Modality::Could)("does", Modality::Does); }
+} const modality_word;
+
 // ---- rule IDs: every rule records its node's position ----
 
 #define WRIT_RULE(name, attribute, description)  \
   struct name##_class : annotate_position {};   \
+  x3::rule<name##_class, attribute> const name = description;
+// A rule that passes its attribute through without recording a position, so that the
+// node keeps the position its inner rule gave it (a citation at its '@', not at the '.').
+#define WRIT_PLAIN_RULE(name, attribute, description) \
+  struct name##_class {};                             \
   x3::rule<name##_class, attribute> const name = description;
 
 WRIT_RULE(integer, syntax::Leaf, "an integer")
@@ -101,15 +148,65 @@ WRIT_RULE(aggregate_first, syntax::AggregateFirst, "a literal")
 
 WRIT_RULE(literal, syntax::Literal, "a literal (an atom, a comparison or an aggregate)")
 WRIT_RULE(body, std::vector<syntax::Literal>, "a literal (an atom, a comparison or an aggregate)")
-WRIT_RULE(rule_tail, std::vector<syntax::Literal>, "'.' or ':-' after the head")
+WRIT_RULE(rule_tail, syntax::Tail, "'.' or ':-' after the head")
 WRIT_RULE(end_of_statement, x3::unused_type, "',' or '.'")
 WRIT_RULE(end_of_question, x3::unused_type, "',' or '?'")
 WRIT_RULE(end_of_goal, x3::unused_type, "',' or the end of the goal")
 WRIT_RULE(nothing_more, x3::unused_type, "the end of the goal")
 
-#undef WRIT_RULE
+WRIT_RULE(citation, syntax::Citation, "a citation")
+WRIT_RULE(citation_source, syntax::Leaf, "a source name after '@'")
+WRIT_PLAIN_RULE(cited_end, syntax::Citation, "a citation")
+WRIT_RULE(end_of_citation, x3::unused_type, "'.' after the citation")
+WRIT_PLAIN_RULE(body_end, syntax::Citation, "',' or '.'")
 
-rule_statement_type const rule_statement = "a rule";
+WRIT_RULE(strict_tail, syntax::RuleTail, "':-'")
+WRIT_RULE(defeasible_tail, syntax::RuleTail, "':~'")
+WRIT_RULE(fact_tail, syntax::RuleTail, "'.'")
+WRIT_PLAIN_RULE(template_tail, syntax::Leaf, "'means'")
+WRIT_RULE(template_text, syntax::Leaf, "a string after 'means'")
+WRIT_RULE(end_of_template, x3::unused_type, "'.' after the template")
+WRIT_RULE(defeater_tail, syntax::RuleTail, "':~' (a defeater always has a body)")
+WRIT_RULE(claim_tail, syntax::RuleTail, "'@' or '.' after the claim")
+
+WRIT_RULE(label, syntax::Leaf, "a label")
+WRIT_RULE(claimant, syntax::Leaf, "a party's name")
+WRIT_RULE(claimed_atom, syntax::Atom, "an atom after 'claims'")
+WRIT_RULE(denied_atom, syntax::Atom, "an atom after 'denies'")
+WRIT_RULE(blocked_atom, syntax::Atom, "an atom after 'blocks'")
+WRIT_RULE(claim_clause, syntax::Clause, "a claim")
+WRIT_RULE(denial_clause, syntax::Clause, "a claim")
+WRIT_RULE(defeater_clause, syntax::Clause, "a defeater")
+WRIT_RULE(plain_clause, syntax::Clause, "a rule")
+WRIT_RULE(clause, syntax::Clause, "a rule")
+WRIT_RULE(rule_statement, syntax::Rule, "a rule")
+
+WRIT_RULE(stronger_label, syntax::Leaf, "a rule's label")
+WRIT_RULE(weaker_label, syntax::Leaf, "a rule's label after '>'")
+WRIT_RULE(end_of_preference, x3::unused_type, "'.' after the preference")
+WRIT_RULE(preference, syntax::Preference, "a preference")
+
+WRIT_RULE(source_name, syntax::Leaf, "a source name after '#source'")
+WRIT_RULE(open_attributes, x3::unused_type, "'{' after the source's name")
+WRIT_RULE(source_attributes, std::vector<syntax::SourceAttribute>,
+          "an attribute (name: value) or '}'")
+WRIT_RULE(source_attribute, syntax::SourceAttribute, "an attribute (name: value)")
+WRIT_RULE(attribute_key, syntax::Leaf, "an attribute (name: value)")
+WRIT_RULE(attribute_colon, x3::unused_type, "':' after the attribute's name")
+WRIT_RULE(attribute_value, syntax::Leaf, "a constant (a symbol, a string or an integer)")
+WRIT_RULE(close_attributes, x3::unused_type, "',' or '}'")
+WRIT_RULE(end_of_source, x3::unused_type, "'.' after the source")
+WRIT_RULE(source, syntax::Source, "a source")
+
+WRIT_PLAIN_RULE(perspective, syntax::Leaf, "'['")
+WRIT_RULE(party, syntax::Leaf, "a party's name")
+WRIT_RULE(close_perspective, x3::unused_type, "']'")
+WRIT_PLAIN_RULE(modality, Modality, "'could' or 'does'")
+
+#undef WRIT_RULE
+#undef WRIT_PLAIN_RULE
+
+statement_type const statement = "a statement";
 query_statement_type const query_statement = "a query";
 question_statement_type const question_statement = "a query";
 goal_type const goal = "a goal";
@@ -183,16 +280,94 @@ auto const body_def = literal > x3::repeat(std::size_t{0}, max_list_length - 1)[
 
 // ---- statements ----
 
-auto const rule_statement_def =
-    reject(keyword_not, "a head cannot be negated with 'not' (strong negation is written -p)") >
-    reject(lit(":-"), "a rule needs a head: constraints (':- body.') are not supported") > head >
-    rule_tail;
-auto const rule_tail_def = (lit(":-") > body > end_of_statement) | lit('.');
+// Clauses: the statements that conclude something, each with an optional label before
+// it and an optional citation before its '.'. The alternatives are tried in order; each
+// but the last fails without consuming input unless its first words are unambiguous
+// (`party claims`, `blocks atom`), so the plain rule's errors are the default.
+auto const label_def = &label_ahead >> attr(LeafKind::Symbol) >> raw[lower_name] >> lit(':');
+auto const rule_statement_def = -label >> clause;
+auto const clause_def = claim_clause | denial_clause | defeater_clause | plain_clause;
+
+auto const claimant_def = !keyword_not >> attr(LeafKind::Symbol) >> raw[lower_name];
+// Looked ahead first: a failed alternative would leave its claimant appended to the
+// attribute (X3 does not roll back a string that raw[] filled).
+auto const claim_clause_def = &(claimant >> keyword_claims) >> attr(ClauseForm::Claims) >>
+                              claimant >> keyword_claims > claimed_atom > claim_tail;
+auto const denial_clause_def = &(claimant >> keyword_denies) >> attr(ClauseForm::Denies) >>
+                               claimant >> keyword_denies > denied_atom > claim_tail;
+auto const claimed_atom_def = atom;
+auto const denied_atom_def = atom;
+auto const claim_tail_def =
+    attr(RuleKind::Claim) >> attr(std::vector<syntax::Literal>()) >>
+    reject(lit(":-") | lit(":~"), "a claim has no body: write the reasons as rules") >> body_end;
+
+auto const defeater_clause_def = attr(ClauseForm::Defeater) >> attr(syntax::Leaf()) >>
+                                 keyword_blocks > blocked_atom > defeater_tail;
+auto const blocked_atom_def = atom;
+auto const defeater_tail_def = lit(":~") >> attr(RuleKind::Defeater) > body > body_end;
+
+auto const plain_clause_def =
+    attr(ClauseForm::Plain) >> attr(syntax::Leaf()) >>
+    reject(keyword_not, "a head cannot be negated with 'not' (strong negation is written -p)") >>
+    reject(lit(":-"), "a rule needs a head: constraints (':- body.') are not supported") >>
+    reject(lit('['), "a perspective ('[party]') belongs to a query: write '?- [party] goal.'") >
+    head > rule_tail;
+auto const rule_tail_def = strict_tail | defeasible_tail | template_tail | fact_tail;
+auto const strict_tail_def = lit(":-") >> attr(RuleKind::Strict) > body > body_end;
+auto const defeasible_tail_def = lit(":~") >> attr(RuleKind::Defeasible) > body > body_end;
+auto const fact_tail_def = &(lit('@') | lit('.')) >> attr(RuleKind::Strict) >>
+                           attr(std::vector<syntax::Literal>()) >> body_end;
+auto const template_tail_def = keyword_means > template_text > end_of_template;
+auto const template_text_def = string;
+auto const end_of_template_def = lit('.');
+
+// `@ source "quote"` ends a clause: after it only the '.' may follow.
+auto const citation_def = lit('@') > citation_source > -string;
+auto const citation_source_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const cited_end_def = citation > end_of_citation;
+auto const end_of_citation_def = lit('.');
+auto const body_end_def = cited_end | (attr(syntax::Citation()) >> lit('.'));
+
+// `stronger > weaker.`: two labels (`>=` is no preference).
+auto const preference_def =
+    stronger_label >> (lit('>') >> !lit('=')) > weaker_label > end_of_preference;
+auto const stronger_label_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const weaker_label_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const end_of_preference_def = lit('.');
+
+// `#source name { key: value, ... }.` A value is a constant; only an integer may have a
+// minus sign.
+auto const source_def = keyword_source > source_name > open_attributes > source_attributes >
+                        close_attributes > end_of_source;
+auto const source_name_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const open_attributes_def = lit('{');
+auto const source_attributes_def =
+    &lit('}') |
+    (source_attribute >
+     x3::repeat(std::size_t{0}, max_list_length - 1)[lit(',') > source_attribute] >
+     reject(lit(','), too_many("attributes")));
+auto const source_attribute_def =
+    attribute_key > attribute_colon > matches[lit('-') >> &digit] > attribute_value;
+auto const attribute_key_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const attribute_colon_def = lit(':');
+auto const attribute_value_def = integer | string | symbol;
+auto const close_attributes_def = lit('}');
+auto const end_of_source_def = lit('.');
+
+auto const statement_def = source | preference | rule_statement;
+
+// Queries: `[party]` and `could`/`does` before the goal.
+auto const perspective_def = lit('[') > party > close_perspective;
+auto const party_def = attr(LeafKind::Symbol) >> raw[lower_name];
+auto const close_perspective_def = lit(']');
+auto const modality_def =
+    &(lexeme[modality_word >> !ident_char] >> literal_start) >> lexeme[modality_word];
+
 auto const end_of_statement_def = lit('.');
 auto const end_of_question_def = lit('?');
-auto const query_statement_def = lit("?-") > body > end_of_statement;
-auto const question_statement_def = eps > body > end_of_question;
-auto const goal_def = -lit("?-") > body > end_of_goal;
+auto const query_statement_def = lit("?-") > -perspective > -modality > body > end_of_statement;
+auto const question_statement_def = eps > -perspective > -modality > body > end_of_question;
+auto const goal_def = -lit("?-") > -perspective > -modality > body > end_of_goal;
 auto const end_of_goal_def = ((lit('.') | lit('?')) > nothing_more) | eoi;
 auto const nothing_more_def = eoi;
 
@@ -203,6 +378,15 @@ BOOST_SPIRIT_DEFINE(integer, string, symbol, variable, term, operation, unary, n
                     aggregate_element, element_terms, element_condition, condition,
                     condition_literal, close_aggregate, aggregate_bound_operator, aggregate_first,
                     literal, body, rule_tail, end_of_statement, end_of_question, end_of_goal,
-                    nothing_more, rule_statement, query_statement, question_statement, goal)
+                    nothing_more, query_statement, question_statement, goal)
+BOOST_SPIRIT_DEFINE(citation, citation_source, cited_end, end_of_citation, body_end, strict_tail,
+                    defeasible_tail, fact_tail, template_tail, template_text, end_of_template,
+                    defeater_tail, claim_tail, label, claimant, claimed_atom, denied_atom,
+                    blocked_atom, claim_clause, denial_clause, defeater_clause, plain_clause,
+                    clause, rule_statement, stronger_label, weaker_label, end_of_preference,
+                    preference, source_name, open_attributes, source_attributes, source_attribute,
+                    attribute_key, attribute_colon, attribute_value, close_attributes,
+                    end_of_source, source, perspective, party, close_perspective, modality,
+                    statement)
 
 }  // namespace writ::grammar::parser

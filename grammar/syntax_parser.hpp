@@ -26,18 +26,16 @@ struct SyntaxError {
 // positions are offsets from `text`). Each either fills `out` or returns the first error.
 // They throw only std::bad_alloc.
 
-// `head.` or `head :- body.`
-std::optional<SyntaxError> parse_rule_syntax(const char* text, const char* first,
-                                             const char* last, syntax::Rule& out);
+// Any statement that is not a query (see statement() in statement.hpp).
+std::optional<SyntaxError> parse_statement_syntax(const char* text, const char* first,
+                                                  const char* last, syntax::Statement& out);
 
-// `?- body.` (question == false) or `body?` (question == true).
+// `?- goal.` (question == false) or `goal?` (question == true).
 std::optional<SyntaxError> parse_query_syntax(const char* text, const char* first,
-                                              const char* last, bool question,
-                                              std::vector<syntax::Literal>& out);
+                                              const char* last, bool question, syntax::Goal& out);
 
-// `body`, optionally preceded by `?-` and followed by `.` or `?`, then the end of input.
+// A goal, optionally preceded by `?-` and followed by `.` or `?`, then the end of input.
 std::optional<SyntaxError> parse_goal_syntax(const char* text, const char* first,
-                                             const char* last,
-                                             std::vector<syntax::Literal>& out);
+                                             const char* last, syntax::Goal& out);
 
 }  // namespace writ::grammar

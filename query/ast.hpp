@@ -106,7 +106,7 @@ enum class RuleKind { Strict, Defeasible, Defeater, Claim };
 struct Citation {
   std::string source;  // a declared source's name
   std::string quote;   // one verbatim sentence, or empty
-  Location location;
+  Location location;  // from the '@' to the end of the quote (or of the source's name)
 };
 
 // A fact is a strict rule with an empty body.
@@ -143,9 +143,9 @@ struct SourceDeclaration {
 // `could_breach(P, A) means "P could breach A".`: how answers and explanations read.
 // The text names the atom's variables, which are replaced by their values.
 struct Template {
-  Atom atom;  // arguments are distinct variables
-  std::string text;
-  std::string source_text;
+  Atom atom;            // arguments are distinct variables
+  std::string wording;  // "P could breach A"
+  std::string text;     // the statement as written
   Location location;
 };
 

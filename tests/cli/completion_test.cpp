@@ -14,6 +14,8 @@ using Words = std::vector<std::string>;
 TEST(Completion, CommandsAtTheStartOfALine) {
   EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".format"}));
   EXPECT_EQ(complete_word("  ", ".q", predicates).words, (Words{".quit"}));
+  EXPECT_EQ(complete_word("", ".l", predicates).words, (Words{".load", ".log"}));
+  EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".retract", ".rules"}));
 }
 
 TEST(Completion, PredicateNamesInStatements) {
@@ -31,6 +33,9 @@ TEST(Completion, CommandArguments) {
   EXPECT_EQ(facts.append, ' ');
   EXPECT_EQ(complete_word(".format ", "", predicates).words, (Words{"csv", "json", "table"}));
   EXPECT_TRUE(complete_word(".help ", "", predicates).words.empty());
+  const auto retract = complete_word(".retract ", "per", predicates);  // a statement follows
+  EXPECT_EQ(retract.words, (Words{"person"}));
+  EXPECT_EQ(retract.append, '(');
 }
 
 }  // namespace

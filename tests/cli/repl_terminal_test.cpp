@@ -42,6 +42,34 @@ TEST_F(ReplTerminal, MultiLineRuleErrorsAndAnswers) {
   EXPECT_EQ(s.wait(), 0);
 }
 
+TEST_F(ReplTerminal, OnAStoreSaysSoAndWhatALoadAdded) {
+  const std::string db = (home.path() / "case.db").string();
+  const std::string file = home.write("graph.writ", "edge(1, 2). edge(2, 3).\n");
+  {
+    PtySession s({db}, env);
+    EXPECT_OUTPUT(s, "Store " + db + ": what you add here is kept.\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".load " + file + "\r");
+    EXPECT_OUTPUT(s, "transaction 1: added 2 statements\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("edge(3, 4).\r");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".retract edge(1, 2).\r");
+    EXPECT_OUTPUT(s, "removed 1 statement (transaction 3)\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".quit\r");
+    EXPECT_EQ(s.wait(), 0);
+  }
+  PtySession s({"repl", "--db", db, "--as-of", "2"}, env);
+  EXPECT_OUTPUT(s, "Store " + db + " as of transaction 2, read-only: what you add here is not kept.\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("edge(1, X)?\r");
+  EXPECT_OUTPUT(s, "X\r\n-\r\n2\r\n(1 answer)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
 TEST_F(ReplTerminal, HistoryIsRecalledInTheNextSession) {
   {
     PtySession first({"repl"}, env);

@@ -28,8 +28,9 @@ TEST(Usage, Help) {
 }
 
 TEST(Usage, HelpOfEachCommand) {
-  for (const auto& [name, command] : {std::pair{"run", Command::Run}, std::pair{"check", Command::Check},
-                                      std::pair{"repl", Command::Repl}}) {
+  for (const auto& [name, command] :
+       {std::pair{"run", Command::Run}, std::pair{"check", Command::Check}, std::pair{"repl", Command::Repl},
+        std::pair{"load", Command::Load}, std::pair{"retract", Command::Retract}, std::pair{"log", Command::Log}}) {
     const auto a = run_writ({"help", name});
     EXPECT_EQ(a.exit_code, 0);
     EXPECT_EQ(a.out, help_text(command));
@@ -38,6 +39,23 @@ TEST(Usage, HelpOfEachCommand) {
     EXPECT_EQ(b.out, help_text(command));
   }
   EXPECT_NE(help_text(Command::Run).find("true.` or `false.`"), std::string_view::npos);
+}
+
+TEST(Usage, HelpMentionsTheStore) {
+  const std::string_view overview = help_text(std::nullopt);
+  for (const char* text : {"load --db STORE FILE...", "retract --db STORE STATEMENT...", "log --db STORE",
+                           "writ FILE.db", "--db STORE"}) {
+    EXPECT_NE(overview.find(text), std::string_view::npos) << text;
+  }
+  for (const Command c : {Command::Run, Command::Repl, Command::Check}) {
+    EXPECT_NE(help_text(c).find("--db STORE"), std::string_view::npos) << command_name(c);
+    EXPECT_NE(help_text(c).find("--as-of N"), std::string_view::npos) << command_name(c);
+  }
+  EXPECT_NE(help_text(Command::Help).find("load, retract, log"), std::string_view::npos);
+  const auto dot = run_writ({"repl"}, ".help\n");
+  EXPECT_EQ(dot.out, repl_help_text());
+  EXPECT_NE(dot.out.find(".retract STATEMENT..."), std::string::npos);
+  EXPECT_NE(dot.out.find(".log "), std::string::npos);
 }
 
 TEST(Usage, UnknownCommand) {

@@ -1,6 +1,7 @@
 // Compact, unambiguous text for query's AST nodes, so tests can state a whole tree in one
 // string: integers as digits, symbols bare, strings quoted (contents raw), every
-// arithmetic node parenthesised, unary minus as -(x).
+// arithmetic node parenthesised, unary minus as -(x); a rule's kind, label, claimant and
+// citation with full_text_of.
 #pragma once
 
 #include <string>
@@ -83,14 +84,47 @@ inline std::string text_of(const query::Literal& l) {
   return s + "}";
 }
 
+// `head :- body`, with `:~` for defeasible rules and defeaters.
 inline std::string text_of(const query::Rule& r) {
+  const bool defeasible =
+      r.kind == query::RuleKind::Defeasible || r.kind == query::RuleKind::Defeater;
   std::string s = text_of(r.head);
-  for (std::size_t i = 0; i < r.body.size(); ++i) s += (i ? ", " : " :- ") + text_of(r.body[i]);
+  for (std::size_t i = 0; i < r.body.size(); ++i)
+    s += (i ? ", " : defeasible ? " :~ " : " :- ") + text_of(r.body[i]);
   return s;
 }
 
+inline const char* text_of(query::RuleKind kind) {
+  switch (kind) {
+    case query::RuleKind::Strict: return "Strict";
+    case query::RuleKind::Defeasible: return "Defeasible";
+    case query::RuleKind::Defeater: return "Defeater";
+    case query::RuleKind::Claim: return "Claim";
+  }
+  return "?";
+}
+
+// Every field of a rule but its text and locations:
+// `label: Kind[claimant denial] head :- body @source "quote"`.
+inline std::string full_text_of(const query::Rule& r) {
+  std::string s = r.label ? *r.label + ": " : "";
+  s += text_of(r.kind);
+  if (!r.claimant.empty() || r.denial)
+    s += "[" + r.claimant + (r.denial ? " denial" : "") + "]";
+  s += " " + text_of(r);
+  if (r.citation) {
+    s += " @" + r.citation->source;
+    if (!r.citation->quote.empty()) s += " \"" + r.citation->quote + "\"";
+  }
+  return s;
+}
+
+// `?- [party] could body` (the modality and the party only when set).
 inline std::string text_of(const query::Query& q) {
   std::string s = "?- ";
+  if (!q.perspective.empty()) s += "[" + q.perspective + "] ";
+  if (q.modality == query::Modality::Could) s += "could ";
+  if (q.modality == query::Modality::Does) s += "does ";
   for (std::size_t i = 0; i < q.body.size(); ++i) s += (i ? ", " : "") + text_of(q.body[i]);
   return s;
 }

@@ -55,6 +55,19 @@ TEST(IsComplete, AStringBrokenByANewlineIsReportedNow) {
   EXPECT_TRUE(is_complete("p(\"abc\nq(a)."));
 }
 
+TEST(IsComplete, ArgumentStatements) {
+  EXPECT_TRUE(is_complete("p @ article \"It said so. Then more.\"."));
+  EXPECT_FALSE(is_complete("p @ article \"It said so. Then more.\""));
+  EXPECT_FALSE(is_complete("p @ article \"It said so."));
+  EXPECT_TRUE(is_complete("#source a { title: \"A. B? C\" }."));
+  EXPECT_FALSE(is_complete("#source a { title: \"A. B? C\" }"));
+  EXPECT_TRUE(is_complete("p(X) means \"X. Y\"."));
+  EXPECT_TRUE(is_complete("r1: p :~ q."));
+  EXPECT_TRUE(is_complete("r1 > r2."));
+  EXPECT_TRUE(is_complete("[m] could p?"));
+  EXPECT_FALSE(is_complete("?- [m] could p"));
+}
+
 TEST(IsComplete, QueryPrefixIsNotATerminator) {
   EXPECT_FALSE(is_complete("?-"));
   EXPECT_FALSE(is_complete("  ?- p"));

@@ -149,6 +149,132 @@ TEST(ParseErrors, EndOfInput) {
                "expected '.' or ':-' after the head at the end of the input");
 }
 
+// ---- the legal-argument layer ----
+
+TEST(ParseErrors, Labels) {
+  expect_error("r1: .", 1, 5, "expected an atom (a predicate name)");
+  expect_error("r1: r2: p.", 1, 7, "expected '.' or ':-' after the head");
+  expect_error("R1: p.", 1, 1, "expected an atom (a predicate name)");
+  expect_error("r1: not p.", 1, 5,
+               "a head cannot be negated with 'not' (strong negation is written -p)");
+  expect_error("r1: r2 > r3.", 1, 8, "expected '.' or ':-' after the head");
+}
+
+TEST(ParseErrors, Defeaters) {
+  expect_error("blocks p.", 1, 9, "expected ':~' (a defeater always has a body)");
+  expect_error("blocks p(X) :- q(X).", 1, 13, "expected ':~' (a defeater always has a body)");
+  expect_error("blocks p @ s.", 1, 10, "expected ':~' (a defeater always has a body)");
+  expect_error("blocks p :~ .", 1, 13,
+               "expected a literal (an atom, a comparison or an aggregate)");
+  expect_error("blocks not p :~ q.", 1, 8, "expected an atom after 'blocks'");
+  expect_error("blocks p q.", 1, 10, "expected ':~' (a defeater always has a body)");
+  expect_error("blocks 3 :~ q.", 1, 8, "expected '.' or ':-' after the head");
+  expect_error("p :~ q r.", 1, 8, "expected ',' or '.'");
+  expect_error("p :~ .", 1, 6, "expected a literal (an atom, a comparison or an aggregate)");
+}
+
+TEST(ParseErrors, Citations) {
+  expect_error("p @ .", 1, 5, "expected a source name after '@'");
+  expect_error("p(a) @ \"quote\".", 1, 8, "expected a source name after '@'");
+  expect_error("p @ Article.", 1, 5, "expected a source name after '@'");
+  expect_error("p :- q @.", 1, 9, "expected a source name after '@'");
+  expect_error("p @ s \"q\" extra.", 1, 11, "expected '.' after the citation");
+  expect_error("p @ s q.", 1, 7, "expected '.' after the citation");
+  expect_error("p :- q @ s, r.", 1, 11, "expected '.' after the citation");
+  expect_error("p @ s \"a\" \"b\".", 1, 11, "expected '.' after the citation");
+  expect_error("p @ s @ t.", 1, 7, "expected '.' after the citation");
+  expect_error("p @ s", 1, 6, "expected '.' after the citation at the end of the input");
+  expect_error("p @ s \"bad \\q\".", 1, 12,
+               "unknown escape sequence '\\q' in string (use \\\" \\\\ \\n \\t \\r or \\uXXXX)");
+  expect_error("p(X) :- q(X) @ s \"x\" :- r.", 1, 22, "expected '.' after the citation");
+}
+
+TEST(ParseErrors, Claims) {
+  expect_error("microsoft claims .", 1, 18, "expected an atom after 'claims'");
+  expect_error("microsoft claims X.", 1, 18, "expected an atom after 'claims'");
+  expect_error("openai denies \"p\".", 1, 15, "expected an atom after 'denies'");
+  expect_error("openai denies not p.", 1, 15, "expected an atom after 'denies'");
+  expect_error("microsoft claims p(X) :- q(X).", 1, 23,
+               "a claim has no body: write the reasons as rules");
+  expect_error("openai denies p :~ q.", 1, 17, "a claim has no body: write the reasons as rules");
+  expect_error("microsoft claims p q.", 1, 20, "expected '@' or '.' after the claim");
+  expect_error("microsoft claims p", 1, 19,
+               "expected '@' or '.' after the claim at the end of the input");
+  expect_error("microsoft claims p @ .", 1, 22, "expected a source name after '@'");
+  expect_error("Microsoft claims p.", 1, 1, "expected an atom (a predicate name)");
+  expect_error("microsoft(x) claims p.", 1, 14, "expected '.' or ':-' after the head");
+}
+
+TEST(ParseErrors, Preferences) {
+  expect_error("r1 > R2.", 1, 6, "expected a rule's label after '>'");
+  expect_error("r1 > 3.", 1, 6, "expected a rule's label after '>'");
+  expect_error("r1 > .", 1, 6, "expected a rule's label after '>'");
+  expect_error("r1 > \"r2\".", 1, 6, "expected a rule's label after '>'");
+  expect_error("r1 > r2 > r3.", 1, 9, "expected '.' after the preference");
+  expect_error("r1 > r2(a).", 1, 8, "expected '.' after the preference");
+  expect_error("r1 > r2 @ s.", 1, 9, "expected '.' after the preference");
+  expect_error("r1 >= r2.", 1, 4, "expected '.' or ':-' after the head");
+  expect_error("R1 > r2.", 1, 1, "expected an atom (a predicate name)");
+  expect_error("r1(a) > r2.", 1, 7, "expected '.' or ':-' after the head");
+}
+
+TEST(ParseErrors, Sources) {
+  expect_error("#source article.", 1, 16, "expected '{' after the source's name");
+  expect_error("#source article kind: x }.", 1, 17, "expected '{' after the source's name");
+  expect_error("#source { kind: x }.", 1, 9, "expected a source name after '#source'");
+  expect_error("#source Article {}.", 1, 9, "expected a source name after '#source'");
+  expect_error("#source a { kind news }.", 1, 18, "expected ':' after the attribute's name");
+  const std::string constant = "expected a constant (a symbol, a string or an integer)";
+  expect_error("#source a { kind: X }.", 1, 19, constant);
+  expect_error("#source a { kind: }.", 1, 19, constant);
+  expect_error("#source a { kind: -x }.", 1, 19, constant);
+  expect_error("#source a { kind: 1 + 2 }.", 1, 21, "expected ',' or '}'");
+  expect_error("#source a { kind: f(x) }.", 1, 20,
+               "function terms are not supported: a constant cannot be followed by '('");
+  expect_error("#source a { kind: a b }.", 1, 21, "expected ',' or '}'");
+  expect_error("#source a { kind: a; b: c }.", 1, 20, "expected ',' or '}'");
+  expect_error("#source a { , }.", 1, 13, "expected an attribute (name: value) or '}'");
+  expect_error("#source a { k: 1, }.", 1, 19, "expected an attribute (name: value)");
+  expect_error("#source a { \"k\": 1 }.", 1, 13, "expected an attribute (name: value) or '}'");
+  expect_error("#source a {}", 1, 13, "expected '.' after the source at the end of the input");
+  expect_error("#source a {} @ s.", 1, 14, "expected '.' after the source");
+  expect_error("#source a { k: 99999999999999999999 }.", 1, 16,
+               "integer literal out of range (64-bit signed)");
+  expect_error("#source a { k: \"\\q\" }.", 1, 17,
+               "unknown escape sequence '\\q' in string (use \\\" \\\\ \\n \\t \\r or \\uXXXX)");
+  expect_error("#sources a {}.", 1, 1, "expected an atom (a predicate name)");
+  expect_error("r1: #source a {}.", 1, 5, "expected an atom (a predicate name)");
+}
+
+TEST(ParseErrors, Templates) {
+  const std::string distinct = "a template's arguments must be distinct variables";
+  expect_error("p(X, a) means \"X and a\".", 1, 6, distinct);
+  expect_errors("p(X, \"a\", 3) means \"X\".", {{1, 6, distinct}, {1, 11, distinct}});
+  expect_error("p(X, Y, X) means \"X\".", 1, 9, distinct);
+  expect_error("p(X + 1) means \"X\".", 1, 3, distinct);
+  expect_error("p(X) means x.", 1, 12, "expected a string after 'means'");
+  expect_error("p(X) means.", 1, 11, "expected a string after 'means'");
+  expect_error("p(X) means \"X\" @ s.", 1, 16, "expected '.' after the template");
+  expect_error("p(X) means \"X\" \"Y\".", 1, 16, "expected '.' after the template");
+  expect_error("p(X) means \"\\q\".", 1, 13,
+               "unknown escape sequence '\\q' in string (use \\\" \\\\ \\n \\t \\r or \\uXXXX)");
+  expect_error("t1: p(X) means \"X\".", 1, 1, "a template cannot have a label");
+  expect_error("p(X) :- q(X) means \"X\".", 1, 14, "expected ',' or '.'");
+}
+
+TEST(ParseErrors, QueryPrefixes) {
+  expect_error("?- [X] p.", 1, 5, "expected a party's name");
+  expect_error("?- [] p.", 1, 5, "expected a party's name");
+  expect_error("?- [a p.", 1, 7, "expected ']'");
+  expect_error("?- [a, b] p.", 1, 6, "expected ']'");
+  expect_error("?- [a].", 1, 7, "expected a literal (an atom, a comparison or an aggregate)");
+  expect_error("?- could [a] p.", 1, 10, "expected ',' or '.'");
+  expect_error("[a] p.", 1, 1,
+               "a perspective ('[party]') belongs to a query: write '?- [party] goal.'");
+  expect_error("[a p?", 1, 4, "expected ']'");
+  expect_error("could p.", 1, 7, "expected '.' or ':-' after the head");
+}
+
 // ---- lexical errors ----
 
 TEST(ParseErrors, UnterminatedStringsAndComments) {
@@ -323,6 +449,12 @@ TEST(ParseGoalErrors, Messages) {
                     "integer literal out of range (64-bit signed)");
   expect_goal_error("?- ?- p", 1, 4,
                     "expected a literal (an atom, a comparison or an aggregate)");
+  expect_goal_error("[X] p", 1, 2, "expected a party's name");
+  expect_goal_error("[a]", 1, 4,
+                    "expected a literal (an atom, a comparison or an aggregate) at the end of the "
+                    "input");
+  expect_goal_error("could [a] p", 1, 7, "expected ',' or the end of the goal");
+  expect_goal_error("does p q", 1, 8, "expected ',' or the end of the goal");
 }
 
 }  // namespace

@@ -1,0 +1,51 @@
+// writ load --db FILE: adds the files to the store in one transaction (all or nothing),
+// then answers their queries, which are not stored.
+#include "commands.hpp"
+#include "interrupt.hpp"
+#include "reporting.hpp"
+#include "store_access.hpp"
+
+namespace writ::cli {
+
+namespace {
+
+std::uint64_t last_transaction(kb::KnowledgeBase& kb) {
+  const kb::LogResult log = kb.transactions();
+  return log.transactions.empty() ? 0 : log.transactions.back().number;
+}
+
+}  // namespace
+
+ExitStatus load_command(const Options& options) {
+  // Files first: a mistyped file name must not leave a new, empty store behind.
+  if (auto message = unreadable_file(options.files)) {
+    print_error("writ", *message);
+    return ExitStatus::InputError;
+  }
+  kb::KnowledgeBase kb(options.limits);
+  if (!open_store(kb, options, StoreAccess::Write)) return ExitStatus::InputError;
+  const std::uint64_t before = last_transaction(kb);
+
+  kb::LoadResult loaded;
+  {
+    // Ctrl-C during the load cancels it: the kb rolls the transaction back and says so.
+    InterruptHandler interrupts(kb, /*interactive=*/false);
+    BusyScope busy;
+    loaded = kb.load_files(options.files);
+  }
+  print_diagnostics(kb, loaded.diagnostics);
+  if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
+
+  // The summary goes to stderr with the other messages: stdout holds only answers.
+  const kb::LogResult log = kb.transactions();
+  if (!log.transactions.empty() && log.transactions.back().number > before) {
+    const kb::TransactionRecord& t = log.transactions.back();
+    print_error("writ", "transaction " + std::to_string(t.number) + ": added " + count_of(t.added, "statement") +
+                            " to '" + *options.db + "'");
+  } else {
+    print_error("writ", "nothing added to '" + *options.db + "': the files hold no facts or rules");
+  }
+  return answer_queries(kb, loaded.queries, {}, options.format);
+}
+
+}  // namespace writ::cli

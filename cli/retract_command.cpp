@@ -1,0 +1,39 @@
+// writ retract --db FILE STATEMENT...: removes stored facts and rules, in one transaction.
+#include <iostream>
+#include <iterator>
+
+#include "commands.hpp"
+#include "reporting.hpp"
+#include "store_access.hpp"
+
+namespace writ::cli {
+
+ExitStatus retract_command(const Options& options) {
+  // Each argument is one or more statements; "-" reads them from stdin.
+  std::string text;
+  bool from_stdin = false;
+  for (const auto& argument : options.files) {
+    if (argument == "-") {
+      text.append(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      from_stdin = true;
+    } else {
+      text += argument;
+    }
+    if (!text.ends_with('\n')) text += '\n';
+  }
+  if (text.ends_with('\n')) text.pop_back();  // an error at the end points after the last token
+
+  kb::KnowledgeBase kb(options.limits);
+  if (!open_store(kb, options, StoreAccess::WriteExisting)) return ExitStatus::InputError;
+  const kb::RetractResult result = kb.retract(text, from_stdin ? "<stdin>" : "<retract>");
+  print_diagnostics(kb, result.diagnostics);
+  if (result.outcome != kb::Outcome::Ok) return status_of(result.outcome);
+
+  const kb::LogResult log = kb.transactions();
+  const std::string number = log.transactions.empty() ? "?" : std::to_string(log.transactions.back().number);
+  print_error("writ", "transaction " + number + ": removed " + count_of(result.removed, "statement") + " from '" +
+                          *options.db + "'");
+  return ExitStatus::Ok;
+}
+
+}  // namespace writ::cli

@@ -1,0 +1,22 @@
+// Opening the store named by --db for a command, with the command's access.
+#pragma once
+
+#include "options.hpp"
+#include "writ/knowledge_base.hpp"
+
+namespace writ::cli {
+
+enum class StoreAccess {
+  Read,           // answer from the store, change nothing (run, check, log; any --as-of)
+  Write,          // keep what is loaded; a missing file becomes a new store (load, repl)
+  WriteExisting,  // change a store that must exist already (retract: a typo must not create one)
+};
+
+// Opens options.db, if given, in `kb` (before anything is loaded). On failure prints the
+// store's diagnostic to stderr and returns false; the caller exits with status 1.
+bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess access);
+
+// "1 statement", "2 statements".
+std::string count_of(std::uint64_t n, std::string_view noun);
+
+}  // namespace writ::cli
