@@ -14,6 +14,7 @@ ExitStatus check_command(const Options& options);    // writ check
 ExitStatus repl_command(const Options& options);     // writ repl, or writ alone, or writ FILE.db
 ExitStatus load_command(const Options& options);     // writ load --db FILE
 ExitStatus retract_command(const Options& options);  // writ retract --db FILE
+ExitStatus explain_command(const Options& options);
 ExitStatus log_command(const Options& options);      // writ log --db FILE
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each

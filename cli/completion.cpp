@@ -5,8 +5,9 @@
 namespace writ::cli {
 
 const std::vector<std::string>& dot_command_names() {
-  static const std::vector<std::string> names = {".exit",  ".facts", ".format",  ".help",  ".load",   ".log",
-                                                 ".preds", ".quit",  ".retract", ".rules", ".timeout"};
+  static const std::vector<std::string> names = {".assume", ".exit",    ".facts", ".forget",  ".format",
+                                                 ".help",   ".load",    ".log",   ".preds",   ".quit",
+                                                 ".retract", ".rules",  ".timeout", ".why",   ".whynot"};
   return names;
 }
 

@@ -1,4 +1,5 @@
 // The REPL's dot-commands (.help, .load, .preds, ...), sqlite3-style.
+#include <map>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -74,6 +75,103 @@ std::string describe_timeout(const kb::Limits& limits) {
 
 }  // namespace
 
+namespace {
+
+// The rest of a dot-command's line as written (statements and goals keep their quotes).
+std::string_view rest_of(std::string_view line, std::string_view command) {
+  std::string_view rest = line.substr(line.find(command) + command.size());
+  const auto first = rest.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  rest = rest.substr(first);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t' || rest.back() == '\r')) rest.remove_suffix(1);
+  return rest;
+}
+
+// Each answer as "values: status", for comparing the answers before and after an
+// assumption.
+std::map<std::string, std::string> answer_lines(kb::KnowledgeBase& kb, const std::string& goal) {
+  std::map<std::string, std::string> out;
+  const auto r = kb.ask(goal, "<what-if>");
+  if (r.outcome != kb::Outcome::Ok) return out;
+  for (std::size_t i = 0; i < r.answers.rows.size(); ++i) {
+    std::string values;
+    for (std::size_t c = 0; c < r.answers.rows[i].size(); ++c)
+      values += (c ? ", " : "") + r.answers.columns[c] + " = " + query::to_source(r.answers.rows[i][c]);
+    if (values.empty()) values = "true";
+    out[values] = r.answers.has_status ? kb::status_name(r.answers.statuses[i]) : "";
+  }
+  return out;
+}
+
+}  // namespace
+
+void ReplSession::remember(const query::Query& q) {
+  std::string goal = q.perspective.empty() ? "" : "[" + q.perspective + "] ";
+  if (q.modality == query::Modality::Could) goal += "could ";
+  if (q.modality == query::Modality::Does) goal += "does ";
+  goal += q.text;
+  std::erase(recent_goals_, goal);
+  recent_goals_.push_back(goal);
+  if (recent_goals_.size() > 8) recent_goals_.erase(recent_goals_.begin());
+}
+
+void ReplSession::explain(std::string_view goal, bool why_not) {
+  BusyScope busy;
+  const auto result = why_not ? kb_.why_not(goal, "<why>") : kb_.explain(goal, "<why>");
+  print_diagnostics(kb_, result.diagnostics);
+  if (result.outcome != kb::Outcome::Ok) {
+    report_outcome(result.outcome, !result.diagnostics.empty());
+    return;
+  }
+  if (result.explanations.empty()) std::cout << "no answer (try .whynot)\n";
+  for (const auto& e : result.explanations) std::cout << kb::render_text(e);
+}
+
+namespace {
+
+void print_changes(const std::string& goal, const std::map<std::string, std::string>& before,
+                   const std::map<std::string, std::string>& after) {
+  std::vector<std::string> lines;
+  for (const auto& [values, status] : after) {
+    const auto it = before.find(values);
+    if (it == before.end()) lines.push_back("  + " + values + (status.empty() ? "" : ": " + status));
+    else if (it->second != status) lines.push_back("  ~ " + values + ": " + it->second + " -> " + status);
+  }
+  for (const auto& [values, status] : before)
+    if (!after.count(values)) lines.push_back("  - " + values + (status.empty() ? "" : " (was " + status + ")"));
+  if (lines.empty()) return;
+  std::cout << "?- " << goal << ".\n";
+  for (const auto& l : lines) std::cout << l << '\n';
+}
+
+}  // namespace
+
+void ReplSession::assume(std::string_view what) {
+  BusyScope busy;
+  std::vector<std::map<std::string, std::string>> before;
+  for (const auto& g : recent_goals_) before.push_back(answer_lines(kb_, g));
+  const bool off = what.starts_with("off ");
+  const auto result = off ? kb_.assume_off(rest_of(what, "off")) : kb_.assume(what);
+  print_diagnostics(kb_, result.diagnostics);
+  if (result.outcome != kb::Outcome::Ok) {
+    report_outcome(result.outcome, !result.diagnostics.empty());
+    return;
+  }
+  std::cout << "assumed; what changed in the questions asked so far:\n";
+  for (std::size_t i = 0; i < recent_goals_.size(); ++i)
+    print_changes(recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
+}
+
+void ReplSession::forget() {
+  BusyScope busy;
+  std::vector<std::map<std::string, std::string>> before;
+  for (const auto& g : recent_goals_) before.push_back(answer_lines(kb_, g));
+  kb_.forget();
+  std::cout << "assumptions dropped; what changed back:\n";
+  for (std::size_t i = 0; i < recent_goals_.size(); ++i)
+    print_changes(recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
+}
+
 bool ReplSession::run_dot_command(std::string_view line) {
   std::vector<std::string> words = split_command_words(line);
   if (words.empty()) return true;
@@ -104,6 +202,24 @@ bool ReplSession::run_dot_command(std::string_view line) {
     std::string_view rest = line.substr(line.find(".retract") + std::string_view(".retract").size());
     const auto first = rest.find_first_not_of(" \t");
     retract(first == std::string_view::npos ? std::string_view() : rest.substr(first));
+  } else if (command == ".why" || command == ".whynot") {
+    const auto rest = rest_of(line, command);
+    if (rest.empty()) {
+      error("usage: " + command + " GOAL");
+    } else {
+      explain(rest, command == ".whynot");
+    }
+  } else if (command == ".assume") {
+    const auto rest = rest_of(line, command);
+    if (rest.empty()) {
+      const auto in_force = kb_.assumptions();
+      if (in_force.empty()) std::cout << "(no assumptions)\n";
+      for (const auto& a : in_force) std::cout << a << '\n';
+    } else {
+      assume(rest);
+    }
+  } else if (command == ".forget") {
+    forget();
   } else if (command == ".log") {
     if (args.empty()) {
       show_log();

@@ -17,6 +17,7 @@ Commands:
   retract --db STORE STATEMENT...
                              remove facts and rules from the store
   log --db STORE             list the store's transactions
+  explain [FILE...] -q GOAL  why each answer of GOAL has its status
   help [COMMAND]             show the help of a command
 
 A store is a SQLite file that keeps a knowledge base across runs. Every command
@@ -28,6 +29,28 @@ Options:
 
 Exit status: 0 ok, 1 errors in the input, 2 usage error, 3 a limit was hit.
 Run 'writ help COMMAND' for the options of a command.
+)";
+
+constexpr std::string_view explain_help = R"(Usage: writ explain [FILE...] -q GOAL [--format text|json|dot] [OPTIONS]
+
+Loads the FILEs (and the store, with --db STORE), then explains each answer of each
+-q GOAL: the arguments for it, rule by rule down to the facts and claims with their
+sources and quotes, and the arguments against it with why each wins or loses.
+A GOAL may start with [PARTY] (that party's perspective) and could/does.
+
+Formats:
+  text   an indented tree (default)
+  json   one object per answer per line: {"kind": ..., "children": [...]}
+  dot    one Graphviz digraph of every answer (arrows point to what they support;
+         red arrows attack)
+
+Options:
+  -q, --query GOAL        the goal to explain (repeatable)
+  --format FORMAT         text, json or dot
+  --db STORE              explain over the store (read-only)
+  --as-of N               the store as it stood after transaction N
+  --timeout SECONDS       stop an evaluation after SECONDS
+  --max-facts N           stop an evaluation after N facts
 )";
 
 constexpr std::string_view run_help = R"(Usage: writ run [FILE...] [-q QUERY]... [OPTIONS]
@@ -187,6 +210,14 @@ Commands:
   .timeout [SECONDS|off]    show or set the time limit of each evaluation
   .retract STATEMENT...     remove facts and rules (from the store, if one is open)
   .log                      list the store's transactions
+  .why GOAL                 explain each answer: the arguments for and against it,
+                            down to the facts and claims with their sources
+  .whynot GOAL              explain a missing or rejected answer
+  .assume STATEMENT         what if: add facts, rules, claims or priorities as a
+                            hypothesis (never stored) and show what changed
+  .assume off LABEL         what if the rule LABEL did not apply
+  .assume                   list the assumptions in force
+  .forget                   drop every assumption
   .quit  .exit              leave (Ctrl-D also)
 )";
 
@@ -201,6 +232,7 @@ std::string_view help_text(std::optional<Command> topic) {
     case Command::Load: return load_help;
     case Command::Retract: return retract_help;
     case Command::Log: return log_help;
+    case Command::Explain: return explain_help;
     case Command::Help: return help_help;
     case Command::Version: return overview;
   }

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     case Command::Load: return to_int(load_command(options));
     case Command::Retract: return to_int(retract_command(options));
     case Command::Log: return to_int(log_command(options));
+    case Command::Explain: return to_int(explain_command(options));
   }
   return to_int(ExitStatus::Ok);
 }

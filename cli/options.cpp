@@ -16,6 +16,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "load") return Command::Load;
   if (name == "retract") return Command::Retract;
   if (name == "log") return Command::Log;
+  if (name == "explain") return Command::Explain;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -28,6 +29,7 @@ std::string_view command_name(Command command) {
     case Command::Load: return "load";
     case Command::Retract: return "retract";
     case Command::Log: return "log";
+    case Command::Explain: return "explain";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -86,6 +88,7 @@ Accepts accepts(Command c) {
     // load answers the files' queries: in a format, within limits.
     case Command::Load: return {.format = true, .limits = true};
     case Command::Log: return {.format = true};
+    case Command::Explain: return {.queries = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
     case Command::Help:
     case Command::Version: return {.db = false};
@@ -201,6 +204,11 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
 
     if (name == "-q" || name == "--query") {
       o.queries.emplace_back(value);
+    } else if (name == "--format" && cmd == Command::Explain) {
+      if (value == "text") o.explain_format = ExplainFormat::Text;
+      else if (value == "json") o.explain_format = ExplainFormat::Json;
+      else if (value == "dot") o.explain_format = ExplainFormat::Dot;
+      else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json or dot", cmd};
     } else if (name == "--format") {
       auto f = parse_format(value);
       if (!f) {
@@ -239,6 +247,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
   }
   if (cmd == Command::Check && o.files.empty()) return UsageError{"'check' needs at least one FILE", cmd};
+  if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
   const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log;
   if (needs_db && !o.db) return UsageError{"'" + std::string(command_name(cmd)) + "' needs --db FILE", cmd};
   if (o.as_of && !o.db) return UsageError{"option '--as-of' needs --db FILE", cmd};

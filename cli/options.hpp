@@ -13,9 +13,11 @@
 
 namespace writ::cli {
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Help, Version };
+enum class ExplainFormat { Text, Json, Dot };
 
-// run, check, repl, load, retract, log, help
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Help, Version };
+
+// run, check, repl, load, retract, log, explain, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -25,6 +27,7 @@ struct Options {
   std::vector<std::string> files;       // retract: the statements to remove ("-": stdin)
   std::vector<std::string> queries;     // run: each -q, in order
   Format format = Format::Table;
+  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot
   kb::Limits limits;
   std::optional<std::string> db;        // --db FILE, or `writ FILE.db`: the store
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N

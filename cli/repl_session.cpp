@@ -109,6 +109,7 @@ void ReplSession::finish_load(const kb::LoadResult& loaded) {
     return;
   }
   for (const auto& q : loaded.queries) {
+    remember(q);
     const kb::AskResult result = kb_.ask(q);
     answer(result);
     if (result.outcome == kb::Outcome::Cancelled) return;  // the user wants the prompt back

@@ -49,6 +49,14 @@ class ReplSession {
   void set_format(const std::vector<std::string>& args);
   void set_timeout(const std::vector<std::string>& args);
   void retract(std::string_view statements);
+  // .why / .whynot GOAL: the explanation tree of each answer (or of the missing one).
+  void explain(std::string_view goal, bool why_not);
+  // .assume STATEMENT | off LABEL, .forget: apply, then show what changed in the
+  // answers to the questions asked so far.
+  void assume(std::string_view what);
+  void forget();
+  void remember(const query::Query& q);
+  std::vector<std::string> recent_goals_;  // questions asked, newest last (a few)
   void show_log();
   // The store's last transaction number (0 without a store or transactions).
   std::uint64_t last_transaction();

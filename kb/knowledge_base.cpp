@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "grammar/parse.hpp"
@@ -42,16 +43,57 @@ struct KnowledgeBase::Impl {
   // The argument graphs by perspective ("" is the neutral one), built on demand.
   std::map<std::string, std::unique_ptr<query::argue::ArgumentGraph>> graphs;
 
+  // What-if (assume): statements assumed on top of the program and rules switched off
+  // by label; never stored. `merged` is the program they make, while there are any.
+  query::Program assumed;
+  std::set<std::string> switched_off;
+  std::optional<query::Program> merged;
+
+  bool has_assumptions() const {
+    return !assumed.rules.empty() || !assumed.preferences.empty() || !switched_off.empty();
+  }
+
+  // The program every answer comes from: the loaded one, or the hypothetical one.
+  const query::Program& effective() {
+    if (!has_assumptions()) return program;
+    if (!merged) {
+      merged = program;
+      for (const auto& r : assumed.rules) merged->rules.push_back(r);
+      for (const auto& p : assumed.preferences) merged->preferences.push_back(p);
+      std::erase_if(merged->rules, [&](const query::Rule& r) { return r.label && switched_off.count(*r.label); });
+    }
+    return *merged;
+  }
+
   // The program changed: every derived thing must be computed again.
   void invalidate() {
     evaluated = false;
     graphs.clear();
+    merged.reset();
+  }
+
+  // The argument graph of a perspective, built on first use; null when building failed
+  // (the diagnostics and outcome say why).
+  query::argue::ArgumentGraph* graph(const std::string& perspective, const query::eval::Limits& l,
+                                     std::vector<Diagnostic>& diagnostics, Outcome& outcome) {
+    auto& g = graphs[perspective];
+    if (g) return g.get();
+    g = std::make_unique<query::argue::ArgumentGraph>();
+    const auto built = g->build(effective(), perspective, l);
+    for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
+    if (built != query::eval::Status::Ok) {
+      graphs.erase(perspective);
+      outcome = outcome_of(built);
+      return nullptr;
+    }
+    return g.get();
   }
 
   // Whether the program uses the argumentation layer (then answers carry a status).
-  bool argued() const {
-    if (!program.preferences.empty()) return true;
-    for (const auto& r : program.rules)
+  bool argued() {
+    const auto& p = effective();
+    if (!p.preferences.empty()) return true;
+    for (const auto& r : p.rules)
       if (r.kind != query::RuleKind::Strict) return true;
     return false;
   }
@@ -68,7 +110,7 @@ struct KnowledgeBase::Impl {
   // Brings the fixpoint up to date; on failure the diagnostics say why.
   Outcome evaluate(const query::eval::Limits& l, std::vector<Diagnostic>& diagnostics) {
     if (evaluated) return Outcome::Ok;
-    const auto status = evaluator.evaluate(program, l);
+    const auto status = evaluator.evaluate(effective(), l);
     for (const auto& d : evaluator.diagnostics()) diagnostics.push_back(d);
     evaluated = status == query::eval::Status::Ok;
     return outcome_of(status);
@@ -360,7 +402,7 @@ AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& o
   result.answers.query = q.text;
   query::Query named = q;
   query::name_anonymous_variables(named);
-  result.diagnostics = query::check_query(m.program, named);
+  result.diagnostics = query::check_query(m.effective(), named);
   if (query::has_errors(result.diagnostics)) {
     result.outcome = Outcome::InputError;
     return result;
@@ -368,17 +410,8 @@ AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& o
   const auto limits = m.eval_limits();
   if (m.argued()) {
     // Answers with their status, from the argument graph of the query's perspective.
-    auto& graph = m.graphs[named.perspective];
-    if (!graph) {
-      graph = std::make_unique<query::argue::ArgumentGraph>();
-      const auto built = graph->build(m.program, named.perspective, limits);
-      for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
-      if (built != query::eval::Status::Ok) {
-        m.graphs.erase(named.perspective);
-        result.outcome = outcome_of(built);
-        return result;
-      }
-    }
+    auto* graph = m.graph(named.perspective, limits, result.diagnostics, result.outcome);
+    if (!graph) return result;
     std::vector<query::argue::AnswerRow> rows;
     const auto status = graph->answer(named, limits, result.answers.columns, rows);
     for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
@@ -397,6 +430,152 @@ AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& o
   for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(status);
   return result;
+}
+
+namespace {
+
+// Parses and checks a goal for explain and why_not; on failure `result` says why.
+std::optional<query::Query> checked_goal(const query::Program& program, query::SourceSet& sources,
+                                         std::string_view goal, std::string name, ExplainResult& result) {
+  const auto id = sources.add(std::move(name), std::string(goal));
+  auto parsed = grammar::parse_goal(sources.text(id), id);
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (!parsed.query) {
+    result.outcome = Outcome::InputError;
+    return std::nullopt;
+  }
+  query::name_anonymous_variables(*parsed.query);
+  for (auto& d : query::check_query(program, *parsed.query)) result.diagnostics.push_back(std::move(d));
+  if (query::has_errors(result.diagnostics)) {
+    result.outcome = Outcome::InputError;
+    return std::nullopt;
+  }
+  return parsed.query;
+}
+
+}  // namespace
+
+ExplainResult KnowledgeBase::explain(std::string_view goal, std::string name) {
+  auto& m = *impl_;
+  m.cancelled.store(false, std::memory_order_relaxed);
+  ExplainResult result;
+  const auto q = checked_goal(m.effective(), m.sources, goal, std::move(name), result);
+  if (!q) return result;
+  const auto limits = m.eval_limits();
+  auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
+  if (!graph) return result;
+  const auto place = [&](const query::Location& at) {
+    return at.line == 0 ? std::string() : m.sources.name(at.source) + ":" + std::to_string(at.line);
+  };
+  const auto status = graph->explain(*q, limits, place, result.explanations);
+  for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+  result.outcome = outcome_of(status);
+  return result;
+}
+
+ExplainResult KnowledgeBase::why_not(std::string_view goal, std::string name) {
+  auto result = explain(goal, name);
+  if (result.outcome != Outcome::Ok || !result.explanations.empty()) return result;
+  // No answer at all: say so for the goal, and list what could conclude it.
+  ExplanationNode root;
+  root.literal = std::string(goal);
+  while (!root.literal.empty() && (root.literal.back() == '.' || root.literal.back() == '?' || root.literal.back() == ' '))
+    root.literal.pop_back();
+  const auto q = [&] {
+    ExplainResult ignored;
+    return checked_goal(impl_->program, impl_->sources, goal, "<why-not>", ignored);
+  }();
+  if (q) {
+    for (const auto& l : q->body) {
+      if (l.kind != query::Literal::Kind::Atom || l.negated) continue;
+      const auto p = query::predicate_of(l.atom);
+      bool any = false;
+      for (const auto& r : impl_->program.rules) {
+        if (query::predicate_of(r.head) != p) continue;
+        any = true;
+        ExplanationNode rule;
+        rule.kind = ExplanationNode::Kind::Argument;
+        rule.label = r.label.value_or("");
+        rule.what = r.is_fact() ? "fact" : "rule";
+        rule.text = r.text;
+        rule.place = impl_->sources.name(r.location.source) + ":" + std::to_string(r.location.line);
+        rule.holds = false;
+        rule.outcome = "does not apply to this goal: a premise has no argument, or the values differ";
+        root.children.push_back(std::move(rule));
+      }
+      if (!any) {
+        ExplanationNode none;
+        none.literal = l.atom.predicate + "/" + std::to_string(l.atom.args.size());
+        none.sentence = "no fact or rule concludes anything of this predicate";
+        root.children.push_back(std::move(none));
+      }
+    }
+  }
+  result.explanations.push_back(std::move(root));
+  return result;
+}
+
+LoadResult KnowledgeBase::assume(std::string_view text, std::string name) {
+  auto& m = *impl_;
+  LoadResult result;
+  const auto id = m.sources.add(std::move(name), std::string(text));
+  auto parsed = grammar::parse_program(m.sources.text(id), id);
+  result.diagnostics = std::move(parsed.diagnostics);
+  for (const auto& q : parsed.program.queries)
+    result.diagnostics.push_back(query::make_error(q.location, "a query cannot be assumed: ask it after the assumption"));
+  if (!parsed.program.sources.empty() || !parsed.program.templates.empty())
+    result.diagnostics.push_back(query::make_error({}, "only facts, rules, claims and priorities can be assumed"));
+  if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
+    result.diagnostics.push_back(query::make_error({}, "nothing to assume: give facts, rules, claims or priorities"));
+  if (!query::has_errors(result.diagnostics)) {
+    // Checked together with everything, as a load would be.
+    auto candidate = m.effective();
+    for (auto& r : parsed.program.rules) candidate.rules.push_back(r);
+    for (auto& p : parsed.program.preferences) candidate.preferences.push_back(p);
+    query::name_anonymous_variables(candidate);
+    for (auto& d : query::check_program(candidate))
+      if (d.severity == query::Severity::Error || d.location.source == id) result.diagnostics.push_back(std::move(d));
+  }
+  if (query::has_errors(result.diagnostics)) {
+    result.outcome = Outcome::InputError;
+    return result;
+  }
+  query::name_anonymous_variables(parsed.program);
+  for (auto& r : parsed.program.rules) m.assumed.rules.push_back(std::move(r));
+  for (auto& p : parsed.program.preferences) m.assumed.preferences.push_back(std::move(p));
+  m.invalidate();
+  return result;
+}
+
+LoadResult KnowledgeBase::assume_off(std::string_view label) {
+  auto& m = *impl_;
+  LoadResult result;
+  const auto& rules = m.effective().rules;
+  const bool known = std::any_of(rules.begin(), rules.end(), [&](const query::Rule& r) { return r.label == label; });
+  if (!known) {
+    result.outcome = Outcome::InputError;
+    result.diagnostics.push_back(query::make_error({}, "no rule is labelled '" + std::string(label) + "'"));
+    return result;
+  }
+  m.switched_off.insert(std::string(label));
+  m.invalidate();
+  return result;
+}
+
+void KnowledgeBase::forget() {
+  auto& m = *impl_;
+  if (!m.has_assumptions()) return;
+  m.assumed = query::Program{};
+  m.switched_off.clear();
+  m.invalidate();
+}
+
+std::vector<std::string> KnowledgeBase::assumptions() const {
+  std::vector<std::string> out;
+  for (const auto& r : impl_->assumed.rules) out.push_back(r.text);
+  for (const auto& p : impl_->assumed.preferences) out.push_back(p.text);
+  for (const auto& label : impl_->switched_off) out.push_back("off " + label);
+  return out;
 }
 
 std::vector<AskResult> KnowledgeBase::relation(std::string_view predicate, std::optional<std::size_t> arity) {

@@ -454,26 +454,8 @@ Status ArgumentGraph::status(LiteralId l) const {
   return Status::Rejected;
 }
 
-eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limits, std::vector<std::string>& columns,
-                                   std::vector<AnswerRow>& rows) {
-  diagnostics_.clear();
-  columns = answer_columns(query);
-  rows.clear();
-  // Ground the query like a rule: negations over argued predicates are decided by labels.
-  auto is_argued = [&](const Atom& a) {
-    const auto p = predicate_of(a);
-    return !strict_part_.count(p) && literal_ids_.end() != std::find_if(literal_ids_.begin(), literal_ids_.end(), [&](const auto& kv) { return kv.first.first == p; });
-  };
-  Query grounding;
-  grounding.location = query.location;
-  std::vector<const Literal*> deferred;
-  for (const auto& l : query.body) {
-    if (l.kind == Literal::Kind::Atom && l.negated && is_argued(l.atom)) {
-      deferred.push_back(&l);
-      continue;
-    }
-    grounding.body.push_back(l);
-  }
+eval::Status ArgumentGraph::ground(const Query& query, const eval::Limits& limits,
+                                   const std::function<void(const std::map<std::string, Value>&)>& each) {
   // Every variable becomes an answer column of the grounding query (none starts with `_`).
   const auto variables = instance_variables(query.body, nullptr);
   std::map<std::string, std::string> renamed;
@@ -494,18 +476,42 @@ eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limit
       for (auto& c : e.condition) rename(c);
     }
   };
-  for (auto& l : grounding.body) rename(l);
-
-  std::map<std::vector<Value>, AnswerRow> best;
-  std::vector<std::string> grounding_columns;
+  Query renamed_query = query;
+  for (auto& l : renamed_query.body) rename(l);
+  std::vector<std::string> columns;
   const auto outcome = grounder_.answer_each(
-      grounding, limits, [&](const std::vector<std::string>& c) { grounding_columns = c; },
+      renamed_query, limits, [&](const std::vector<std::string>& c) { columns = c; },
       [&](const std::vector<Value>& row) {
         std::map<std::string, Value> bindings;
-        for (std::size_t i = 0; i < grounding_columns.size(); ++i) {
-          const auto name = variables[std::stoul(grounding_columns[i].substr(2))];
-          bindings[name] = row[i];
-        }
+        for (std::size_t i = 0; i < columns.size(); ++i) bindings[variables[std::stoul(columns[i].substr(2))]] = row[i];
+        each(bindings);
+      });
+  for (const auto& d : grounder_.diagnostics()) diagnostics_.push_back(d);
+  return outcome;
+}
+
+eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limits, std::vector<std::string>& columns,
+                                   std::vector<AnswerRow>& rows) {
+  diagnostics_.clear();
+  columns = answer_columns(query);
+  rows.clear();
+  // Ground the query like a rule: negations over argued predicates are decided by labels.
+  auto is_argued = [&](const Atom& a) {
+    const auto p = predicate_of(a);
+    return !strict_part_.count(p) && literal_ids_.end() != std::find_if(literal_ids_.begin(), literal_ids_.end(), [&](const auto& kv) { return kv.first.first == p; });
+  };
+  Query grounding;
+  grounding.location = query.location;
+  std::vector<const Literal*> deferred;
+  for (const auto& l : query.body) {
+    if (l.kind == Literal::Kind::Atom && l.negated && is_argued(l.atom)) {
+      deferred.push_back(&l);
+      continue;
+    }
+    grounding.body.push_back(l);
+  }
+  std::map<std::vector<Value>, AnswerRow> best;
+  const auto outcome = ground(grounding, limits, [&](const std::map<std::string, Value>& bindings) {
         AnswerRow answer;
         answer.status = Status::Established;
         for (const auto& l : query.body) {
@@ -518,10 +524,10 @@ eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limit
             if (v) args.push_back(*v);
           }
           const auto p = predicate_of(l.atom);
+          if (!l.negated) answer.atoms.emplace_back(p, args);
           if (!l.negated) {
             const auto id = find(p, args);
             if (!id) continue;  // in the strict part and true: established
-            answer.support.push_back(*id);
             answer.status = weaker(answer.status, this->status(*id));
             continue;
           }
@@ -542,8 +548,7 @@ eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limit
         for (const auto& c : columns) key.push_back(bindings.at(c));
         auto [it, inserted] = best.try_emplace(key, answer);
         if (!inserted && answer.status > it->second.status) it->second = answer;
-      });
-  for (const auto& d : grounder_.diagnostics()) diagnostics_.push_back(d);
+  });
   if (outcome != eval::Status::Ok) return outcome;
   for (auto& [values, answer] : best) {
     const bool shown = query.modality == Modality::Any ||

@@ -23,6 +23,7 @@
 // facts and strict rules are evaluated exactly and are established.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,6 +33,7 @@
 #include "query/analysis/predicate.hpp"
 #include "query/ast.hpp"
 #include "query/diagnostic.hpp"
+#include "explanation.hpp"
 #include "query/eval/evaluator.hpp"
 #include "status.hpp"
 
@@ -69,7 +71,8 @@ struct Instance {
 struct AnswerRow {
   std::vector<Value> values;
   Status status = Status::Rejected;
-  std::vector<LiteralId> support;  // the literals of the best grounding, for explanations
+  // The positive atoms of the query as the best grounding instantiates them.
+  std::vector<std::pair<PredicateId, std::vector<Value>>> atoms;
 };
 
 class ArgumentGraph {
@@ -82,6 +85,12 @@ class ArgumentGraph {
   // The answers to a checked query, each with its status, filtered by its modality.
   eval::Status answer(const Query& query, const eval::Limits& limits, std::vector<std::string>& columns,
                       std::vector<AnswerRow>& rows);
+
+  // One explanation per answer of a checked query (modality applies), each rooted at the
+  // instantiated goal. `place_of` names a location (FILE:LINE) for provenance.
+  eval::Status explain(const Query& query, const eval::Limits& limits,
+                       const std::function<std::string(const Location&)>& place_of,
+                       std::vector<ExplanationNode>& out);
 
   // Errors and warnings of the last call.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
@@ -105,6 +114,10 @@ class ArgumentGraph {
 
  private:
   LiteralId intern(const PredicateId& predicate, std::vector<Value> args);
+  // Grounds a conjunction on the grounder's model: `each` gets every variable's value.
+  eval::Status ground(const Query& query, const eval::Limits& limits,
+                      const std::function<void(const std::map<std::string, Value>&)>& each);
+  class Explainer;
   void label_all();
   void mark_established();
   Label negation_label(const GroundNegation& n) const;

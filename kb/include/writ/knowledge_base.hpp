@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "query/argue/explanation.hpp"
 #include "query/argue/status.hpp"
 #include "query/ast.hpp"
 #include "query/diagnostic.hpp"
@@ -73,6 +74,19 @@ struct AskResult {
   Outcome outcome = Outcome::Ok;
   Answers answers;
   std::vector<Diagnostic> diagnostics;  // warnings (e.g. an undefined predicate) or errors
+};
+
+// Why each answer of a goal has its status: a tree of arguments for and against, down
+// to the facts and claims with their sources (see query/argue/explanation.hpp).
+using query::argue::ExplanationNode;
+using query::argue::render_dot;
+using query::argue::render_json;
+using query::argue::render_text;
+
+struct ExplainResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<ExplanationNode> explanations;  // one per answer (a goal without answers: none)
+  std::vector<Diagnostic> diagnostics;
 };
 
 struct PredicateInfo {
@@ -172,6 +186,22 @@ class KnowledgeBase {
   AskResult ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
                      std::string name = "<query>");
   AskResult ask_each(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
+
+  // Explains every answer of a goal (written as after `?-`; modality and perspective
+  // apply). For a goal without answers, `why_not` explains the ground goal itself: which
+  // argument defeats it, or that no rule or fact concludes it.
+  ExplainResult explain(std::string_view goal, std::string name = "<query>");
+  ExplainResult why_not(std::string_view goal, std::string name = "<query>");
+
+  // What-if. assume() adds facts, rules, claims or priorities as a hypothesis: answers
+  // and explanations then hold under it, and nothing is stored. assume_off() switches a
+  // labelled rule off. forget() drops every assumption. Checked like a load (all or
+  // nothing); queries in the text are an error.
+  LoadResult assume(std::string_view text, std::string name = "<assume>");
+  LoadResult assume_off(std::string_view label);
+  void forget();
+  // The assumptions in force, as written ("off LABEL" for a rule switched off).
+  std::vector<std::string> assumptions() const;
 
   // The relation of `predicate` (all arities when arity is empty) after evaluation, one
   // Answers per arity, columns named A1..An.
