@@ -12,7 +12,7 @@ const std::vector<kb::PredicateInfo> predicates = {
 using Words = std::vector<std::string>;
 
 TEST(Completion, CommandsAtTheStartOfALine) {
-  EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".format"}));
+  EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".forget", ".format"}));
   EXPECT_EQ(complete_word("  ", ".q", predicates).words, (Words{".quit"}));
   EXPECT_EQ(complete_word("", ".l", predicates).words, (Words{".load", ".log"}));
   EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".retract", ".rules"}));
