@@ -14,6 +14,8 @@ ExitStatus check_command(const Options& options);    // writ check
 ExitStatus repl_command(const Options& options);     // writ repl, or writ alone, or writ FILE.db
 ExitStatus load_command(const Options& options);     // writ load --db FILE
 ExitStatus retract_command(const Options& options);  // writ retract --db FILE
+// Applies each --assume (what if) to the knowledge base; false after printing an error.
+bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions);
 ExitStatus explain_command(const Options& options);
 ExitStatus log_command(const Options& options);      // writ log --db FILE
 

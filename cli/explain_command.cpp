@@ -7,6 +7,15 @@
 
 namespace writ::cli {
 
+bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions) {
+  for (const auto& a : assumptions) {
+    const auto result = a.starts_with("off ") ? kb.assume_off(a.substr(4)) : kb.assume(a, "--assume");
+    print_diagnostics(kb, result.diagnostics);
+    if (result.outcome != kb::Outcome::Ok) return false;
+  }
+  return true;
+}
+
 ExitStatus explain_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
     print_error("writ", *message);
@@ -17,6 +26,7 @@ ExitStatus explain_command(const Options& options) {
   const kb::LoadResult loaded = kb.load_files(options.files);
   print_diagnostics(kb, loaded.diagnostics);
   if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
+  if (!apply_assumptions(kb, options.assumptions)) return ExitStatus::InputError;
 
   ExitStatus status = ExitStatus::Ok;
   std::vector<kb::ExplanationNode> graph;  // dot: one digraph of everything

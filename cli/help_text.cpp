@@ -46,6 +46,7 @@ Formats:
 
 Options:
   -q, --query GOAL        the goal to explain (repeatable)
+  --assume STATEMENT      what if STATEMENT held ('off LABEL': without rule LABEL)
   --format FORMAT         text, json or dot
   --db STORE              explain over the store (read-only)
   --as-of N               the store as it stood after transaction N
@@ -61,8 +62,12 @@ Diagnostics go to standard error, answers to standard output.
 With --db STORE, answers from the store plus the FILEs; the store is opened
 read-only and the FILEs are not added to it (use `writ load` for that).
 
+What if: --assume STATEMENT adds facts, rules, claims or priorities as a hypothesis
+for this run (never stored); --assume 'off LABEL' switches the rule LABEL off.
+
 Options:
   -q, --query QUERY        a goal as written after `?-` (repeatable)
+  --assume STATEMENT       what if STATEMENT held ('off LABEL': without rule LABEL)
   --db STORE               answer from this store as well (read-only)
   --as-of N                the store as it stood after transaction N
   --format table|csv|json  the output format (default: table)
@@ -84,6 +89,9 @@ Formats:
            {"query": "GOAL", "columns": ["X", ...], "rows": [[...], ...]}
          integers are numbers, symbols and strings are strings. A query without
          variables has "columns": [] and "rows": [[]] when true, [] when false.
+When the knowledge base has arguments (defeasible rules, claims, priorities),
+every answer carries its status (established, accepted, contested, rejected) as
+a last column `status`; a yes/no question then reads `true (contested).`
 
 Exit status: 0 ok; 1 errors in the files or a query (the other queries are
 still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops

@@ -74,6 +74,7 @@ std::optional<std::uint64_t> parse_transaction(std::string_view text) {
 // log need it.
 struct Accepts {
   bool queries = false;
+  bool assume = false;
   bool format = false;
   bool limits = false;
   bool as_of = false;
@@ -82,13 +83,13 @@ struct Accepts {
 
 Accepts accepts(Command c) {
   switch (c) {
-    case Command::Run: return {.queries = true, .format = true, .limits = true, .as_of = true};
+    case Command::Run: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Repl: return {.format = true, .limits = true, .as_of = true};
     case Command::Check: return {.as_of = true};
     // load answers the files' queries: in a format, within limits.
     case Command::Load: return {.format = true, .limits = true};
     case Command::Log: return {.format = true};
-    case Command::Explain: return {.queries = true, .format = true, .limits = true, .as_of = true};
+    case Command::Explain: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
     case Command::Help:
     case Command::Version: return {.db = false};
@@ -185,7 +186,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       attached = a.substr(2);
     }
 
-    const bool known = ((name == "-q" || name == "--query") && ok.queries) ||
+    const bool known = ((name == "-q" || name == "--query") && ok.queries) || (name == "--assume" && ok.assume) ||
                        (name == "--format" && ok.format) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of);
@@ -204,6 +205,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
 
     if (name == "-q" || name == "--query") {
       o.queries.emplace_back(value);
+    } else if (name == "--assume") {
+      o.assumptions.emplace_back(value);
     } else if (name == "--format" && cmd == Command::Explain) {
       if (value == "text") o.explain_format = ExplainFormat::Text;
       else if (value == "json") o.explain_format = ExplainFormat::Json;

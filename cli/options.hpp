@@ -26,6 +26,7 @@ struct Options {
   std::optional<Command> help_topic;  // Help: the command asked about (none: the overview)
   std::vector<std::string> files;       // retract: the statements to remove ("-": stdin)
   std::vector<std::string> queries;     // run: each -q, in order
+  std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
   Format format = Format::Table;
   ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot
   kb::Limits limits;

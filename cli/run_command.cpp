@@ -75,6 +75,7 @@ ExitStatus run_command(const Options& options) {
     }
     return status_of(loaded.outcome);
   }
+  if (!apply_assumptions(kb, options.assumptions)) return ExitStatus::InputError;
   return answer_queries(kb, loaded.queries, options.queries, options.format);
 }
 
