@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "query/ast.hpp"
+#include "../ast.hpp"
 #include "status.hpp"
 
 namespace writ::query::argue {
