@@ -33,6 +33,25 @@ Outcome outcome_of(query::eval::Status s) {
 
 }  // namespace
 
+// Exceptions stay inside: a bug or an exhausted resource in the engine becomes an error
+// diagnostic at the boundary, never an abort of the embedding program.
+template <class Result, class F>
+Result guarded(const F& f) noexcept {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    Result r;
+    r.outcome = Outcome::LimitHit;
+    r.diagnostics.push_back(query::make_error({}, "out of memory"));
+    return r;
+  } catch (const std::exception& e) {
+    Result r;
+    r.outcome = Outcome::InputError;
+    r.diagnostics.push_back(query::make_error({}, std::string("internal error: ") + e.what()));
+    return r;
+  }
+}
+
 struct KnowledgeBase::Impl {
   Limits limits;
   std::atomic<bool> cancelled{false};
@@ -171,6 +190,10 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
 bool KnowledgeBase::has_store() const { return impl_->store != nullptr; }
 
 LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
+  return guarded<LoadResult>([&] { return load_unguarded(std::move(inputs)); });
+}
+
+LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
   auto& m = *impl_;
   m.cancelled.store(false, std::memory_order_relaxed);
   LoadResult result;
@@ -396,6 +419,10 @@ AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& o
 }
 
 AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
+  return guarded<AskResult>([&] { return ask_each_unguarded(q, on_columns, on_row); });
+}
+
+AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
   auto& m = *impl_;
   m.cancelled.store(false, std::memory_order_relaxed);
   AskResult result;
@@ -456,6 +483,10 @@ std::optional<query::Query> checked_goal(const query::Program& program, query::S
 }  // namespace
 
 ExplainResult KnowledgeBase::explain(std::string_view goal, std::string name) {
+  return guarded<ExplainResult>([&] { return explain_unguarded(goal, std::move(name)); });
+}
+
+ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::string name) {
   auto& m = *impl_;
   m.cancelled.store(false, std::memory_order_relaxed);
   ExplainResult result;
@@ -516,6 +547,10 @@ ExplainResult KnowledgeBase::why_not(std::string_view goal, std::string name) {
 }
 
 LoadResult KnowledgeBase::assume(std::string_view text, std::string name) {
+  return guarded<LoadResult>([&] { return assume_unguarded(text, std::move(name)); });
+}
+
+LoadResult KnowledgeBase::assume_unguarded(std::string_view text, std::string name) {
   auto& m = *impl_;
   LoadResult result;
   const auto id = m.sources.add(std::move(name), std::string(text));

@@ -68,6 +68,19 @@ std::optional<Value> evaluate(const Term& t, const std::map<std::string, Value>&
 
 Term variable_term(const std::string& name) { return Term::variable(name); }
 
+// Anonymous variables of positive atoms become ordinary ones ("#a1"): an instance records
+// every value of its body literals, so the grounding rule must bind them. (In a negated
+// literal `_` stays anonymous: it is projected away.)
+Rule with_named_anonymous(const Rule& r) {
+  Rule out = r;
+  for (auto& l : out.body) {
+    if (l.kind != Literal::Kind::Atom || l.negated) continue;
+    for (auto& t : l.atom.args)
+      if (t.kind == Term::Kind::Variable && is_anonymous_name(t.name)) t.name = "#a" + t.name.substr(2);
+  }
+  return out;
+}
+
 PredicateId contrary_of(const PredicateId& p) {
   return PredicateId{p.name.rfind('-', 0) == 0 ? p.name.substr(1) : "-" + p.name, p.arity};
 }
@@ -188,13 +201,13 @@ eval::Status ArgumentGraph::build(const Program& program, const std::string& per
   std::vector<Layout> layouts;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const auto& e = rules[i];
-    const Rule& r = *e.rule;
-    const auto head = predicate_of(r.head);
+    const auto head = predicate_of(e.rule->head);
     if (!argued.count(head)) {
-      grounding_.rules.push_back(r);
+      grounding_.rules.push_back(*e.rule);
       grounding_.rules.back().kind = RuleKind::Strict;
       continue;
     }
+    const Rule r = with_named_anonymous(*e.rule);
     for (const auto& l : r.body) {
       if (l.kind != Literal::Kind::Aggregate) continue;
       bool over_argued = false;

@@ -155,6 +155,18 @@ TEST(Arguments, ClaimsHoldInTheClaimantsPerspective) {
   EXPECT_EQ(judged(*kb, "[openai] -covered(P)"), (Rows{"frontier: accepted"}));
 }
 
+TEST(Arguments, AnonymousVariablesInArguedRules) {
+  auto kb = load_ok(R"(
+    a(x, y). a(x, z). c(x).
+    r1: b(X) :~ a(X, _).
+    microsoft claims d(x).
+    e(X) :- d(X), a(X, _), not f(X, _).
+    f(z, 1).
+  )");
+  EXPECT_EQ(judged(*kb, "b(X)"), (Rows{"x: accepted"}));
+  EXPECT_EQ(judged(*kb, "e(X)"), (Rows{"x: accepted"}));
+}
+
 TEST(Arguments, PrioritiesMustNameLabelledRulesAndNotCircle) {
   kb::KnowledgeBase kb;
   const auto r = kb.load({{"t.writ", "p(a).\nr1: q(X) :~ p(X).\nr2: -q(X) :~ p(X).\nr1 > r2.\nr2 > r1.\nr1 > r9."}});

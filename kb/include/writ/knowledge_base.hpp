@@ -226,6 +226,11 @@ class KnowledgeBase {
   void cancel() noexcept;
 
  private:
+  LoadResult load_unguarded(std::vector<Input> inputs);
+  AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
+  ExplainResult explain_unguarded(std::string_view goal, std::string name);
+  LoadResult assume_unguarded(std::string_view text, std::string name);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
