@@ -263,6 +263,21 @@ eval::Status ArgumentGraph::explain(const Query& query, const eval::Limits& limi
 
 namespace {
 
+// A statement written over several lines, on one (the tree's indentation stays readable).
+// Only line breaks and the indentation after them go: strings cannot hold a raw newline.
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') {
+      out += text[i];
+      continue;
+    }
+    while (i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n' || text[i + 1] == '\r')) ++i;
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
 void text_of(const ExplanationNode& n, int indent, std::string& out) {
   const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
   switch (n.kind) {
@@ -274,7 +289,7 @@ void text_of(const ExplanationNode& n, int indent, std::string& out) {
     case ExplanationNode::Kind::Argument:
       out += pad + (n.role == ExplanationNode::Role::For ? "for: " : "against: ") + (n.label.empty() ? "" : n.label + ", ") + n.what +
              (n.place.empty() ? "" : " at " + n.place) + (n.holds ? "" : n.undecided ? " (undecided)" : " (defeated)") + "\n";
-      out += pad + "  " + n.text + "\n";
+      out += pad + "  " + one_line(n.text) + "\n";
       if (!n.source.empty()) out += pad + "  source: " + n.source + (n.quote.empty() ? "" : ": \"" + n.quote + "\"") + "\n";
       if (!n.outcome.empty()) out += pad + "  " + n.outcome + "\n";
       break;
