@@ -238,10 +238,14 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
     result.outcome = Outcome::InputError;
     return result;
   }
-  if (m.store && !m.store->read_only() && m.program.rules.size() != rules_before) {
+  const bool added = m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before ||
+                     m.program.sources.size() != sources_before || m.program.templates.size() != templates_before;
+  if (m.store && !m.store->read_only() && added) {
     store::StoreError error;
     const auto written =
-        store::write_load(*m.store, m.sources, first_new_source, m.program, rules_before, m.cancelled, error);
+        store::write_load(*m.store, m.sources, first_new_source, m.program,
+                          store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
+                          m.cancelled, error);
     if (written != store::WriteOutcome::Written) {
       roll_back();  // the store has nothing of it: neither has memory
       result.queries.clear();
@@ -256,7 +260,7 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
       return result;
     }
   }
-  if (m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before) m.invalidate();
+  if (added) m.invalidate();
   return result;
 }
 

@@ -381,27 +381,30 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
   return std::nullopt;
 }
 
-StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
-  if (!is_plain_fact(rule)) {
-    if (!insert_statement_) {
-      if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               insert_statement_))
-        return fail("write to", *e);
-    }
-    auto& s = insert_statement_;
-    s.reset();
-    s.bind_text(1, kind_name(rule));
-    s.bind_text(2, rule.text);
-    s.bind_int(3, source);
-    s.bind_int(4, rule.location.line);
-    s.bind_int(5, rule.location.column);
-    s.bind_int(6, rule.location.offset);
-    s.bind_int(7, tx_);
-    if (auto e = s.run()) return fail("write to", *e);
-    ++added_;
-    return std::nullopt;
+StoreStatus Store::add_statement(std::string_view kind, const std::string& text, const query::Location& at,
+                                 std::int64_t source) {
+  if (!insert_statement_) {
+    if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                             insert_statement_))
+      return fail("write to", *e);
   }
+  auto& s = insert_statement_;
+  s.reset();
+  s.bind_text(1, kind);
+  s.bind_text(2, text);
+  s.bind_int(3, source);
+  s.bind_int(4, at.line);
+  s.bind_int(5, at.column);
+  s.bind_int(6, at.offset);
+  s.bind_int(7, tx_);
+  if (auto e = s.run()) return fail("write to", *e);
+  ++added_;
+  return std::nullopt;
+}
+
+StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
+  if (!is_plain_fact(rule)) return add_statement(kind_name(rule), rule.text, rule.location, source);
   const auto p = query::predicate_of(rule.head);
   auto it = insert_fact_.find(p);
   if (it == insert_fact_.end()) {

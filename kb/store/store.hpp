@@ -105,6 +105,10 @@ class Store {
   StoreStatus add_source(std::string_view name, std::string_view text, std::int64_t& id);
   // `rule` must be checked; plain facts go to their predicate's table, the rest as text.
   StoreStatus add(const query::Rule& rule, std::int64_t source);
+  // A statement kept as text: a rule that is not a plain fact, or a priority, a source
+  // declaration or a template (`kind` says which).
+  StoreStatus add_statement(std::string_view kind, const std::string& text, const query::Location& at,
+                            std::int64_t source);
   // Marks the live copies of a plain fact retracted; `count` says how many there were.
   StoreStatus retract_fact(const query::Rule& fact, std::int64_t& count);
   // Marks the live statements whose text matches retracted (see same_statement_text).

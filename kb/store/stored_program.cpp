@@ -20,9 +20,9 @@ class LocationShift {
     at(r.location);
     atom(r.head);
     body(r.body);
+    if (r.citation) at(r.citation->location);
   }
 
- private:
   void at(query::Location& l) const {
     l.source = source_;
     if (l.line == 0) return;
@@ -100,11 +100,25 @@ StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query:
     const auto src = by_store_id.find(s.source);
     if (src == by_store_id.end()) return damage("statement " + std::to_string(s.id) + " names no source");
     auto parsed = grammar::parse_program(s.text, src->second.id);
-    if (!parsed.diagnostics.empty() || parsed.program.rules.size() != 1 || !parsed.program.queries.empty())
+    auto& p = parsed.program;
+    const auto count = p.rules.size() + p.preferences.size() + p.sources.size() + p.templates.size();
+    if (!parsed.diagnostics.empty() || count != 1 || !p.queries.empty())
       return damage("statement " + std::to_string(s.id) + " does not parse: " + s.text);
-    auto& rule = parsed.program.rules.front();
-    LocationShift(src->second.id, s.line, s.column, s.offset).rule(rule);
-    program.rules.push_back(std::move(rule));
+    const LocationShift shift(src->second.id, s.line, s.column, s.offset);
+    if (!p.rules.empty()) {
+      shift.rule(p.rules.front());
+      program.rules.push_back(std::move(p.rules.front()));
+    } else if (!p.preferences.empty()) {
+      shift.at(p.preferences.front().location);
+      program.preferences.push_back(std::move(p.preferences.front()));
+    } else if (!p.sources.empty()) {
+      shift.at(p.sources.front().location);
+      program.sources.push_back(std::move(p.sources.front()));
+    } else {
+      shift.at(p.templates.front().location);
+      shift.atom(p.templates.front().atom);
+      program.templates.push_back(std::move(p.templates.front()));
+    }
   };
   sink.fact = [&](const query::PredicateId& p, std::int64_t source, std::uint32_t line, std::uint32_t column,
                   std::vector<query::Value>& values) {
@@ -129,8 +143,9 @@ StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query:
 }
 
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
-                        const query::Program& program, std::size_t first_rule, const std::atomic<bool>& cancel,
+                        const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
                         StoreError& error) {
+  const std::size_t first_rule = first.rules;
   std::string description = "load";
   for (auto id = first_source; id < sources.size(); ++id)
     description += (id == first_source ? " " : ", ") + sources.name(id);
@@ -166,6 +181,27 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
       error = *e;
       return WriteOutcome::Failed;
     }
+  }
+  // Priorities, source declarations and templates are kept as text, like rules.
+  auto add_all = [&](const auto& items, std::size_t from, std::string_view kind) -> bool {
+    for (std::size_t i = from; i < items.size(); ++i) {
+      const auto& item = items[i];
+      const auto index = static_cast<std::size_t>(item.location.source - first_source);
+      if (item.location.source < first_source || index >= stored_ids.size()) {
+        error = StoreError{"internal error: a loaded statement has no source"};
+        return false;
+      }
+      if (auto e = store.add_statement(kind, item.text, item.location, stored_ids[index])) {
+        error = *e;
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!add_all(program.preferences, first.preferences, "preference") ||
+      !add_all(program.sources, first.sources, "source") || !add_all(program.templates, first.templates, "template")) {
+    store.rollback();
+    return WriteOutcome::Failed;
   }
   if (cancel.load(std::memory_order_relaxed)) {
     store.rollback();

@@ -25,8 +25,16 @@ enum class WriteOutcome { Written, Failed, Cancelled };
 // Writes one load as one transaction: the sources [first_source, sources.size()) and the
 // rules [first_rule, program.rules.size()), which must come from those sources. Polls
 // `cancel`; when it is set, or on any error, nothing is written.
+// Where a load's statements start in each of the program's lists.
+struct FirstNew {
+  std::size_t rules = 0;
+  std::size_t preferences = 0;
+  std::size_t sources = 0;
+  std::size_t templates = 0;
+};
+
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
-                        const query::Program& program, std::size_t first_rule, const std::atomic<bool>& cancel,
+                        const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
                         StoreError& error);
 
 }  // namespace writ::kb::store

@@ -66,6 +66,38 @@ TEST_F(StoreTest, RoundTripGivesTheSameAnswers) {
   EXPECT_EQ(preds.front().name, "ancestor");
 }
 
+TEST_F(StoreTest, ArgumentsSurviveAReopen) {
+  // Priorities, sources, templates, claims and citations are kept: the statuses and the
+  // explanation after a reopen are the ones before.
+  const std::string text =
+      "#source zoo { kind: register }.\n"
+      "bird(tweety). bird(opus). penguin(opus) @ zoo \"Opus is a penguin.\".\n"
+      "r1: flies(X) :~ bird(X).\n"
+      "r2: -flies(X) :~ penguin(X).\n"
+      "r2 > r1.\n"
+      "flies(X) means \"X flies\".\n"
+      "keeper claims tame(opus) @ zoo.\n";
+  auto statuses = [](kb::KnowledgeBase& kb, const std::string& goal) {
+    Rows out;
+    const auto r = kb.ask(goal);
+    for (std::size_t i = 0; i < r.answers.rows.size(); ++i)
+      out.push_back(query::to_source(r.answers.rows[i][0]) + ": " + kb::status_name(r.answers.statuses.at(i)));
+    return out;
+  };
+  std::string explained;
+  {
+    auto kb = open("args.db");
+    load_ok(*kb, text, "zoo.writ");
+    EXPECT_EQ(statuses(*kb, "flies(X)"), (Rows{"opus: rejected", "tweety: accepted"}));
+    explained = kb::render_text(kb->explain("flies(opus)").explanations.at(0));
+  }
+  auto kb = open("args.db");
+  EXPECT_EQ(statuses(*kb, "flies(X)"), (Rows{"opus: rejected", "tweety: accepted"}));
+  EXPECT_EQ(statuses(*kb, "tame(X)"), (Rows{"opus: accepted"}));
+  EXPECT_EQ(kb::render_text(kb->explain("flies(opus)").explanations.at(0)), explained);
+  EXPECT_NE(explained.find("source: zoo (register): \"Opus is a penguin.\""), std::string::npos) << explained;
+}
+
 TEST_F(StoreTest, ValuesKeepTheirKinds) {
   const std::string text =
       "v(abc). v(\"abc\"). v(42). v(-9223372036854775807 - 1). v(9223372036854775807).\n"
