@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <utility>
 
 #include "compile.hpp"
 #include "query/analysis/checks.hpp"
@@ -54,12 +55,19 @@ class Evaluator::Run {
  public:
   Run(Evaluator& ev, const Limits& limits) : ev_(ev), limits_(limits) {}
 
+  // The relations that gained rows since the last call, each once.
+  std::vector<RelationId> take_grown() {
+    for (const auto r : grown_) grown_flag_[r] = false;
+    return std::exchange(grown_, {});
+  }
+
   void set_delta(RelationId r, RowId begin, RowId end) {
     if (delta_.size() <= r) delta_.resize(r + 1, {0, 0});
     delta_[r] = {begin, end};
   }
 
   void run(const RulePlan& plan) {
+    poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
     head_.resize(plan.head_args.size());
     exec(plan.steps, 0, [&] { emit(plan); });
@@ -294,7 +302,14 @@ class Evaluator::Run {
   void emit(const RulePlan& plan) {
     for (std::size_t k = 0; k < plan.head_args.size(); ++k)
       if (!eval(plan.head_args[k], head_[k])) return;
-    if (ev_.relations_[plan.head]->insert(head_.data())) counted();
+    if (ev_.relations_[plan.head]->insert(head_.data())) {
+      counted();
+      if (grown_flag_.size() <= plan.head) grown_flag_.resize(plan.head + 1, false);
+      if (!grown_flag_[plan.head]) {
+        grown_flag_[plan.head] = true;
+        grown_.push_back(plan.head);
+      }
+    }
   }
 
   void counted() {
@@ -325,6 +340,8 @@ class Evaluator::Run {
   std::vector<Datum> regs_;
   std::vector<Datum> head_;
   std::vector<std::pair<RowId, RowId>> delta_;
+  std::vector<RelationId> grown_;
+  std::vector<bool> grown_flag_;
   // Aggregate values by step and input values; valid while the step's plan lives (see
   // forget_aggregates).
   std::map<const Step*, std::map<std::vector<Datum>, AggregateValue>> aggregate_cache_;
@@ -404,21 +421,33 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits) {
         }
       }
       for (const auto& plan : variants) prepare_indexes(plan.steps, relations_);
-      std::vector<RowId> start(members.size());
-      for (std::size_t m = 0; m < members.size(); ++m)
-        start[m] = static_cast<RowId>(relations_[relation_of(graph.predicates[members[m]])]->size());
+      // Each round touches only the relations that grew in the previous one, and runs
+      // only the variants that read them: a long cycle of predicates, where one fact moves
+      // one step a round, costs its length, not its length squared.
+      std::map<RelationId, std::vector<const RulePlan*>> variants_of;
+      for (const auto& plan : variants) variants_of[plan.steps.front().relation].push_back(&plan);
+      std::map<RelationId, RowId> start;
+      for (const auto m : members) {
+        const auto id = relation_of(graph.predicates[m]);
+        start[id] = static_cast<RowId>(relations_[id]->size());
+      }
+      run.take_grown();
       for (const auto& plan : full) run.run(plan);
+      std::vector<RelationId> with_delta;
       for (;;) {
-        bool any = false;
-        for (std::size_t m = 0; m < members.size(); ++m) {
-          const auto id = relation_of(graph.predicates[members[m]]);
+        for (const auto id : with_delta) run.set_delta(id, 0, 0);
+        with_delta = run.take_grown();
+        if (with_delta.empty()) break;
+        for (const auto id : with_delta) {
           const auto end = static_cast<RowId>(relations_[id]->size());
-          run.set_delta(id, start[m], end);
-          any = any || end > start[m];
-          start[m] = end;
+          run.set_delta(id, start[id], end);
+          start[id] = end;
         }
-        if (!any) break;
-        for (const auto& plan : variants) run.run(plan);
+        for (const auto id : with_delta) {
+          const auto it = variants_of.find(id);
+          if (it == variants_of.end()) continue;
+          for (const auto* plan : it->second) run.run(*plan);
+        }
       }
     }
   } catch (Stop& stop) {
