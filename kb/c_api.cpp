@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
@@ -415,10 +416,21 @@ size_t writ_value_bytes(const writ_result* result, size_t row, size_t col) {
 
 int writ_explain(writ_kb* kb, const char* goal, char** json_out) {
   if (json_out != nullptr) *json_out = nullptr;
-  return call(kb, [&](writ::kb::KnowledgeBase&) {
+  return call(kb, [&](writ::kb::KnowledgeBase& k) {
     if (goal == nullptr) return kb->fail(WRIT_ERROR_MISUSE, "writ_explain: goal is NULL");
     if (json_out == nullptr) return kb->fail(WRIT_ERROR_MISUSE, "writ_explain: json_out is NULL");
-    return kb->fail(WRIT_ERROR, "explanations are not available yet");
+    const auto explained = k.explain(goal);
+    const int status = finish(*kb, explained.outcome, explained.diagnostics);
+    if (status != WRIT_OK) return status;
+    std::string json = "[";
+    for (std::size_t i = 0; i < explained.explanations.size(); ++i)
+      json += (i ? ", " : "") + writ::kb::render_json(explained.explanations[i]);
+    json += "]";
+    auto* copy = static_cast<char*>(std::malloc(json.size() + 1));
+    if (copy == nullptr) return kb->fail(WRIT_ERROR_NOMEM, "out of memory");
+    std::memcpy(copy, json.c_str(), json.size() + 1);
+    *json_out = copy;
+    return WRIT_OK;
   });
 }
 

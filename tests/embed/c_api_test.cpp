@@ -315,15 +315,26 @@ TEST(CApi, OpenOptionsMisuse) {
   EXPECT_EQ(writ_close(kb), WRIT_OK);
 }
 
-TEST(CApi, ExplanationsAreNotAvailableYet) {
+TEST(CApi, ExplainReturnsTheArgumentTreeAsJson) {
   Kb kb;
-  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
-  char* json = reinterpret_cast<char*>(&kb);  // must be reset to NULL
-  EXPECT_EQ(writ_explain(kb, "path(1, 4)", &json), WRIT_ERROR);
+  ASSERT_EQ(writ_load_text(kb, "p", "bird(tweety).\nr1: flies(X) :~ bird(X).\n"), WRIT_OK);
+  char* json = reinterpret_cast<char*>(&kb);  // must be replaced
+  ASSERT_EQ(writ_explain(kb, "flies(X)", &json), WRIT_OK);
+  ASSERT_NE(json, nullptr);
+  EXPECT_STREQ(json,
+               "[{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"flies(tweety)\", \"status\": "
+               "\"accepted\", \"children\": [{\"kind\": \"argument\", \"role\": \"for\", \"label\": \"r1\", "
+               "\"what\": \"defeasible rule\", \"text\": \"r1: flies(X) :~ bird(X).\", \"place\": \"p:2\", "
+               "\"stands\": \"yes\", \"children\": [{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": "
+               "\"bird(tweety)\", \"status\": \"established\", \"children\": [{\"kind\": \"argument\", \"role\": "
+               "\"for\", \"what\": \"fact\", \"text\": \"bird(tweety).\", \"place\": \"p:1\", \"stands\": "
+               "\"yes\", \"children\": []}]}]}]}]");
+  writ_free(json);
+  json = reinterpret_cast<char*>(&kb);  // must be reset to NULL
+  EXPECT_EQ(writ_explain(kb, "flies(", &json), WRIT_ERROR_INPUT);
   EXPECT_EQ(json, nullptr);
-  EXPECT_STREQ(writ_errmsg(kb), "writ: error: explanations are not available yet\n");
   EXPECT_EQ(writ_explain(kb, nullptr, &json), WRIT_ERROR_MISUSE);
-  EXPECT_EQ(writ_explain(kb, "path(1, 4)", nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_explain(kb, "flies(X)", nullptr), WRIT_ERROR_MISUSE);
 }
 
 TEST(CApi, MaxFactsLimit) {

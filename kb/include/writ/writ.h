@@ -331,14 +331,15 @@ WRIT_API size_t writ_value_bytes(const writ_result* result, size_t row, size_t c
 /* ------------------------------------------------------------------------------------ */
 
 /*
-** Explains why `goal` holds, as a JSON tree of rules, premises and sources, stored in
-** *json_out (free with writ_free()).
+** Explains each answer of `goal` (written as after `?-`): a JSON array with one tree per
+** answer, each node {"kind": "conclusion"|"argument"|"assumption", "role": "for"|"against",
+** "literal", "status", "label", "what", "text", "place", "source", "quote", "outcome",
+** "stands", "children": [...]} (fields absent when empty; see docs/language.md). Stored in
+** *json_out, which the caller frees with writ_free(); NULL on error.
 **
-** Not available yet: this build always returns WRIT_ERROR with the message
-** "explanations are not available yet" and sets *json_out to NULL. The signature is
-** stable; code written against it will work when explanations land.
-**
-** Returns WRIT_ERROR, or WRIT_ERROR_MISUSE when kb, goal or json_out is NULL.
+** Returns WRIT_OK; WRIT_ERROR_INPUT for a goal with errors (writ_errmsg says which);
+** WRIT_ERROR_LIMIT / WRIT_ERROR_CANCELLED; WRIT_ERROR_MISUSE when kb, goal or json_out is
+** NULL.
 */
 WRIT_API int writ_explain(writ_kb* kb, const char* goal, char** json_out);
 
