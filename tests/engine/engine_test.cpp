@@ -176,6 +176,16 @@ TEST(Engine, TimeoutEndsAnInfiniteProgram) {
   EXPECT_EQ(kb->render(r.diagnostics), "writ: error: evaluation stopped: the time limit was reached (--timeout)\n");
 }
 
+TEST(Engine, LongCycleOfPredicates) {
+  // One fact travels a cycle of 20,000 predicates, one step per round.
+  std::string program;
+  const int n = 20'000;
+  for (int i = 0; i < n; ++i) program += "p" + std::to_string(i) + "(X) :- p" + std::to_string((i + 1) % n) + "(X).\n";
+  program += "p0(1).\n";
+  auto kb = load_ok(program);
+  EXPECT_EQ(rows(*kb, "p12345(X)"), (Rows{"1"}));
+}
+
 TEST(Engine, LoadingMoreStatementsReevaluates) {
   auto kb = load_ok("edge(1, 2).\npath(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).");
   EXPECT_EQ(rows(*kb, "path(1, X)"), (Rows{"2"}));
