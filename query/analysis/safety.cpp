@@ -105,9 +105,11 @@ class SafetyCheck {
           if (l.negated) {
             // Anonymous variables in a negated literal are projected away:
             // `not p(X, _)` means "no p(X, Y) for any Y", as in clingo.
-            for_each_variable(l.atom, [&](const Term& v) {
-              if (!is_anonymous_name(v.name)) require(v, bound, "a negated literal");
-            });
+            // Only a plain `_` argument can be projected; inside arithmetic it is unsafe.
+            for (const auto& a : l.atom.args) {
+              if (a.kind == Term::Kind::Variable && is_anonymous_name(a.name)) continue;
+              require(a, bound, "a negated literal");
+            }
           } else {
             for (const auto& a : l.atom.args)
               if (a.kind == Term::Kind::Arith) require(a, bound, "an arithmetic argument");

@@ -488,7 +488,14 @@ Status Evaluator::answer_each(const Query& query, const Limits& limits, const Co
     return Status::Ok;
   }
   // The answers go to a relation of their own (which also removes duplicates), in a slot
-  // dropped afterwards.
+  // dropped afterwards: the last one, so every relation the query names must exist first.
+  std::function<void(const std::vector<Literal>&)> create = [&](const std::vector<Literal>& body) {
+    for (const auto& l : body) {
+      if (l.kind == Literal::Kind::Atom) relation_of(predicate_of(l.atom));
+      for (const auto& e : l.elements) create(e.condition);
+    }
+  };
+  create(query.body);
   Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
   const auto slot = static_cast<RelationId>(relations_.size());
   relations_.push_back(std::make_unique<Relation>(static_cast<std::uint32_t>(columns.size())));
@@ -503,6 +510,9 @@ Status Evaluator::answer_each(const Query& query, const Limits& limits, const Co
     relations_.pop_back();
     diagnostics_.push_back(std::move(stop.diagnostic));
     return stop.status;
+  } catch (...) {
+    relations_.pop_back();
+    throw;
   }
   for (auto& [at, message] : run.warnings) diagnostics_.push_back(make_warning(at, message));
   on_columns(columns);

@@ -221,6 +221,8 @@ void expect_clean(const Exit& run, std::vector<int> allowed, std::size_t max_std
   ASSERT_NE(std::find(allowed.begin(), allowed.end(), run.exit_code), allowed.end())
       << "exit status " << run.exit_code << "; stderr (start):\n" << run.err.substr(0, 4000);
   EXPECT_LE(run.err.size(), max_stderr) << "stderr of " << run.err.size() << " bytes";
+  // An exception that reached the boundary: a bug, even though it was caught.
+  EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err.substr(0, 4000);
   if (run.exit_code == 1) {
     EXPECT_TRUE(has_error_diagnostic(run.err)) << "exit 1 without an error:\n" << run.err.substr(0, 4000);
   }
