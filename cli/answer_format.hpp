@@ -7,9 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "query/json.hpp"
 #include "writ/knowledge_base.hpp"
 
 namespace writ::cli {
+
+using query::json_string;  // JSON string literals, shared with the explanations
 
 enum class Format { Table, Csv, Json };
 
@@ -29,9 +32,6 @@ std::string format_table(const kb::Answers& answers);
 std::string format_csv(const kb::Answers& answers);
 std::string format_json(const kb::Answers& answers);
 
-// A JSON string literal of `text`: quotes, backslashes and control characters escaped,
-// valid UTF-8 passed through, invalid bytes replaced by U+FFFD so the output stays JSON.
-std::string json_string(std::string_view text);
 // A CSV field: quoted when it holds , " CR or LF or is empty (so that an empty field is
 // not mistaken for the empty line between blocks), embedded quotes doubled.
 std::string csv_field(std::string_view text);

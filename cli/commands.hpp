@@ -18,6 +18,9 @@ ExitStatus retract_command(const Options& options);  // writ retract --db FILE
 bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions);
 ExitStatus explain_command(const Options& options);
 ExitStatus log_command(const Options& options);      // writ log --db FILE
+ExitStatus import_command(const Options& options);   // writ import --db FILE TABLE PRED
+ExitStatus export_command(const Options& options);   // writ export [--db FILE] PRED [FILE...]
+ExitStatus materialize_command(const Options& options);  // writ materialize --db FILE PRED...
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
 // headed by its `?- goal.`); diagnostics to stderr. Stops at a limit hit or a Ctrl-C.

@@ -18,6 +18,11 @@ Commands:
                              remove facts and rules from the store
   log --db STORE             list the store's transactions
   explain [FILE...] -q GOAL  why each answer of GOAL has its status
+  import --db STORE TABLE PRED
+                             add each row of a CSV/TSV file as a fact of PRED
+  export [FILE...] PRED      write the relation of PRED (stored or derived) as CSV
+  materialize --db STORE PRED...
+                             write derived relations into plain SQLite tables
   help [COMMAND]             show the help of a command
 
 A store is a SQLite file that keeps a knowledge base across runs. Every command
@@ -180,7 +185,7 @@ Exit status: 0 ok; 1 a statement matched nothing, has an error, or the store
 cannot be written; 2 usage error.
 )";
 
-constexpr std::string_view log_help = R"(Usage: writ log --db STORE [--format table|csv|json]
+constexpr std::string_view log_help = R"(Usage: writ log --db STORE [--as-of N] [--format table|csv|json]
 
 Lists the store's transactions, oldest first: the number (what --as-of takes),
 the time (UTC), what was done ("load a.writ, b.writ", "retract edge(1, 2)."),
@@ -194,14 +199,80 @@ Formats:
 
 Options:
   --db STORE               the store (required; opened read-only)
+  --as-of N                only transactions 1..N (the log as it stood then)
   --format table|csv|json  the output format (default: table)
   -h, --help               show this help
 )";
 
+constexpr std::string_view import_help = R"(Usage: writ import --db STORE TABLE PRED [--header|--no-header] [--delimiter C]
+
+Adds each row of the CSV or TSV file TABLE to STORE as a fact PRED(v1, ..., vn),
+in one transaction: if any row has an error, every error is reported and nothing
+is added. RFC 4180: fields in double quotes may hold the delimiter, line breaks
+and "" for a quote; blank lines are skipped; every row has the first row's width.
+Each column is typed as a whole: integer when every value is an integer written
+plainly (-12, 0; not 007 or +7), else symbol when every value is written as a
+symbol (a lowercase letter, then letters, digits or _), else string.
+A line on standard error says what was added:
+  writ: transaction 2: imported 5000 rows of 'edges.csv' as edge/2 (integer, integer); header: src, dst
+
+Options:
+  --db STORE       the store to add to (required; created if missing)
+  --header         the first row names the columns
+  --no-header      every row is data
+                   (neither: the first row is a header when one of its values
+                   does not fit its column's type, as "src" over integers)
+  --delimiter C    the field separator: one character, or 'tab' (default: a tab
+                   for TABLE ending in .tsv or .tab, else ',')
+  -h, --help       show this help
+
+Exit status: 0 ok; 1 an error in TABLE or the store (nothing added); 2 usage error.
+)";
+
+constexpr std::string_view export_help = R"(Usage: writ export [--db STORE] PRED [FILE...] [--format csv|json|table] [OPTIONS]
+
+Writes the relation of PRED (NAME, or NAME/ARITY when the name has several),
+stored or derived, from the store and the FILEs, to standard output: a header
+row A1,...,An, then the rows in value order. When the knowledge base has
+arguments, each row's status is the last column, `status`.
+
+Options:
+  --db STORE               the store (opened read-only)
+  --as-of N                the store as it stood after transaction N
+  --format csv|json|table  the output format (default: csv)
+  --timeout SECONDS        end the evaluation after SECONDS
+  --max-facts N            end an evaluation holding more than N facts
+  -h, --help               show this help
+
+Exit status: 0 ok; 1 no such predicate, or an error in the input; 2 usage error;
+3 a limit was hit.
+)";
+
+constexpr std::string_view materialize_help = R"(Usage: writ materialize --db STORE PRED... [OPTIONS]
+
+Writes the relation of each PRED (NAME for every arity, or NAME/ARITY) into a
+plain table of STORE that any SQLite tool reads:
+  sqlite3 case.db 'select * from could_breach'
+The table is named after the predicate (NAME_ARITY when that name is taken),
+with columns a1..an and, when answers carry one, `status`; it is replaced
+whole each time. The view `materialized` lists each such table, the
+transaction it reflects, and `stale` = 1 once a later change was made: run
+materialize again to refresh it. All tables are written in one transaction.
+
+Options:
+  --db STORE          the store (required; it must exist)
+  --timeout SECONDS   end the evaluation after SECONDS
+  --max-facts N       end an evaluation holding more than N facts
+  -h, --help          show this help
+
+Exit status: 0 ok; 1 no such predicate, or the store cannot be written;
+2 usage error; 3 a limit was hit.
+)";
+
 constexpr std::string_view help_help = R"(Usage: writ help [COMMAND]
 
-Shows the help of COMMAND (run, check, repl, load, retract, log), or the
-overview.
+Shows the help of COMMAND (run, check, repl, load, retract, log, explain,
+import, export, materialize), or the overview.
 )";
 
 constexpr std::string_view dot_help = R"(Statements:
@@ -241,6 +312,9 @@ std::string_view help_text(std::optional<Command> topic) {
     case Command::Retract: return retract_help;
     case Command::Log: return log_help;
     case Command::Explain: return explain_help;
+    case Command::Import: return import_help;
+    case Command::Export: return export_help;
+    case Command::Materialize: return materialize_help;
     case Command::Help: return help_help;
     case Command::Version: return overview;
   }

@@ -1,5 +1,7 @@
 // writ: the command-line front door of the knowledge base. Dispatches to the subcommands.
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -12,7 +14,9 @@
 #error "WRIT_VERSION must be defined by the build (from the CMake project version)"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_writ(int argc, char** argv) {
   using namespace writ::cli;
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
 
@@ -35,6 +39,28 @@ int main(int argc, char** argv) {
     case Command::Retract: return to_int(retract_command(options));
     case Command::Log: return to_int(log_command(options));
     case Command::Explain: return to_int(explain_command(options));
+    case Command::Import: return to_int(import_command(options));
+    case Command::Export: return to_int(export_command(options));
+    case Command::Materialize: return to_int(materialize_command(options));
   }
   return to_int(ExitStatus::Ok);
+}
+
+}  // namespace
+
+// The knowledge base turns its own exceptions into diagnostics; what is left is memory
+// running out outside it (printing a million answers under `ulimit -v`) or a bug. Either
+// ends writ with a message and a status, never an abort (docs/reliability.md).
+int main(int argc, char** argv) {
+  try {
+    return run_writ(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cout.flush();
+    std::cerr << "writ: error: out of memory\n";
+    return writ::cli::to_int(writ::cli::ExitStatus::LimitHit);
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "writ: error: internal error: " << e.what() << '\n';
+    return writ::cli::to_int(writ::cli::ExitStatus::InputError);
+  }
 }

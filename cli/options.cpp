@@ -17,6 +17,9 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "retract") return Command::Retract;
   if (name == "log") return Command::Log;
   if (name == "explain") return Command::Explain;
+  if (name == "import") return Command::Import;
+  if (name == "export") return Command::Export;
+  if (name == "materialize") return Command::Materialize;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -30,6 +33,9 @@ std::string_view command_name(Command command) {
     case Command::Retract: return "retract";
     case Command::Log: return "log";
     case Command::Explain: return "explain";
+    case Command::Import: return "import";
+    case Command::Export: return "export";
+    case Command::Materialize: return "materialize";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -79,6 +85,7 @@ struct Accepts {
   bool limits = false;
   bool as_of = false;
   bool db = true;
+  bool table_options = false;  // --header, --no-header, --delimiter
 };
 
 Accepts accepts(Command c) {
@@ -88,9 +95,12 @@ Accepts accepts(Command c) {
     case Command::Check: return {.as_of = true};
     // load answers the files' queries: in a format, within limits.
     case Command::Load: return {.format = true, .limits = true};
-    case Command::Log: return {.format = true};
+    case Command::Log: return {.format = true, .as_of = true};
     case Command::Explain: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
+    case Command::Import: return {.table_options = true};
+    case Command::Export: return {.format = true, .limits = true, .as_of = true};
+    case Command::Materialize: return {.limits = true};
     case Command::Help:
     case Command::Version: return {.db = false};
   }
@@ -173,6 +183,11 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       return help;
     }
 
+    if ((a == "--header" || a == "--no-header") && ok.table_options) {
+      o.header = a == "--header";
+      continue;
+    }
+
     // The option's name and its value: `--name=value`, `--name value`, `-qvalue`, `-q value`.
     std::string_view name = a;
     std::optional<std::string_view> attached;
@@ -189,7 +204,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     const bool known = ((name == "-q" || name == "--query") && ok.queries) || (name == "--assume" && ok.assume) ||
                        (name == "--format" && ok.format) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
-                       (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of);
+                       (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
+                       (name == "--delimiter" && ok.table_options);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -212,12 +228,21 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       else if (value == "json") o.explain_format = ExplainFormat::Json;
       else if (value == "dot") o.explain_format = ExplainFormat::Dot;
       else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json or dot", cmd};
+    } else if (name == "--delimiter") {
+      if (value == "tab" || value == "\\t") value = "\t";
+      if (value.size() != 1 || value == "\"" || value == "\n" || value == "\r") {
+        return UsageError{"invalid --delimiter '" + std::string(value) +
+                              "': expected one character (or 'tab'), not a quote or a line break",
+                          cmd};
+      }
+      o.delimiter = value.front();
     } else if (name == "--format") {
       auto f = parse_format(value);
       if (!f) {
         return UsageError{"invalid --format '" + std::string(value) + "': expected table, csv or json", cmd};
       }
       o.format = *f;
+      o.format_given = true;
     } else if (name == "--db") {
       if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
       if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
@@ -251,12 +276,20 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   }
   if (cmd == Command::Check && o.files.empty()) return UsageError{"'check' needs at least one FILE", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
-  const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log;
+  const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
+                       cmd == Command::Import || cmd == Command::Materialize;
   if (needs_db && !o.db) return UsageError{"'" + std::string(command_name(cmd)) + "' needs --db FILE", cmd};
   if (o.as_of && !o.db) return UsageError{"option '--as-of' needs --db FILE", cmd};
   if (cmd == Command::Load && o.files.empty()) return UsageError{"'load' needs at least one FILE", cmd};
   if (cmd == Command::Retract && o.files.empty()) {
     return UsageError{"'retract' needs at least one STATEMENT (e.g. 'edge(1, 2).')", cmd};
+  }
+  if (cmd == Command::Import && o.files.size() != 2) {
+    return UsageError{"'import' needs a FILE and a PREDICATE (e.g. 'writ import --db case.db edges.csv edge')", cmd};
+  }
+  if (cmd == Command::Export && o.files.empty()) return UsageError{"'export' needs a PREDICATE", cmd};
+  if (cmd == Command::Materialize && o.files.empty()) {
+    return UsageError{"'materialize' needs at least one PREDICATE", cmd};
   }
   if (cmd == Command::Log && !o.files.empty()) {
     return UsageError{"'log' takes no arguments (got '" + o.files.front() + "')", cmd};

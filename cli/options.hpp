@@ -15,9 +15,9 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Help, Version };
 
-// run, check, repl, load, retract, log, explain, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -28,10 +28,13 @@ struct Options {
   std::vector<std::string> queries;     // run: each -q, in order
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
   Format format = Format::Table;
+  bool format_given = false;            // --format was on the command line
   ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot
   kb::Limits limits;
   std::optional<std::string> db;        // --db FILE, or `writ FILE.db`: the store
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
+  std::optional<bool> header;           // import: --header / --no-header (unset: decide)
+  std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends

@@ -7,7 +7,9 @@ OUT_DIR/programs: every *.writ file under tests/ and facts/, and every string li
 the test sources (tests/**/*.cpp) that looks like writ text (adjacent literals joined).
 OUT_DIR/goals: the goals of the `?-` queries in those programs and the literals passed to
 ask(...) in the tests. OUT_DIR/c_api: programs followed by a NUL and one of their goals,
-the c_api_fuzzer's TEXT NUL GOAL form. Files are named by the SHA-1 of their contents, as
+the c_api_fuzzer's TEXT NUL GOAL form. OUT_DIR/csv: the string literals of the CSV tests
+(tests/grammar/csv_test.cpp, tests/cli/table_command_test.cpp), each after an options byte
+of 0 (comma, header decided) and of 1 (tab), the csv_import_fuzzer's form. Files are named by the SHA-1 of their contents, as
 libFuzzer names the inputs it keeps.
 """
 import hashlib
@@ -61,7 +63,12 @@ def main(repo, out):
     for program in programs:
         goals.update(goals_of(program))
     c_api = {p + '\0' + g for p in programs for g in goals_of(p)[:1]}
-    for name, inputs in (('programs', programs), ('goals', goals), ('c_api', c_api)):
+    tables = set()
+    for name in ('tests/grammar/csv_test.cpp', 'tests/cli/table_command_test.cpp'):
+        for _, _, text in literals((repo / name).read_text(encoding='utf-8', errors='surrogateescape')):
+            if '\n' in text:
+                tables.update({'\0' + text, '\1' + text})
+    for name, inputs in (('programs', programs), ('goals', goals), ('c_api', c_api), ('csv', tables)):
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for text in inputs:

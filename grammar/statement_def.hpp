@@ -247,7 +247,7 @@ auto const arguments_def = lit('(') > term > x3::repeat(std::size_t{0}, max_list
                            reject(lit(','), too_many("arguments")) > close_arguments;
 auto const close_arguments_def = lit(')');
 
-auto const negated_atom_def = keyword_not >> attr(true) > atom_after_not;
+auto const negated_atom_def = (keyword_not >> attr(true)) > atom_after_not;
 // An atom followed by an operator is the start of a comparison (`a < b`, `a + 1 = X`).
 auto const positive_atom_def = attr(false) >> atom >> !(compare_operator | arithmetic_operator);
 auto const comparison_operator_def = compare_operator;
@@ -292,9 +292,9 @@ auto const claimant_def = !keyword_not >> attr(LeafKind::Symbol) >> raw[lower_na
 // Looked ahead first: a failed alternative would leave its claimant appended to the
 // attribute (X3 does not roll back a string that raw[] filled).
 auto const claim_clause_def = &(claimant >> keyword_claims) >> attr(ClauseForm::Claims) >>
-                              claimant >> keyword_claims > claimed_atom > claim_tail;
+                              (claimant >> keyword_claims) > claimed_atom > claim_tail;
 auto const denial_clause_def = &(claimant >> keyword_denies) >> attr(ClauseForm::Denies) >>
-                               claimant >> keyword_denies > denied_atom > claim_tail;
+                               (claimant >> keyword_denies) > denied_atom > claim_tail;
 auto const claimed_atom_def = atom;
 auto const denied_atom_def = atom;
 auto const claim_tail_def =
@@ -304,7 +304,7 @@ auto const claim_tail_def =
 auto const defeater_clause_def = attr(ClauseForm::Defeater) >> attr(syntax::Leaf()) >>
                                  keyword_blocks > blocked_atom > defeater_tail;
 auto const blocked_atom_def = atom;
-auto const defeater_tail_def = lit(":~") >> attr(RuleKind::Defeater) > body > body_end;
+auto const defeater_tail_def = (lit(":~") >> attr(RuleKind::Defeater)) > body > body_end;
 
 auto const plain_clause_def =
     attr(ClauseForm::Plain) >> attr(syntax::Leaf()) >>
@@ -313,8 +313,8 @@ auto const plain_clause_def =
     reject(lit('['), "a perspective ('[party]') belongs to a query: write '?- [party] goal.'") >
     head > rule_tail;
 auto const rule_tail_def = strict_tail | defeasible_tail | template_tail | fact_tail;
-auto const strict_tail_def = lit(":-") >> attr(RuleKind::Strict) > body > body_end;
-auto const defeasible_tail_def = lit(":~") >> attr(RuleKind::Defeasible) > body > body_end;
+auto const strict_tail_def = (lit(":-") >> attr(RuleKind::Strict)) > body > body_end;
+auto const defeasible_tail_def = (lit(":~") >> attr(RuleKind::Defeasible)) > body > body_end;
 auto const fact_tail_def = &(lit('@') | lit('.')) >> attr(RuleKind::Strict) >>
                            attr(std::vector<syntax::Literal>()) >> body_end;
 auto const template_tail_def = keyword_means > template_text > end_of_template;
@@ -330,7 +330,7 @@ auto const body_end_def = cited_end | (attr(syntax::Citation()) >> lit('.'));
 
 // `stronger > weaker.`: two labels (`>=` is no preference).
 auto const preference_def =
-    stronger_label >> (lit('>') >> !lit('=')) > weaker_label > end_of_preference;
+    (stronger_label >> (lit('>') >> !lit('='))) > weaker_label > end_of_preference;
 auto const stronger_label_def = attr(LeafKind::Symbol) >> raw[lower_name];
 auto const weaker_label_def = attr(LeafKind::Symbol) >> raw[lower_name];
 auto const end_of_preference_def = lit('.');

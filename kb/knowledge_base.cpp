@@ -2,15 +2,23 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <exception>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
+#include <shared_mutex>
 #include <sstream>
+#include <stdexcept>
 
+#include "grammar/csv.hpp"
 #include "grammar/parse.hpp"
 #include "kb/store/stored_program.hpp"
 #include "query/analysis/checks.hpp"
+#include "query/analysis/incremental_checks.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
 #include "query/argue/argument_graph.hpp"
@@ -53,10 +61,27 @@ Result guarded(const F& f) noexcept {
 }
 
 struct KnowledgeBase::Impl {
+  // Threads (the contract is in knowledge_base.hpp). `state` guards what was loaded,
+  // assumed and set: readers hold it shared, writers exclusive (Reading, Writing). Readers
+  // also build things on demand (the fixpoint, argument graphs), and the evaluator and
+  // the graphs write into themselves while they answer (interned values, a scratch
+  // relation, indexes, diagnostics); so a reader touches `evaluator`, `evaluated` and
+  // `graphs` only while it holds `derive` too. Readers add their goals to `sources` under
+  // `sources_mutex`, and use the store under `store_mutex`. Lock order: state, derive,
+  // sources_mutex. `derive` is not recursive: while a reader holds it (evaluating,
+  // answering, visiting rows) it calls no other reader.
+  std::shared_mutex state;
+  std::mutex turnstile;  // writers first (Reading, Writing)
+  std::mutex derive;
+  std::mutex sources_mutex;
+  std::mutex store_mutex;
+  std::atomic<int> running{0};  // calls in progress, each counted while it holds `state`
+
   Limits limits;
   std::atomic<bool> cancelled{false};
   query::SourceSet sources;
   query::Program program;  // every accepted statement, anonymous variables named apart
+  query::IncrementalChecker checker;  // checks what a load adds against `program`
   query::eval::Evaluator evaluator;
   bool evaluated = false;
   // The argument graphs by perspective ("" is the neutral one), built on demand.
@@ -73,22 +98,96 @@ struct KnowledgeBase::Impl {
   }
 
   // The program every answer comes from: the loaded one, or the hypothetical one.
-  const query::Program& effective() {
-    if (!has_assumptions()) return program;
-    if (!merged) {
-      merged = program;
-      for (const auto& r : assumed.rules) merged->rules.push_back(r);
-      for (const auto& p : assumed.preferences) merged->preferences.push_back(p);
-      std::erase_if(merged->rules, [&](const query::Rule& r) { return r.label && switched_off.count(*r.label); });
-    }
-    return *merged;
-  }
+  const query::Program& effective() const { return merged ? *merged : program; }
 
-  // The program changed: every derived thing must be computed again.
+  // The program or the assumptions changed: every derived thing must be computed again.
+  // Writers only. The merged program is made here rather than on first use, so that
+  // readers never write it.
   void invalidate() {
     evaluated = false;
     graphs.clear();
     merged.reset();
+    if (!has_assumptions()) return;
+    merged = program;
+    for (const auto& r : assumed.rules) merged->rules.push_back(r);
+    for (const auto& p : assumed.preferences) merged->preferences.push_back(p);
+    std::erase_if(merged->rules, [&](const query::Rule& r) { return r.label && switched_off.count(*r.label); });
+  }
+
+  // Counts a call in progress. The cancel flag is cleared when a call starts while no
+  // other runs, so that cancel() ends every call in progress, however many there are.
+  class Running {
+   public:
+    explicit Running(Impl& m) : m_(m) {
+      if (m_.running.fetch_add(1, std::memory_order_acq_rel) == 0) m_.cancelled.store(false, std::memory_order_relaxed);
+    }
+    ~Running() { m_.running.fetch_sub(1, std::memory_order_acq_rel); }
+    Running(const Running&) = delete;
+    Running& operator=(const Running&) = delete;
+
+   private:
+    Impl& m_;
+  };
+
+  // A call's hold on `state`: shared (Reading) or exclusive (Writing).
+  //
+  // Writers must not starve: std::shared_mutex (glibc's rwlock) lets new readers in while
+  // a writer waits, so a steady stream of readers could keep a writer out for ever. A
+  // writer therefore holds `turnstile` while it waits and writes, and a reader passes
+  // through `turnstile` before taking `state`.
+  //
+  // A call made by a thread that already holds `state` (materialize() reads relations
+  // under its write) takes nothing again: shared_mutex is not recursive. A writer inside
+  // a reader would wait for itself; that is a logic_error instead.
+  class Access {
+   public:
+    Access(Impl& m, bool exclusive) {
+      for (const auto& [impl, held_exclusive] : held_) {
+        if (impl != &m) continue;
+        if (exclusive && !held_exclusive)
+          throw std::logic_error("a knowledge base was changed from inside one of its own readers");
+        return;
+      }
+      if (exclusive) {
+        turn_ = std::unique_lock(m.turnstile);
+        exclusive_ = std::unique_lock(m.state);
+      } else {
+        const std::lock_guard turn(m.turnstile);
+        shared_ = std::shared_lock(m.state);
+      }
+      held_.emplace_back(&m, exclusive);
+      running_.emplace(m);
+      owner_ = &m;
+    }
+    ~Access() {
+      if (owner_ != nullptr) std::erase_if(held_, [&](const auto& h) { return h.first == owner_; });
+    }
+    Access(const Access&) = delete;
+    Access& operator=(const Access&) = delete;
+
+   private:
+    static thread_local std::vector<std::pair<const Impl*, bool>> held_;  // by this thread
+    std::unique_lock<std::mutex> turn_;
+    std::unique_lock<std::shared_mutex> exclusive_;
+    std::shared_lock<std::shared_mutex> shared_;
+    std::optional<Running> running_;
+    const Impl* owner_ = nullptr;
+  };
+  struct Reading : Access {
+    explicit Reading(Impl& m) : Access(m, false) {}
+  };
+  struct Writing : Access {
+    explicit Writing(Impl& m) : Access(m, true) {}
+  };
+
+  // A reader's goal, kept for its diagnostics (render() reads it later).
+  query::SourceId add_source(std::string name, std::string_view text) {
+    const std::lock_guard lock(sources_mutex);
+    return sources.add(std::move(name), std::string(text));
+  }
+  std::string source_name(query::SourceId id) {
+    const std::lock_guard lock(sources_mutex);
+    return sources.name(id);
   }
 
   // The argument graph of a perspective, built on first use; null when building failed
@@ -109,7 +208,7 @@ struct KnowledgeBase::Impl {
   }
 
   // Whether the program uses the argumentation layer (then answers carry a status).
-  bool argued() {
+  bool argued() const {
     const auto& p = effective();
     if (!p.preferences.empty()) return true;
     for (const auto& r : p.rules)
@@ -117,6 +216,7 @@ struct KnowledgeBase::Impl {
     return false;
   }
   std::unique_ptr<store::Store> store;  // when open() succeeded
+  std::optional<std::int64_t> as_of;     // the store opened as of this transaction
 
   query::eval::Limits eval_limits() const {
     query::eval::Limits l;
@@ -136,14 +236,20 @@ struct KnowledgeBase::Impl {
   }
 };
 
+thread_local std::vector<std::pair<const KnowledgeBase::Impl*, bool>> KnowledgeBase::Impl::Access::held_;
+
 KnowledgeBase::KnowledgeBase(Limits limits) : impl_(std::make_unique<Impl>()) { impl_->limits = limits; }
 KnowledgeBase::~KnowledgeBase() = default;
 
-void KnowledgeBase::set_limits(Limits limits) { impl_->limits = limits; }
+void KnowledgeBase::set_limits(Limits limits) {
+  const Impl::Writing writing(*impl_);
+  impl_->limits = limits;
+}
 void KnowledgeBase::cancel() noexcept { impl_->cancelled.store(true, std::memory_order_relaxed); }
 
 OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
   auto& m = *impl_;
+  const Impl::Writing writing(m);
   OpenResult result;
   auto fail = [&](std::string message) {
     result.outcome = Outcome::InputError;
@@ -182,19 +288,32 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
     return r;
   }
   m.program = std::move(program);
+  m.checker.accept(m.program);
   m.store = std::move(opened);
+  m.as_of = as_of;
   m.invalidate();
   return result;
 }
 
-bool KnowledgeBase::has_store() const { return impl_->store != nullptr; }
-
-LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
-  return guarded<LoadResult>([&] { return load_unguarded(std::move(inputs)); });
+bool KnowledgeBase::has_store() const {
+  const Impl::Reading reading(*impl_);
+  return impl_->store != nullptr;
 }
 
-LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
+LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
+  return guarded<LoadResult>([&] { return load_unguarded(std::move(inputs), writ_parser()); });
+}
+
+KnowledgeBase::Parser KnowledgeBase::writ_parser() {
+  return [](std::string_view text, query::SourceId id, std::uint32_t first_line) {
+    auto parsed = grammar::parse_program(text, id, first_line);
+    return std::pair{std::move(parsed.program), std::move(parsed.diagnostics)};
+  };
+}
+
+LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser& parse) {
   auto& m = *impl_;
+  const Impl::Writing writing(m);
   m.cancelled.store(false, std::memory_order_relaxed);
   LoadResult result;
   const auto rules_before = m.program.rules.size();
@@ -208,22 +327,37 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
     m.program.sources.resize(sources_before);
     m.program.templates.resize(templates_before);
   };
+  // Memory may run out half-way (guarded() makes that a diagnostic): then too the program
+  // and the store's transaction are left as they were, until the store has committed.
+  struct OnException {
+    std::function<void()> undo;
+    int exceptions = std::uncaught_exceptions();
+    ~OnException() {
+      if (undo && std::uncaught_exceptions() > exceptions) undo();
+    }
+  } on_exception{[&] {
+    roll_back();
+    if (m.store) m.store->rollback();
+  }};
   const auto first_new_source = static_cast<query::SourceId>(m.sources.size());
   for (auto& input : inputs) {
     const auto id = m.sources.add(std::move(input.name), std::move(input.text));
-    auto parsed = grammar::parse_program(m.sources.text(id), id, input.first_line);
-    for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
-    for (auto& r : parsed.program.rules) m.program.rules.push_back(std::move(r));
-    for (auto& q : parsed.program.queries) result.queries.push_back(std::move(q));
-    for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
-    for (auto& s : parsed.program.sources) m.program.sources.push_back(std::move(s));
-    for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
+    auto [program, diagnostics] = parse(m.sources.text(id), id, input.first_line);
+    for (auto& d : diagnostics) result.diagnostics.push_back(std::move(d));
+    for (auto& r : program.rules) m.program.rules.push_back(std::move(r));
+    for (auto& q : program.queries) result.queries.push_back(std::move(q));
+    for (auto& p : program.preferences) m.program.preferences.push_back(std::move(p));
+    for (auto& s : program.sources) m.program.sources.push_back(std::move(s));
+    for (auto& t : program.templates) m.program.templates.push_back(std::move(t));
   }
   // Check the new statements together with everything loaded before: stratification
-  // and definitions are properties of the whole program.
+  // and definitions are properties of the whole program. The checker costs what the
+  // load adds, not what the program holds (query/analysis/incremental_checks.hpp).
   m.program.queries = result.queries;
-  query::name_anonymous_variables(m.program);
-  auto checked = query::check_program(m.program);
+  for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
+  for (auto& q : m.program.queries) query::name_anonymous_variables(q);
+  auto checked =
+      m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before});
   result.queries = std::move(m.program.queries);
   m.program.queries.clear();
   for (auto& d : checked) {
@@ -260,12 +394,15 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs) {
       return result;
     }
   }
+  on_exception.undo = nullptr;
+  m.checker.accept(m.program);
   if (added) m.invalidate();
   return result;
 }
 
 RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
   auto& m = *impl_;
+  const Impl::Writing writing(m);
   RetractResult result;
   const auto id = m.sources.add(std::move(name), std::string(text));
   auto parsed = grammar::parse_program(m.sources.text(id), id);
@@ -337,14 +474,18 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
 
 LogResult KnowledgeBase::transactions() {
   auto& m = *impl_;
+  const Impl::Reading reading(m);
   LogResult result;
   if (!m.store) return result;
+  const std::lock_guard store_lock(m.store_mutex);
   std::vector<store::TransactionInfo> log;
   if (auto e = m.store->transactions(log)) {
     result.outcome = Outcome::InputError;
     result.diagnostics.push_back(query::make_error({}, e->message));
     return result;
   }
+  // A store opened as of transaction N shows the log as it stood then.
+  if (m.as_of) std::erase_if(log, [&](const store::TransactionInfo& t) { return t.id > *m.as_of; });
   for (auto& t : log)
     result.transactions.push_back(TransactionRecord{static_cast<std::uint64_t>(t.id), std::move(t.time),
                                                     std::move(t.description), static_cast<std::uint64_t>(t.added),
@@ -371,6 +512,56 @@ LoadResult KnowledgeBase::load_files(const std::vector<std::string>& paths) {
     return failed;
   }
   return load(std::move(inputs));
+}
+
+ImportResult KnowledgeBase::import_csv(Input input, std::string_view predicate, ImportOptions options) {
+  return guarded<ImportResult>([&] {
+    ImportResult result;
+    if (!grammar::is_symbol_text(predicate)) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error(
+          {}, "'" + std::string(predicate) +
+                  "' is not a predicate name: it must start with a lowercase letter, then letters, digits or '_'"));
+      return result;
+    }
+    grammar::CsvOptions csv;
+    const bool tabs = input.name.ends_with(".tsv") || input.name.ends_with(".tab");
+    csv.delimiter = options.delimiter.value_or(tabs ? '\t' : ',');
+    if (options.header) csv.header = *options.header ? grammar::CsvHeader::Yes : grammar::CsvHeader::No;
+    // The table's shape is known once it is parsed; the parser hands it back here.
+    auto parse = [&](std::string_view text, query::SourceId id, std::uint32_t) {
+      auto table = grammar::parse_csv(text, id, predicate, csv);
+      result.rows = table.rows;
+      result.header = std::move(table.header);
+      result.column_kinds = std::move(table.column_kinds);
+      return std::pair{std::move(table.program), std::move(table.diagnostics)};
+    };
+    const std::string name = input.name;
+    auto loaded = load_unguarded({std::move(input)}, parse);
+    result.outcome = loaded.outcome;
+    result.diagnostics = std::move(loaded.diagnostics);
+    if (result.outcome != Outcome::Ok) {
+      result.rows = 0;
+    } else if (result.rows == 0) {
+      result.diagnostics.push_back(query::make_warning({}, "'" + name + "' has no rows: nothing was imported"));
+    }
+    return result;
+  });
+}
+
+ImportResult KnowledgeBase::import_csv_file(const std::string& path, std::string_view predicate,
+                                            ImportOptions options) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    ImportResult failed;
+    failed.outcome = Outcome::InputError;
+    failed.diagnostics.push_back(
+        query::make_error({}, "cannot open '" + path + "': " + std::strerror(errno ? errno : ENOENT)));
+    return failed;
+  }
+  return import_csv(Input{path, text.str()}, predicate, options);
 }
 
 namespace {
@@ -409,26 +600,32 @@ AskResult KnowledgeBase::ask(const query::Query& q) {
 
 AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& on_columns, const RowVisitor& on_row,
                                   std::string name) {
-  auto& m = *impl_;
-  const auto id = m.sources.add(std::move(name), std::string(goal));
-  auto parsed = grammar::parse_goal(m.sources.text(id), id);
-  if (!parsed.query) {
-    AskResult result;
-    result.outcome = Outcome::InputError;
-    result.diagnostics = std::move(parsed.diagnostics);
-    result.answers.query = std::string(goal);
-    return result;
-  }
-  return ask_each(*parsed.query, on_columns, on_row);
+  return guarded<AskResult>([&] {
+    auto& m = *impl_;
+    const Impl::Reading reading(m);
+    // Parsed from the caller's text, not from `sources`, where other readers add theirs.
+    auto parsed = grammar::parse_goal(goal, m.add_source(std::move(name), goal));
+    if (!parsed.query) {
+      AskResult result;
+      result.outcome = Outcome::InputError;
+      result.diagnostics = std::move(parsed.diagnostics);
+      result.answers.query = std::string(goal);
+      return result;
+    }
+    return ask_each_unguarded(*parsed.query, on_columns, on_row);
+  });
 }
 
 AskResult KnowledgeBase::ask_each(const query::Query& q, const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
-  return guarded<AskResult>([&] { return ask_each_unguarded(q, on_columns, on_row); });
+  return guarded<AskResult>([&] {
+    const Impl::Reading reading(*impl_);
+    return ask_each_unguarded(q, on_columns, on_row);
+  });
 }
 
+// The caller holds `state` (shared or exclusive).
 AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
   auto& m = *impl_;
-  m.cancelled.store(false, std::memory_order_relaxed);
   AskResult result;
   result.answers.query = q.text;
   query::Query named = q;
@@ -439,6 +636,8 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
     return result;
   }
   const auto limits = m.eval_limits();
+  // Evaluating and answering write into the evaluator and the graphs: one reader at a time.
+  const std::lock_guard derive(m.derive);
   if (m.argued()) {
     // Answers with their status, from the argument graph of the query's perspective.
     auto* graph = m.graph(named.perspective, limits, result.diagnostics, result.outcome);
@@ -465,11 +664,11 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
 
 namespace {
 
-// Parses and checks a goal for explain and why_not; on failure `result` says why.
-std::optional<query::Query> checked_goal(const query::Program& program, query::SourceSet& sources,
-                                         std::string_view goal, std::string name, ExplainResult& result) {
-  const auto id = sources.add(std::move(name), std::string(goal));
-  auto parsed = grammar::parse_goal(sources.text(id), id);
+// Parses and checks a goal for explain and why_not (`id` names it in diagnostics); on
+// failure `result` says why.
+std::optional<query::Query> checked_goal(const query::Program& program, query::SourceId id, std::string_view goal,
+                                         ExplainResult& result) {
+  auto parsed = grammar::parse_goal(goal, id);
   result.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.query) {
     result.outcome = Outcome::InputError;
@@ -487,20 +686,24 @@ std::optional<query::Query> checked_goal(const query::Program& program, query::S
 }  // namespace
 
 ExplainResult KnowledgeBase::explain(std::string_view goal, std::string name) {
-  return guarded<ExplainResult>([&] { return explain_unguarded(goal, std::move(name)); });
+  return guarded<ExplainResult>([&] {
+    const Impl::Reading reading(*impl_);
+    return explain_unguarded(goal, std::move(name));
+  });
 }
 
+// The caller holds `state` (shared or exclusive).
 ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::string name) {
   auto& m = *impl_;
-  m.cancelled.store(false, std::memory_order_relaxed);
   ExplainResult result;
-  const auto q = checked_goal(m.effective(), m.sources, goal, std::move(name), result);
+  const auto q = checked_goal(m.effective(), m.add_source(std::move(name), goal), goal, result);
   if (!q) return result;
   const auto limits = m.eval_limits();
+  const std::lock_guard derive(m.derive);
   auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
   if (!graph) return result;
   const auto place = [&](const query::Location& at) {
-    return at.line == 0 ? std::string() : m.sources.name(at.source) + ":" + std::to_string(at.line);
+    return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
   };
   const auto status = graph->explain(*q, limits, place, result.explanations);
   for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
@@ -509,49 +712,36 @@ ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::strin
 }
 
 ExplainResult KnowledgeBase::why_not(std::string_view goal, std::string name) {
-  auto result = explain(goal, name);
-  if (result.outcome != Outcome::Ok || !result.explanations.empty()) return result;
-  // No answer at all: say so for the goal, and list what could conclude it.
-  ExplanationNode root;
-  root.literal = std::string(goal);
-  while (!root.literal.empty() && (root.literal.back() == '.' || root.literal.back() == '?' || root.literal.back() == ' '))
-    root.literal.pop_back();
-  const auto q = [&] {
-    ExplainResult ignored;
-    return checked_goal(impl_->program, impl_->sources, goal, "<why-not>", ignored);
-  }();
-  if (q) {
-    for (const auto& l : q->body) {
-      if (l.kind != query::Literal::Kind::Atom || l.negated) continue;
-      const auto p = query::predicate_of(l.atom);
-      bool any = false;
-      for (const auto& r : impl_->program.rules) {
-        if (query::predicate_of(r.head) != p) continue;
-        any = true;
-        ExplanationNode rule;
-        rule.kind = ExplanationNode::Kind::Argument;
-        rule.label = r.label.value_or("");
-        rule.what = r.is_fact() ? "fact" : "rule";
-        rule.text = r.text;
-        rule.place = impl_->sources.name(r.location.source) + ":" + std::to_string(r.location.line);
-        rule.holds = false;
-        rule.outcome = "does not apply to this goal: a premise has no argument, or the values differ";
-        root.children.push_back(std::move(rule));
-      }
-      if (!any) {
-        ExplanationNode none;
-        none.literal = l.atom.predicate + "/" + std::to_string(l.atom.args.size());
-        none.sentence = "no fact or rule concludes anything of this predicate";
-        root.children.push_back(std::move(none));
-      }
-    }
-  }
-  result.explanations.push_back(std::move(root));
+  return guarded<ExplainResult>([&] {
+    const Impl::Reading reading(*impl_);  // both steps see one state
+    return why_not_unguarded(goal, std::move(name));
+  });
+}
+
+// The caller holds `state` (shared or exclusive).
+ExplainResult KnowledgeBase::why_not_unguarded(std::string_view goal, std::string name) {
+  auto& m = *impl_;
+  ExplainResult result;
+  const auto q = checked_goal(m.effective(), m.add_source(std::move(name), goal), goal, result);
+  if (!q) return result;
+  const auto limits = m.eval_limits();
+  const std::lock_guard derive(m.derive);
+  auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
+  if (!graph) return result;
+  const auto place = [&](const query::Location& at) {
+    return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
+  };
+  const auto status = graph->why_not(*q, limits, place, result.explanations);
+  for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+  result.outcome = outcome_of(status);
   return result;
 }
 
 LoadResult KnowledgeBase::assume(std::string_view text, std::string name) {
-  return guarded<LoadResult>([&] { return assume_unguarded(text, std::move(name)); });
+  return guarded<LoadResult>([&] {
+    const Impl::Writing writing(*impl_);
+    return assume_unguarded(text, std::move(name));
+  });
 }
 
 LoadResult KnowledgeBase::assume_unguarded(std::string_view text, std::string name) {
@@ -588,6 +778,7 @@ LoadResult KnowledgeBase::assume_unguarded(std::string_view text, std::string na
 
 LoadResult KnowledgeBase::assume_off(std::string_view label) {
   auto& m = *impl_;
+  const Impl::Writing writing(m);
   LoadResult result;
   const auto& rules = m.effective().rules;
   const bool known = std::any_of(rules.begin(), rules.end(), [&](const query::Rule& r) { return r.label == label; });
@@ -603,6 +794,7 @@ LoadResult KnowledgeBase::assume_off(std::string_view label) {
 
 void KnowledgeBase::forget() {
   auto& m = *impl_;
+  const Impl::Writing writing(m);
   if (!m.has_assumptions()) return;
   m.assumed = query::Program{};
   m.switched_off.clear();
@@ -610,6 +802,7 @@ void KnowledgeBase::forget() {
 }
 
 std::vector<std::string> KnowledgeBase::assumptions() const {
+  const Impl::Reading reading(*impl_);
   std::vector<std::string> out;
   for (const auto& r : impl_->assumed.rules) out.push_back(r.text);
   for (const auto& p : impl_->assumed.preferences) out.push_back(p.text);
@@ -618,26 +811,86 @@ std::vector<std::string> KnowledgeBase::assumptions() const {
 }
 
 std::vector<AskResult> KnowledgeBase::relation(std::string_view predicate, std::optional<std::size_t> arity) {
-  auto& m = *impl_;
-  m.cancelled.store(false, std::memory_order_relaxed);
+  const Impl::Reading reading(*impl_);  // every arity from one state
   std::vector<AskResult> results;
-  std::vector<Diagnostic> diagnostics;
-  const auto outcome = m.evaluate(m.eval_limits(), diagnostics);
   for (const auto& info : predicates()) {
     if (info.name != predicate || (arity && *arity != info.arity)) continue;
-    AskResult r;
-    r.outcome = outcome;
-    r.diagnostics = diagnostics;
+    // Asked as the goal `p(A1, ..., An)`, so that a relation concluded by arguments comes
+    // with each row's status, as any answer does.
+    std::string goal = info.name;
+    for (std::size_t i = 1; i <= info.arity; ++i) goal += (i == 1 ? "(A" : ", A") + std::to_string(i);
+    if (info.arity > 0) goal += ")";
+    auto r = ask(goal, "<relation>");
     r.answers.query = info.name + "/" + std::to_string(info.arity);
-    for (std::size_t i = 1; i <= info.arity; ++i) r.answers.columns.push_back("A" + std::to_string(i));
-    if (outcome == Outcome::Ok)
-      r.answers.rows = m.evaluator.rows(query::PredicateId{info.name, static_cast<std::uint32_t>(info.arity)});
     results.push_back(std::move(r));
   }
   return results;
 }
 
+MaterializeResult KnowledgeBase::materialize(const std::vector<std::string>& predicates) {
+  return guarded<MaterializeResult>([&] {
+    auto& m = *impl_;
+    const Impl::Writing writing(m);  // the relations read and the tables written are of one state
+    MaterializeResult result;
+    auto fail = [&](std::string message) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, std::move(message)));
+      return result;
+    };
+    if (!m.store) return fail("materialize needs a store (--db FILE)");
+    if (m.store->read_only()) return fail("cannot materialize: store '" + m.store->path() + "' was opened read-only");
+    if (m.has_assumptions()) return fail("cannot materialize under assumptions: .forget them first");
+
+    std::vector<AskResult> answers;
+    for (const auto& spec : predicates) {
+      // "name" or "name/N"
+      std::string name = spec;
+      std::optional<std::size_t> arity;
+      if (const auto slash = spec.rfind('/'); slash != std::string::npos) {
+        name = spec.substr(0, slash);
+        std::size_t n = 0;
+        const auto digits = std::string_view(spec).substr(slash + 1);
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+        if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+          return fail("'" + spec + "' is not a predicate: write NAME or NAME/ARITY");
+        arity = n;
+      }
+      auto relations = relation(name, arity);
+      if (relations.empty()) return fail("no predicate '" + spec + "' is defined");
+      for (auto& r : relations) {
+        if (r.outcome != Outcome::Ok) {
+          result.outcome = r.outcome;
+          result.diagnostics = std::move(r.diagnostics);
+          return result;
+        }
+        answers.push_back(std::move(r));
+      }
+    }
+    std::vector<std::vector<std::string>> statuses(answers.size());
+    std::vector<store::MaterializedRelation> relations;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+      const auto& a = answers[i].answers;
+      const auto slash = a.query.rfind('/');
+      store::MaterializedRelation r;
+      r.predicate = query::PredicateId{a.query.substr(0, slash), static_cast<std::uint32_t>(a.columns.size())};
+      r.rows = &a.rows;
+      if (a.has_status) {
+        for (auto s : a.statuses) statuses[i].emplace_back(status_name(s));
+        r.statuses = &statuses[i];
+      }
+      relations.push_back(r);
+    }
+    std::vector<store::MaterializedTable> tables;
+    if (auto e = m.store->materialize(relations, tables)) return fail(e->message + "; nothing was written");
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      result.tables.push_back(MaterializedInfo{relations[i].predicate.name, relations[i].predicate.arity,
+                                               tables[i].table, static_cast<std::size_t>(tables[i].rows)});
+    return result;
+  });
+}
+
 std::vector<PredicateInfo> KnowledgeBase::predicates() const {
+  const Impl::Reading reading(*impl_);
   std::map<query::PredicateId, PredicateInfo> by_id;
   for (const auto& r : impl_->program.rules) {
     const auto p = query::predicate_of(r.head);
@@ -652,6 +905,7 @@ std::vector<PredicateInfo> KnowledgeBase::predicates() const {
 }
 
 std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) const {
+  const Impl::Reading reading(*impl_);
   std::vector<std::string> out;
   for (const auto& r : impl_->program.rules)
     if (predicate.empty() || query::predicate_of(r.head).name == predicate) out.push_back(r.text);
@@ -659,6 +913,8 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
 }
 
 std::string KnowledgeBase::render(const std::vector<Diagnostic>& diagnostics) const {
+  const Impl::Reading reading(*impl_);
+  const std::lock_guard lock(impl_->sources_mutex);
   return query::render(diagnostics, impl_->sources);
 }
 

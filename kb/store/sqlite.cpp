@@ -12,6 +12,7 @@ bool SqlError::busy() const {
 }
 bool SqlError::read_only() const { return (code & 0xff) == SQLITE_READONLY; }
 bool SqlError::not_a_database() const { return (code & 0xff) == SQLITE_NOTADB; }
+bool SqlError::corrupt() const { return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_FORMAT; }
 
 namespace {
 
@@ -219,6 +220,15 @@ void Transaction::rollback() {
   // fails harmlessly with "no transaction is active".
   if (db_ != nullptr) (void)db_->exec("ROLLBACK");
   db_ = nullptr;
+}
+
+std::string quote_identifier(std::string_view identifier) {
+  std::string out = "\"";
+  for (char c : identifier) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
 }
 
 }  // namespace writ::kb::store

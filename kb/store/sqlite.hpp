@@ -22,6 +22,7 @@ struct SqlError {
   bool busy() const;       // SQLITE_BUSY or SQLITE_LOCKED: another connection holds the lock
   bool read_only() const;  // SQLITE_READONLY: the file or its directory cannot be written
   bool not_a_database() const;  // SQLITE_NOTADB
+  bool corrupt() const;         // SQLITE_CORRUPT, SQLITE_FORMAT: a damaged file
 };
 
 // Empty when the call succeeded.
@@ -128,5 +129,8 @@ class Transaction {
  private:
   Database* db_ = nullptr;
 };
+
+// An identifier quoted for SQL: "name", with embedded quotes doubled.
+std::string quote_identifier(std::string_view identifier);
 
 }  // namespace writ::kb::store

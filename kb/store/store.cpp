@@ -1,5 +1,7 @@
 #include "kb/store/store.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -46,15 +48,6 @@ CREATE TABLE predicates (
 )sql";
 
 constexpr std::int64_t now_and_always = std::numeric_limits<std::int64_t>::max();
-
-std::string sql_name(std::string_view identifier) {
-  std::string out = "\"";
-  for (char c : identifier) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 const char* kind_name(const query::Rule& r) {
   switch (r.kind) {
@@ -164,6 +157,8 @@ StoreStatus Store::fail(std::string_view doing, const SqlError& e) {
     return StoreError{"cannot " + std::string(doing) + " store '" + path_ + "': the file is read-only (" +
                       e.message + ")"};
   if (e.not_a_database()) return StoreError{"'" + path_ + "' is not a writ store: " + e.message};
+  // SQLite finds damage when it reads the damaged page (writ reads every table on open).
+  if (e.corrupt()) return StoreError{"store '" + path_ + "' is damaged: " + e.message};
   return StoreError{"cannot " + std::string(doing) + " store '" + path_ + "': " + e.message};
 }
 
@@ -178,9 +173,20 @@ StoreStatus Store::open(const std::string& path, const OpenOptions& options, std
   if (kind == FileKind::Missing && options.read_only)
     return StoreError{"cannot open store '" + path + "': no such file"};
 
-  const auto mode = options.read_only ? OpenMode::ReadOnly : OpenMode::ReadWriteCreate;
+  // A reader of a WAL database needs the -wal and -shm files, and only a connection that
+  // may write removes them when it closes (after a checkpoint): so a reader opens the file
+  // for writing when it can, and `query_only` keeps it from changing anything. Otherwise
+  // every `writ run --db` would leave case.db-wal and case.db-shm behind.
+  const bool writable = kind != FileKind::Missing && ::access(path.c_str(), W_OK) == 0 &&
+                        ::access(std::filesystem::path(path).parent_path().empty()
+                                     ? "."
+                                     : std::filesystem::path(path).parent_path().c_str(),
+                                 W_OK) == 0;
+  const auto mode = !options.read_only ? OpenMode::ReadWriteCreate : writable ? OpenMode::ReadWrite : OpenMode::ReadOnly;
   if (auto e = Database::open(path, mode, s->db_)) return s->fail("open", *e);
   s->db_.set_busy_timeout(options.busy_timeout_ms);
+  if (options.read_only)
+    if (auto e = s->db_.exec("PRAGMA query_only = ON")) return s->fail("open", *e);
 
   std::int64_t app = 0, version = 0, objects = 0;
   if (auto e = s->db_.query_int("PRAGMA application_id", app)) return s->fail("open", *e);
@@ -258,6 +264,11 @@ StoreStatus Store::read(std::optional<std::int64_t> as_of, const Sink& sink) {
   }
   if (step == Step::Error) return fail("read", s.error());
 
+  if (auto e = db_.prepare("SELECT coalesce(max(id), 0) FROM transactions WHERE id <= ?1", s)) return fail("read", *e);
+  s.bind_int(1, at);
+  if (s.step() != Step::Row) return fail("read", s.error());
+  seen_ = s.column_int(0);
+
   std::vector<std::pair<query::PredicateId, std::string>> tables;
   if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
   while ((step = s.step()) == Step::Row)
@@ -268,7 +279,7 @@ StoreStatus Store::read(std::optional<std::int64_t> as_of, const Sink& sink) {
   for (const auto& [predicate, table] : tables) {
     std::string sql = "SELECT source, line, col";
     for (std::uint32_t i = 1; i <= predicate.arity; ++i) sql += ", a" + std::to_string(i);
-    sql += " FROM " + sql_name(table) + " WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1)";
+    sql += " FROM " + quote_identifier(table) + " WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1)";
     if (auto e = db_.prepare(sql, s)) return fail("read", *e);
     s.bind_int(1, at);
     std::vector<query::Value> values(predicate.arity);  // the sink may move the elements, not resize
@@ -366,7 +377,7 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
       break;
     }
   }
-  std::string ddl = "CREATE TABLE " + sql_name(table) +
+  std::string ddl = "CREATE TABLE " + quote_identifier(table) +
                     " (tx_added INTEGER NOT NULL, tx_retracted INTEGER, source INTEGER NOT NULL,"
                     " line INTEGER NOT NULL, col INTEGER NOT NULL";
   for (std::uint32_t i = 1; i <= p.arity; ++i) ddl += ", a" + std::to_string(i);
@@ -410,7 +421,7 @@ StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
   if (it == insert_fact_.end()) {
     std::string table;
     if (auto e = fact_table(p, true, table)) return e;
-    std::string sql = "INSERT INTO " + sql_name(table) + " VALUES (?1, NULL, ?2, ?3, ?4";
+    std::string sql = "INSERT INTO " + quote_identifier(table) + " VALUES (?1, NULL, ?2, ?3, ?4";
     for (std::uint32_t i = 1; i <= p.arity; ++i) sql += ", ?" + std::to_string(i + 4);
     sql += ")";
     Statement s;
@@ -436,7 +447,7 @@ StoreStatus Store::retract_fact(const query::Rule& fact, std::int64_t& count) {
   std::string table;
   if (auto e = fact_table(p, false, table)) return e;
   if (table.empty()) return std::nullopt;
-  std::string sql = "UPDATE " + sql_name(table) + " SET tx_retracted = ?1 WHERE tx_retracted IS NULL";
+  std::string sql = "UPDATE " + quote_identifier(table) + " SET tx_retracted = ?1 WHERE tx_retracted IS NULL";
   for (std::uint32_t i = 1; i <= p.arity; ++i) sql += " AND a" + std::to_string(i) + " = ?" + std::to_string(i + 1);
   Statement s;
   if (auto e = db_.prepare(sql, s)) return fail("write to", *e);
@@ -483,6 +494,7 @@ StoreStatus Store::commit() {
   if (auto e = write_.commit()) return rollback(), fail("write to", *e);
   insert_fact_.clear();
   insert_statement_ = Statement{};
+  seen_ = tx_;
   tx_ = 0;
   return std::nullopt;
 }

@@ -75,6 +75,18 @@ struct TransactionInfo {
   std::int64_t removed = 0;
 };
 
+// A relation to write as a plain table for other tools (see Store::materialize).
+struct MaterializedRelation {
+  query::PredicateId predicate;
+  const std::vector<std::vector<query::Value>>* rows = nullptr;  // sorted, distinct
+  const std::vector<std::string>* statuses = nullptr;            // per row, or null: no status column
+};
+
+struct MaterializedTable {
+  std::string table;
+  std::int64_t rows = 0;
+};
+
 // A fact that can live in a fact table: strict, unlabelled, ground constant arguments.
 bool is_plain_fact(const query::Rule& rule);
 
@@ -115,6 +127,15 @@ class Store {
   StoreStatus retract_statement(std::string_view text, std::int64_t& count);
   StoreStatus commit();
   void rollback();
+
+  // Writes each relation as a plain SQLite table (replacing the one written before), all in
+  // one write transaction that is not a numbered change: the tables record conclusions, not
+  // statements. The table of a relation is named after its predicate (docs/store.md says
+  // how clashes are avoided); `materialized` lists them with the transaction they reflect
+  // (`seen()`) and whether a later change made them stale.
+  StoreStatus materialize(const std::vector<MaterializedRelation>& relations, std::vector<MaterializedTable>& out);
+  // The last transaction the knowledge base has read or written: what its answers reflect.
+  std::int64_t seen() const { return seen_; }
   bool writing() const { return tx_ != 0; }
 
  private:
@@ -124,6 +145,7 @@ class Store {
   StoreStatus fail(std::string_view doing, const SqlError& e);
   // The fact table of a predicate; creates it (inside the write transaction) when asked.
   StoreStatus fact_table(const query::PredicateId& p, bool create, std::string& table);
+  StoreStatus materialized_table(const query::PredicateId& p, std::string& table);
 
   std::string path_;
   bool read_only_ = false;
@@ -131,6 +153,7 @@ class Store {
   Database db_;
   Transaction write_;
   std::int64_t tx_ = 0;  // the transaction being written, 0 when none
+  std::int64_t seen_ = 0;
   std::int64_t added_ = 0;
   std::int64_t removed_ = 0;
   std::map<query::PredicateId, Statement> insert_fact_;  // prepared per predicate, this transaction

@@ -6,6 +6,7 @@
 
 #include "checks.hpp"
 #include "predicate.hpp"
+#include "query/builtins.hpp"
 
 namespace writ::query {
 
@@ -59,6 +60,7 @@ void check_arguments(const Program& program, std::vector<Diagnostic>& out) {
 
   std::set<PredicateId> defined;
   for (const auto& r : program.rules) defined.insert(predicate_of(r.head));
+  for (const auto& b : builtins) defined.insert(PredicateId{std::string(b.name), b.arity});
   std::set<PredicateId> templated;
   for (const auto& t : program.templates) {
     const auto p = predicate_of(t.atom);

@@ -4,8 +4,11 @@
 // their diagnostics sorted by place. A program with no errors can be evaluated.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
+#include "predicate.hpp"
 #include "query/ast.hpp"
 #include "query/diagnostic.hpp"
 
@@ -15,6 +18,8 @@ namespace writ::query {
 inline constexpr std::size_t max_arity = 64;
 
 // Runs all passes. `program` must have had name_anonymous_variables() applied.
+// IncrementalChecker (incremental_checks.hpp) gives the same diagnostics load by load: a
+// pass added here must be added there too (tests/engine/incremental_load_test.cpp compares).
 std::vector<Diagnostic> check_program(const Program& program);
 // Checks a query against a program that passed check_program().
 std::vector<Diagnostic> check_query(const Program& program, const Query& query);
@@ -28,5 +33,10 @@ void check_definitions(const Program& program, const std::vector<const Query*>& 
                        std::vector<Diagnostic>& out);
 void check_arity_consistency(const Program& program, std::vector<Diagnostic>& out);
 void check_arguments(const Program& program, std::vector<Diagnostic>& out);
+void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+
+// The warning check_definitions() gives at the first use of `p`, which `defined` (every
+// predicate some statement concludes, and the built-ins) lacks.
+std::string undefined_predicate_message(const PredicateId& p, const std::set<PredicateId>& defined);
 
 }  // namespace writ::query

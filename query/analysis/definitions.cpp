@@ -7,22 +7,28 @@
 
 #include "checks.hpp"
 #include "predicate.hpp"
+#include "query/builtins.hpp"
 
 namespace writ::query {
 
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+// Levenshtein distance, or any number above `limit` once it must exceed it: a row's
+// minimum never decreases, so a row all above the limit ends the search.
+std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t smallest = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = up;
+      smallest = std::min(smallest, row[j]);
     }
+    if (smallest > limit) return limit + 1;
   }
   return row[b.size()];
 }
@@ -36,38 +42,44 @@ void for_each_body_atom(const std::vector<Literal>& body, const std::function<vo
 
 }  // namespace
 
+std::string undefined_predicate_message(const PredicateId& p, const std::set<PredicateId>& defined) {
+  std::string message = "predicate '" + p.to_string() + "' is not defined by any fact or rule";
+  // The same name with another arity: `defined` is sorted by name, then arity.
+  if (const auto same_name = defined.lower_bound(PredicateId{p.name, 0});
+      same_name != defined.end() && same_name->name == p.name)
+    return message + "; did you mean '" + same_name->to_string() + "'?";
+  // Suggest a name only when it is a plausible typo: a few edits, and not all of it.
+  // The closest wins; among equally close names, one with the same arity.
+  const std::size_t limit = std::max<std::size_t>(1, p.name.size() / 3);
+  const PredicateId* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& d : defined) {
+    // The distance is at least the difference in length: most names need no more.
+    const auto length_difference = d.name.size() > p.name.size() ? d.name.size() - p.name.size()
+                                                                  : p.name.size() - d.name.size();
+    if (length_difference > limit) continue;
+    const auto dist = edit_distance(p.name, d.name, limit);
+    if (dist > limit || dist >= p.name.size()) continue;
+    if (!best || dist < best_distance || (dist == best_distance && d.arity == p.arity && best->arity != p.arity)) {
+      best_distance = dist;
+      best = &d;
+    }
+  }
+  if (best) message += "; did you mean '" + (best->arity == p.arity ? best->name : best->to_string()) + "'?";
+  return message;
+}
+
 void check_definitions(const Program& program, const std::vector<const Query*>& queries,
                        std::vector<Diagnostic>& out) {
   std::set<PredicateId> defined;
   for (const auto& r : program.rules) defined.insert(predicate_of(r.head));
+  for (const auto& b : builtins) defined.insert(PredicateId{std::string(b.name), b.arity});
   std::set<PredicateId> warned;
   auto check = [&](const Atom& a) {
+    if (find_builtin(a.predicate)) return;  // check_builtins says what is wrong
     const auto p = predicate_of(a);
     if (defined.count(p) || !warned.insert(p).second) return;
-    std::string message = "predicate '" + p.to_string() + "' is not defined by any fact or rule";
-    std::vector<std::string> other_arities;
-    for (const auto& d : defined)
-      if (d.name == p.name) other_arities.push_back(d.to_string());
-    if (!other_arities.empty()) {
-      message += "; did you mean '" + other_arities.front() + "'?";
-    } else {
-      // Suggest a name only when it is a plausible typo: a few edits, and not all of it.
-      // The closest wins; among equally close names, one with the same arity.
-      const std::size_t limit = std::max<std::size_t>(1, p.name.size() / 3);
-      const PredicateId* best = nullptr;
-      std::size_t best_distance = 0;
-      for (const auto& d : defined) {
-        const auto dist = edit_distance(p.name, d.name);
-        if (dist > limit || dist >= p.name.size()) continue;
-        if (!best || dist < best_distance ||
-            (dist == best_distance && d.arity == p.arity && best->arity != p.arity)) {
-          best_distance = dist;
-          best = &d;
-        }
-      }
-      if (best) message += "; did you mean '" + (best->arity == p.arity ? best->name : best->to_string()) + "'?";
-    }
-    out.push_back(make_warning(a.location, message));
+    out.push_back(make_warning(a.location, undefined_predicate_message(p, defined)));
   };
   for (const auto& r : program.rules) for_each_body_atom(r.body, check);
   for (const auto* q : queries) for_each_body_atom(q->body, check);
@@ -77,6 +89,7 @@ void check_arity_consistency(const Program& program, std::vector<Diagnostic>& ou
   std::map<std::string, std::uint32_t> first_arity;
   std::set<std::pair<std::string, std::uint32_t>> warned;
   auto check = [&](const Atom& a) {
+    if (find_builtin(a.predicate)) return;  // a wrong arity is an error (check_builtins)
     const auto p = predicate_of(a);
     auto [it, inserted] = first_arity.try_emplace(p.name, p.arity);
     if (inserted || it->second == p.arity || !warned.insert({p.name, p.arity}).second) return;
@@ -116,6 +129,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_definitions(program, queries, out);
   check_arity_consistency(program, out);
   check_arguments(program, out);
+  check_builtins(program, queries, out);
   sort_by_location(out);
   return out;
 }
@@ -127,6 +141,7 @@ std::vector<Diagnostic> check_query(const Program& program, const Query& query) 
   check_arity_limit(only_query, out);
   check_safety(query, out);
   check_definitions(program, {&query}, out);
+  check_builtins(Program{}, {&query}, out);
   sort_by_location(out);
   return out;
 }

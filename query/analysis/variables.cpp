@@ -92,12 +92,14 @@ struct Renamer {
 }  // namespace
 
 void name_anonymous_variables(Program& program) {
-  for (auto& r : program.rules) {
-    Renamer n;
-    n.atom(r.head);
-    n.body(r.body);
-  }
+  for (auto& r : program.rules) name_anonymous_variables(r);
   for (auto& q : program.queries) name_anonymous_variables(q);
+}
+
+void name_anonymous_variables(Rule& rule) {
+  Renamer n;
+  n.atom(rule.head);
+  n.body(rule.body);
 }
 
 void name_anonymous_variables(Query& query) {

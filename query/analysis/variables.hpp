@@ -26,6 +26,7 @@ std::vector<std::string> answer_columns(const Query& query);
 // Gives every `_` a distinct name ("_#1", "_#2", ...), so that later passes can treat
 // each as its own variable. Idempotent.
 void name_anonymous_variables(Program& program);
+void name_anonymous_variables(Rule& rule);
 void name_anonymous_variables(Query& query);
 
 }  // namespace writ::query

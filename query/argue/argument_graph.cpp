@@ -122,6 +122,7 @@ std::string ArgumentGraph::to_string(LiteralId l) const {
 eval::Status ArgumentGraph::build(const Program& program, const std::string& perspective,
                                   const eval::Limits& limits) {
   program_ = &program;
+  perspective_ = perspective;
   diagnostics_.clear();
   literals_.clear();
   literal_ids_.clear();
@@ -257,7 +258,7 @@ eval::Status ArgumentGraph::build(const Program& program, const std::string& per
   }
   if (has_errors(diagnostics_)) return eval::Status::Error;
 
-  const auto status = grounder_.evaluate(grounding_, limits);
+  const auto status = grounder_.evaluate(grounding_, limits, &program);
   if (status != eval::Status::Ok) {
     diagnostics_ = grounder_.diagnostics();
     return status;

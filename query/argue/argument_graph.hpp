@@ -92,6 +92,18 @@ class ArgumentGraph {
                        const std::function<std::string(const Location&)>& place_of,
                        std::vector<ExplanationNode>& out);
 
+  // Why a goal does not hold firmly (`.whynot`), whatever its modality: for each answer
+  // that is rejected or contested, its explanation with each argument that does not
+  // stand saying why (a premise rejected or contested, or the argument that defeats it);
+  // an established or accepted answer gets its explanation. With no answer at all, one
+  // tree for the goal: the first of its literals that no values satisfy and, for an atom,
+  // each rule whose head matches it with the first premise that fails under the values so
+  // far (no fact or rule concludes it, a `not` whose atom holds, a comparison that is
+  // false), following missing premises through their rules to a bounded depth.
+  eval::Status why_not(const Query& query, const eval::Limits& limits,
+                       const std::function<std::string(const Location&)>& place_of,
+                       std::vector<ExplanationNode>& out);
+
   // Errors and warnings of the last call.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
@@ -118,12 +130,14 @@ class ArgumentGraph {
   eval::Status ground(const Query& query, const eval::Limits& limits,
                       const std::function<void(const std::map<std::string, Value>&)>& each);
   class Explainer;
+  class WhyNot;
   void label_all();
   void mark_established();
   Label negation_label(const GroundNegation& n) const;
   Label body_label(const Instance& in) const;
 
   const Program* program_ = nullptr;
+  std::string perspective_;
   eval::Evaluator grounder_;
   std::set<PredicateId> strict_part_;
   std::map<std::string, std::set<std::string>> stronger_than_;  // label -> labels it beats (transitively)

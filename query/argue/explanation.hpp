@@ -16,6 +16,7 @@ struct ExplanationNode {
     Conclusion,  // a literal: its status; children are the arguments for and against it
     Argument,    // a rule, fact or claim applied; children are its premises
     Assumption,  // `not L`: holds because L is rejected or has no argument
+    Condition,   // why-not only: a comparison or aggregate premise that does not hold
   };
   enum class Role { For, Against };
 
@@ -34,13 +35,22 @@ struct ExplanationNode {
   std::string place;     // FILE:LINE
   std::string source;    // cited source, with its kind: "article (news_report)"
   std::string quote;     // the cited sentence
-  std::string outcome;   // for a counter-argument: why it wins or loses
+  // For a counter-argument: why it wins or loses. In why-not explanations, for an
+  // argument that does not stand or apply, and for a premise that does not hold: why not.
+  std::string outcome;
   bool holds = true;       // whether this argument stands (IN)
   bool undecided = false;  // neither stands nor is defeated (UNDEC): the case is contested
+  bool applies = true;     // false: why-not only, a rule whose premises do not all hold
 
   std::vector<ExplanationNode> children;
   bool truncated = false;  // deeper than the limit, or a step already explained above
 };
+
+// A why-not explanation (ArgumentGraph::why_not) is the same tree: for a goal without
+// answers, a Conclusion without status whose children are the rules that could conclude
+// it, each not applying (`applies` false) with the first premise that fails, recursively
+// to a bounded depth; for an answer that is rejected or contested, its explanation with
+// each argument that does not stand saying why in `outcome`.
 
 // Renders a tree as indented text, as JSON (one object), or as a Graphviz digraph.
 std::string render_text(const ExplanationNode& root);

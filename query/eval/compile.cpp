@@ -71,6 +71,7 @@ class BodyCompiler {
     s.delta = delta;
     s.relation = relation_of_(predicate_of(atom));
     s.location = atom.location;
+    s.arity = static_cast<std::uint32_t>(atom.args.size());
     // Arithmetic arguments over variables this same atom binds (`p(X, X + 1)`) are
     // checked after the binding; all other arguments that are known are index keys.
     std::vector<std::uint32_t> late;
@@ -258,6 +259,49 @@ void collect_registers(const std::vector<Step>& steps, std::uint32_t below, std:
   }
 }
 
+// Every register a step reads.
+void collect_reads(const Step& s, std::set<std::uint32_t>& out) {
+  constexpr auto all = ~std::uint32_t{0};
+  for (const auto& k : s.keys) collect_registers(k, all, out);
+  for (const auto& [column, e] : s.checks) collect_registers(e, all, out);
+  collect_registers(s.lhs, all, out);
+  collect_registers(s.rhs, all, out);
+  collect_registers(s.parts, all, out);
+}
+
+// Projects dead columns out of scans (see Step::first_match). Walks the steps backwards
+// from the registers `live` at the end (the head's, or an aggregate element's terms),
+// so that at each scan `live` holds what the steps after it read.
+void project_dead_columns(std::vector<Step>& steps, std::set<std::uint32_t> live) {
+  constexpr auto all = ~std::uint32_t{0};
+  for (std::size_t i = steps.size(); i-- > 0;) {
+    Step& s = steps[i];
+    for (auto& part : s.parts) {
+      std::set<std::uint32_t> terms;
+      for (const auto& t : part.terms) collect_registers(t, all, terms);
+      project_dead_columns(part.steps, std::move(terms));
+    }
+    collect_reads(s, live);  // a check of this atom reads registers it binds itself
+    if (s.kind != Step::Kind::Scan) continue;
+    ColumnMask keep = s.key_mask;
+    bool any_live = false;
+    for (const auto& [column, reg] : s.binds) {
+      if (!live.count(reg)) continue;
+      keep |= ColumnMask{1} << column;
+      any_live = true;
+    }
+    for (const auto& [column, first] : s.equal_columns) keep |= (ColumnMask{1} << column) | (ColumnMask{1} << first);
+    for (const auto& [column, e] : s.checks) keep |= ColumnMask{1} << column;
+    const ColumnMask every = s.arity >= 64 ? ~ColumnMask{0} : (ColumnMask{1} << s.arity) - 1;
+    if (keep == every) continue;
+    if (!any_live) {
+      s.first_match = true;
+    } else if (!s.delta) {
+      s.distinct = keep;
+    }
+  }
+}
+
 }  // namespace
 
 // The registers bound outside an aggregate that its elements read: the key of its cache.
@@ -284,6 +328,12 @@ std::set<std::string> outside_aggregates(const std::vector<Literal>& body, const
   return names;
 }
 
+std::set<std::uint32_t> head_registers(const RulePlan& plan) {
+  std::set<std::uint32_t> regs;
+  for (const auto& a : plan.head_args) collect_registers(a, ~std::uint32_t{0}, regs);
+  return regs;
+}
+
 }  // namespace
 
 RulePlan Compiler::compile_rule(const Rule& rule, int delta_literal) {
@@ -296,6 +346,7 @@ RulePlan Compiler::compile_rule(const Rule& rule, int delta_literal) {
   body.set_outside(&outside);
   plan.steps = body.conjunction(rule.body, delta_literal);
   for (const auto& a : rule.head.args) plan.head_args.push_back(body.expr(a));
+  project_dead_columns(plan.steps, head_registers(plan));
   return plan;
 }
 
@@ -308,6 +359,7 @@ RulePlan Compiler::compile_query(const Query& query, RelationId answers, const s
   body.set_outside(&outside);
   plan.steps = body.conjunction(query.body, -1);
   for (const auto& c : columns) plan.head_args.push_back(body.expr(Term::variable(c)));
+  project_dead_columns(plan.steps, head_registers(plan));
   return plan;
 }
 

@@ -9,6 +9,8 @@
 #include "query/analysis/checks.hpp"
 #include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/variables.hpp"
+#include "value_order.hpp"
+#include "query/builtins.hpp"
 
 namespace writ::query::eval {
 
@@ -69,8 +71,10 @@ class Evaluator::Run {
   void run(const RulePlan& plan) {
     poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
-    head_.resize(plan.head_args.size());
+    pending_rows_ = 0;
+    pending_.resize(std::max<std::size_t>(1, pending_batch * plan.head_args.size()));  // never null
     exec(plan.steps, 0, [&] { emit(plan); });
+    flush(plan.head);
   }
 
   // Plans die at the end of each component; their cached aggregates with them, before
@@ -196,7 +200,7 @@ class Evaluator::Run {
     if (!keys_of(s, key)) return;
     // Rows may move when the relation grows during this loop: re-read by id, and never
     // hold a row pointer across the recursive call.
-    if (s.delta || s.key_mask == 0) {
+    if (s.delta || (s.key_mask == 0 && s.distinct == 0)) {
       RowId begin = 0, end = static_cast<RowId>(rel.size());
       if (s.delta) std::tie(begin, end) = s.relation < delta_.size() ? delta_[s.relation] : std::pair<RowId, RowId>{0, 0};
       for (RowId r = begin; r < end; ++r) {
@@ -204,14 +208,16 @@ class Evaluator::Run {
         const Datum* row = rel.row(r);
         if (!matches_keys(s, row, key) || !bind(s, row)) continue;
         exec(steps, i + 1, done);
+        if (s.first_match) return;
       }
       return;
     }
-    const HashIndex& index = rel.index(s.key_mask);
+    const HashIndex& index = rel.index(s.key_mask, s.distinct);
     for (RowId r = index.first(rel, key.data()); r != no_row; r = index.next(r)) {
       poll();
       if (!bind(s, rel.row(r))) continue;
       exec(steps, i + 1, done);
+      if (s.first_match) return;
     }
   }
 
@@ -226,12 +232,18 @@ class Evaluator::Run {
 
   void aggregate(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     const Step& s = steps[i];
-    std::vector<Datum> key;
-    key.reserve(s.inputs.size());
-    for (const auto r : s.inputs) key.push_back(regs_[r]);
+    // The key is built in a buffer kept across calls: most calls find their value, and
+    // allocating a key for each was a tenth of a join-heavy program's time. compute()
+    // may come back here (nested aggregates), so the key is copied out before it runs.
+    aggregate_key_.assign(s.inputs.size(), 0);
+    for (std::size_t k = 0; k < s.inputs.size(); ++k) aggregate_key_[k] = regs_[s.inputs[k]];
     auto& cache = aggregate_cache_[&s];
-    auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(std::move(key), compute(s)).first;
+    auto it = cache.find(aggregate_key_);
+    if (it == cache.end()) {
+      auto key = aggregate_key_;
+      const auto value = compute(s);
+      it = cache.emplace(std::move(key), value).first;
+    }
     const auto [result, infinite] = it->second;
     if (s.assign) {
       if (infinite != 0) return;  // #sup and #inf are not values of the language
@@ -299,16 +311,24 @@ class Evaluator::Run {
     return {result, infinite};
   }
 
+  // Head tuples are inserted in batches (Relation::insert_batch), at the latest when the
+  // plan's run ends. A rule that reads its own head may therefore see a new fact only in
+  // the next round, which semi-naive evaluation does anyway: the fact is in that delta.
   void emit(const RulePlan& plan) {
+    Datum* head = pending_.data() + pending_rows_ * plan.head_args.size();
     for (std::size_t k = 0; k < plan.head_args.size(); ++k)
-      if (!eval(plan.head_args[k], head_[k])) return;
-    if (ev_.relations_[plan.head]->insert(head_.data())) {
-      counted();
-      if (grown_flag_.size() <= plan.head) grown_flag_.resize(plan.head + 1, false);
-      if (!grown_flag_[plan.head]) {
-        grown_flag_[plan.head] = true;
-        grown_.push_back(plan.head);
-      }
+      if (!eval(plan.head_args[k], head[k])) return;
+    if (++pending_rows_ == pending_batch) flush(plan.head);
+  }
+
+  void flush(RelationId head) {
+    const auto added = ev_.relations_[head]->insert_batch(pending_.data(), std::exchange(pending_rows_, 0));
+    if (added == 0) return;
+    for (std::size_t k = 0; k < added; ++k) counted();
+    if (grown_flag_.size() <= head) grown_flag_.resize(head + 1, false);
+    if (!grown_flag_[head]) {
+      grown_flag_[head] = true;
+      grown_.push_back(head);
     }
   }
 
@@ -338,13 +358,16 @@ class Evaluator::Run {
   Evaluator& ev_;
   const Limits& limits_;
   std::vector<Datum> regs_;
-  std::vector<Datum> head_;
+  static constexpr std::size_t pending_batch = 64;
+  std::vector<Datum> pending_;  // head tuples not inserted yet (see emit)
+  std::size_t pending_rows_ = 0;
   std::vector<std::pair<RowId, RowId>> delta_;
   std::vector<RelationId> grown_;
   std::vector<bool> grown_flag_;
   // Aggregate values by step and input values; valid while the step's plan lives (see
   // forget_aggregates).
   std::map<const Step*, std::map<std::vector<Datum>, AggregateValue>> aggregate_cache_;
+  std::vector<Datum> aggregate_key_;  // see aggregate()
   std::uint64_t ticks_ = 0;
 };
 
@@ -363,16 +386,16 @@ namespace {
 // while a loop iterates over the relation).
 void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr<Relation>>& relations) {
   for (const auto& s : steps) {
-    if ((s.kind == Step::Kind::Scan && !s.delta && s.key_mask != 0) ||
+    if ((s.kind == Step::Kind::Scan && !s.delta && (s.key_mask != 0 || s.distinct != 0)) ||
         (s.kind == Step::Kind::Negation && s.key_mask != 0 && s.keys.size() != relations[s.relation]->arity()))
-      relations[s.relation]->index(s.key_mask);
+      relations[s.relation]->index(s.key_mask, s.distinct);
     for (const auto& part : s.parts) prepare_indexes(part.steps, relations);
   }
 }
 
 }  // namespace
 
-Status Evaluator::evaluate(const Program& program, const Limits& limits) {
+Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described) {
   interner_ = Interner();
   relations_.clear();
   relation_ids_.clear();
@@ -387,6 +410,8 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits) {
   // Rules by the component of their head; facts go straight into their relations.
   std::vector<std::vector<const Rule*>> rules_of(graph.components.size());
   try {
+    // The built-in relations are facts computed from the statements (EDB relations).
+    for (const auto& r : builtin_facts(described ? *described : program)) run.run(compiler.compile_rule(r, -1));
     for (const auto& r : program.rules) {
       const auto head = predicate_of(r.head);
       if (r.kind != RuleKind::Strict) continue;  // the argumentation layer's business
@@ -534,23 +559,11 @@ QueryAnswers Evaluator::answer(const Query& query, const Limits& limits) {
 
 void Evaluator::visit_sorted(const Relation& rel, const std::vector<std::uint32_t>& columns,
                              const RowVisitor& visit) const {
-  std::vector<RowId> order(rel.size());
-  for (RowId r = 0; r < rel.size(); ++r) order[r] = r;
-  std::sort(order.begin(), order.end(), [&](RowId a, RowId b) {
-    const Datum* x = rel.row(a);
-    const Datum* y = rel.row(b);
-    for (const auto c : columns) {
-      const auto o = interner_.compare(x[c], y[c]);
-      if (o != 0) return o < 0;
-    }
-    return false;
-  });
   std::vector<Value> row(columns.size());
-  for (const auto r : order) {
-    const Datum* tuple = rel.row(r);
-    for (std::size_t i = 0; i < columns.size(); ++i) row[i] = interner_.value(tuple[columns[i]]);
+  for_each_in_value_order(rel, interner_, columns, [&](const Datum* values) {
+    for (std::size_t i = 0; i < row.size(); ++i) row[i] = interner_.value(values[i]);
     visit(row);
-  }
+  });
 }
 
 void Evaluator::each_row(const PredicateId& predicate, const RowVisitor& visit) const {

@@ -57,7 +57,10 @@ class Evaluator {
 
   // Computes the fixpoint of `program`, which must have passed check_program() and had
   // name_anonymous_variables() applied; it must outlive the Evaluator. Starts afresh.
-  Status evaluate(const Program& program, const Limits& limits);
+  // The built-in relations (query/builtins.hpp) are those of `described`'s statements and
+  // sources, by default `program`'s own (the argumentation layer evaluates a rewritten
+  // program, but its built-ins describe the program as written).
+  Status evaluate(const Program& program, const Limits& limits, const Program* described = nullptr);
   // Called once with the answers' column names when they are ready (after anything that
   // can fail), then once per answer in sorted order; a row is valid during the call only.
   using ColumnsVisitor = std::function<void(const std::vector<std::string>&)>;

@@ -50,6 +50,16 @@ struct Step {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> binds;          // (column, register)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> equal_columns;  // (column, earlier column)
   std::vector<std::pair<std::uint32_t, Expr>> checks;  // column == expression over bound registers
+  // Scan only, set when some columns are dead (anonymous, or binding registers that no
+  // later step, aggregate or the head reads), so that rows differing only there give the
+  // same continuation (set semantics: it would derive the same facts again):
+  //  - first_match: none of the binds is live; the scan is a semi-join and stops at the
+  //    first row that matches;
+  //  - distinct: the columns that matter (keys, live binds, repeated or checked columns);
+  //    a non-delta scan looks its key up in the distinct index (HashIndex) on these.
+  bool first_match = false;
+  ColumnMask distinct = 0;
+  std::uint32_t arity = 0;  // of the atom
 
   // Filter: lhs op rhs. Assign: register `reg` = lhs. Aggregate: lhs op #f{parts}, or
   // register `reg` = #f{parts} when `assign`.

@@ -1,6 +1,7 @@
 #include "relation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace writ::query::eval {
@@ -80,11 +81,33 @@ bool KeyTable::put_unique(const Relation& rel, const Datum* tuple, RowId row) {
   }
 }
 
+void KeyTable::reserve(std::size_t more) { grow_if_full(more); }
+
+void KeyTable::prefetch_row(const Relation& rel, std::uint32_t h) const {
+  const Slot& s = slots_[h & (slots_.size() - 1)];
+  if (s.row != no_row && s.hash == h) __builtin_prefetch(rel.row(s.row));
+}
+
+bool KeyTable::put_unique_hashed(const Relation& rel, const Datum* tuple, std::uint32_t h, RowId row) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.row == no_row) {
+      s = Slot{row, h};
+      ++used_;
+      return true;
+    }
+    if (s.hash == h && equal(rel, s.row, tuple, true)) return false;
+  }
+}
+
 // At most three quarters full: with the hashes in the slots, probes stay short.
-void KeyTable::grow_if_full() {
-  if ((used_ + 1) * 4 <= slots_.size() * 3) return;
+void KeyTable::grow_if_full(std::size_t more) {
+  if ((used_ + more) * 4 <= slots_.size() * 3) return;
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+  std::size_t size = old.empty() ? 16 : old.size() * 2;
+  while ((used_ + more) * 4 > size * 3) size *= 2;
+  slots_.assign(size, Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.row == no_row) continue;
@@ -94,13 +117,17 @@ void KeyTable::grow_if_full() {
   }
 }
 
-HashIndex::HashIndex(const Relation& rel, ColumnMask mask) : mask_(mask), table_(columns_of(mask)) {
+HashIndex::HashIndex(const Relation& rel, ColumnMask mask, ColumnMask distinct)
+    : mask_(mask), distinct_mask_(distinct), table_(columns_of(mask)) {
+  if (distinct != 0) distinct_ = std::make_unique<KeyTable>(columns_of(distinct));
   next_.reserve(rel.size());
   for (RowId r = 0; r < rel.size(); ++r) add(rel, r);
 }
 
 void HashIndex::add(const Relation& rel, RowId row) {
   next_.resize(static_cast<std::size_t>(row) + 1, no_row);
+  // A row whose distinct columns repeat an earlier row's is left out of every chain.
+  if (distinct_ && !distinct_->put_unique(rel, rel.row(row), row)) return;
   next_[row] = table_.put(rel, row);
 }
 
@@ -120,6 +147,40 @@ bool Relation::insert(const Datum* tuple) {
   ++size_;
   for (auto& index : indexes_) index->add(*this, row);
   return true;
+}
+
+std::size_t Relation::insert_batch(const Datum* tuples, std::size_t n) {
+  if (arity_ == 0 || n < 4) {
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < n; ++i) added += insert(tuples + i * arity_) ? 1 : 0;
+    return added;
+  }
+  constexpr std::size_t most = 64;
+  std::size_t added = 0;
+  for (std::size_t from = 0; from < n; from += most) {
+    const std::size_t count = std::min(most, n - from);
+    const Datum* batch = tuples + from * arity_;
+    // Two rounds of prefetches: the first slot of each probe, then (once those have
+    // arrived) the row in it when its hash matches, which is how a duplicate is found.
+    set_.reserve(count);
+    std::array<std::uint32_t, most> hashes;
+    for (std::size_t i = 0; i < count; ++i) {
+      hashes[i] = set_.tuple_hash(batch + i * arity_);
+      set_.prefetch_slot(hashes[i]);
+    }
+    for (std::size_t i = 0; i < count; ++i) set_.prefetch_row(*this, hashes[i]);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Datum* tuple = batch + i * arity_;
+      const auto row = static_cast<RowId>(size_);
+      if (!set_.put_unique_hashed(*this, tuple, hashes[i], row)) continue;
+      make_room(row);
+      std::copy(tuple, tuple + arity_, blocks_.back().get() + (row & block_mask) * arity_);
+      ++size_;
+      for (auto& index : indexes_) index->add(*this, row);
+      ++added;
+    }
+  }
+  return added;
 }
 
 // The first block grows by doubling (most relations are small); the others are
@@ -144,10 +205,10 @@ bool Relation::contains(const Datum* tuple) const {
   return set_.find(*this, tuple, true) != no_row;
 }
 
-const HashIndex& Relation::index(ColumnMask mask) {
+const HashIndex& Relation::index(ColumnMask mask, ColumnMask distinct) {
   for (const auto& index : indexes_)
-    if (index->mask() == mask) return *index;
-  indexes_.push_back(std::make_unique<HashIndex>(*this, mask));
+    if (index->mask() == mask && index->distinct() == distinct) return *index;
+  indexes_.push_back(std::make_unique<HashIndex>(*this, mask, distinct));
   return *indexes_.back();
 }
 

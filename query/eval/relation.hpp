@@ -48,6 +48,13 @@ class KeyTable {
   // Stores `row` under the key of `tuple` unless that key is present: one probe for
   // "insert if absent". `row` need not be in `rel` yet. True when it was stored.
   bool put_unique(const Relation& rel, const Datum* tuple, RowId row);
+  // The same in three parts, for a batch of tuples (Relation::insert_batch): make room for
+  // `more` keys, then hint the memory a probe will read, then probe with the tuple's hash.
+  void reserve(std::size_t more);
+  std::uint32_t tuple_hash(const Datum* tuple) const { return hash(tuple, true); }
+  void prefetch_slot(std::uint32_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  void prefetch_row(const Relation& rel, std::uint32_t h) const;
+  bool put_unique_hashed(const Relation& rel, const Datum* tuple, std::uint32_t h, RowId row);
   const std::vector<std::uint32_t>& columns() const { return columns_; }
   std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
 
@@ -58,7 +65,7 @@ class KeyTable {
   };
   std::uint32_t hash(const Datum* values, bool values_are_tuple) const;
   bool equal(const Relation& rel, RowId row, const Datum* probe, bool probe_is_tuple) const;
-  void grow_if_full();
+  void grow_if_full(std::size_t more = 1);  // makes room for `more` keys
 
   std::vector<std::uint32_t> columns_;
   std::vector<Slot> slots_;  // power-of-two size; row == no_row marks an empty slot
@@ -66,19 +73,29 @@ class KeyTable {
 };
 
 // All rows whose `columns` equal a key: chains of rows through `next`.
+//
+// A distinct index (distinct mask D, a superset of the key's mask) chains only one row
+// per distinct value of the columns D: a join that reads no column outside D (the others
+// bind variables used nowhere else, like `W` in `v(Y, Z, W)`) then sees each combination
+// once instead of once per row. Its own set on D decides which rows are chained.
 class HashIndex {
  public:
-  HashIndex(const Relation& rel, ColumnMask mask);
+  HashIndex(const Relation& rel, ColumnMask mask, ColumnMask distinct = 0);
   // First row with this key (key values in increasing column order), or no_row.
   RowId first(const Relation& rel, const Datum* key) const { return table_.find(rel, key, false); }
   RowId next(RowId row) const { return next_[row]; }
   void add(const Relation& rel, RowId row);
   ColumnMask mask() const { return mask_; }
-  std::size_t memory() const { return table_.memory() + next_.capacity() * sizeof(RowId); }
+  ColumnMask distinct() const { return distinct_mask_; }
+  std::size_t memory() const {
+    return table_.memory() + next_.capacity() * sizeof(RowId) + (distinct_ ? distinct_->memory() : 0);
+  }
 
  private:
   ColumnMask mask_;
+  ColumnMask distinct_mask_;  // 0: every row is chained
   KeyTable table_;
+  std::unique_ptr<KeyTable> distinct_;
   std::vector<RowId> next_;
 };
 
@@ -92,10 +109,16 @@ class Relation {
 
   // Adds the tuple (arity() words) unless present; true when it was new.
   bool insert(const Datum* tuple);
+  // Adds `n` tuples (n * arity() words, in order) unless present; returns how many were
+  // new. Faster than n calls of insert() on a large relation: the set's slots (and the
+  // rows they point to) for the whole batch are fetched from memory at once, not one
+  // cache miss after another.
+  std::size_t insert_batch(const Datum* tuples, std::size_t n);
   bool contains(const Datum* tuple) const;
 
-  // The index on `mask`, built on first use and kept up to date by insert().
-  const HashIndex& index(ColumnMask mask);
+  // The index on `mask` (distinct on the columns `distinct` when not 0; see HashIndex),
+  // built on first use and kept up to date by insert().
+  const HashIndex& index(ColumnMask mask, ColumnMask distinct = 0);
 
   std::size_t memory() const;
 

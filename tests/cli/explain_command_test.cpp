@@ -106,9 +106,43 @@ TEST(ReplWhy, WhyAndWhyNot) {
             "  for: fact at p.writ:2\n"
             "    bird(tweety).\n"
             "flies(nobody): no argument\n"
-            "  for: r1, rule at p.writ:3 (defeated)\n"
+            "  \"nobody flies\"\n"
+            "  no fact states it, and no rule that could conclude it applies\n"
+            "  for: r1, defeasible rule at p.writ:3 (does not apply)\n"
             "    r1: flies(X) :~ bird(X).\n"
-            "    does not apply to this goal: a premise has no argument, or the values differ\n");
+            "    premise bird(nobody) does not hold: no fact or rule concludes it\n");
+}
+
+TEST(ReplWhy, WhyNotFollowsAMissingPremiseAndNamesTheDefeater) {
+  TempDir dir;
+  dir.write("p.writ", std::string(penguins) +
+                          "r3: travels(X) :~ flies(X), ticket(X).\n"
+                          "ticket(X) :- booked(X, Y), Y > 0.\n"
+                          "booked(tweety, 0).\n");
+  const auto r = run_writ({"repl", "p.writ"}, ".whynot travels(tweety)\n.whynot travels(opus)\n", dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "travels(tweety): no argument\n"
+            "  no fact states it, and no rule that could conclude it applies\n"
+            "  for: r3, defeasible rule at p.writ:7 (does not apply)\n"
+            "    r3: travels(X) :~ flies(X), ticket(X).\n"
+            "    premise ticket(tweety) does not hold: no fact states it, and no rule that could conclude it applies\n"
+            "    ticket(tweety): no argument\n"
+            "      no fact states it, and no rule that could conclude it applies\n"
+            "      for: rule at p.writ:8 (does not apply)\n"
+            "        ticket(X) :- booked(X, Y), Y > 0.\n"
+            "        premise 0 > 0 does not hold\n"
+            "travels(opus): no argument\n"
+            "  no fact states it, and no rule that could conclude it applies\n"
+            "  for: r3, defeasible rule at p.writ:7 (does not apply)\n"
+            "    r3: travels(X) :~ flies(X), ticket(X).\n"
+            "    premise ticket(opus) does not hold: no fact states it, and no rule that could conclude it applies\n"
+            "    ticket(opus): no argument\n"
+            "      no fact states it, and no rule that could conclude it applies\n"
+            "      for: rule at p.writ:8 (does not apply)\n"
+            "        ticket(X) :- booked(X, Y), Y > 0.\n"
+            "        premise booked(opus, Y) does not hold: no fact or rule concludes it\n");
 }
 
 }  // namespace

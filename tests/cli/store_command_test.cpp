@@ -325,3 +325,39 @@ TEST_F(StoreCommands, UsageErrors) {
 
 }  // namespace
 }  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// A reader must not leave SQLite's -wal and -shm files behind: only a connection that may
+// write removes them, so readers open the file for writing with `query_only` set.
+TEST_F(StoreCommands, ReadersLeaveNoWriteAheadLogBehind) {
+  load_graph();
+  const auto wal = dir.path() / "case.db-wal";
+  const auto shm = dir.path() / "case.db-shm";
+  EXPECT_FALSE(std::filesystem::exists(wal));
+  EXPECT_EQ(path_1(), "X\n2\n3\n");
+  EXPECT_EQ(writ({"log", "--db", "case.db"}).exit_code, 0);
+  EXPECT_EQ(writ({"run", "--db", "case.db", "--as-of", "1", "-q", "path(1, X)"}).exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(wal));
+  EXPECT_FALSE(std::filesystem::exists(shm));
+}
+
+}  // namespace
+}  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+TEST_F(StoreCommands, LogAsOfShowsTheLogAsItStoodThen) {
+  load_graph();
+  ASSERT_EQ(writ({"retract", "--db", "case.db", "edge(2, 3)."}).exit_code, 0);
+  const auto all = writ({"log", "--db", "case.db", "--format", "csv"});
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 3);  // header and two transactions
+  const auto then = writ({"log", "--db", "case.db", "--as-of", "1", "--format", "csv"});
+  EXPECT_EQ(then.exit_code, 0);
+  EXPECT_EQ(without_times(then.out), "tx,time,description,added,removed\n1,YYYY-MM-DDThh:mm:ss.sssZ,load graph.writ,4,0\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test

@@ -408,4 +408,251 @@ TEST(CApi, KnowledgeBasesInParallelThreads) {
   EXPECT_EQ(counts[1], 29u * 30u / 2u);
 }
 
+// ---- Statuses, why-not, assumptions and listings -------------------------------------
+
+constexpr const char* birds =
+    "bird(tweety). bird(polly). penguin(polly). quaker(nixon). republican(nixon).\n"
+    "r_flies: flies(X) :~ bird(X).\n"
+    "r_penguin: -flies(X) :~ penguin(X).\n"
+    "r_penguin > r_flies.\n"
+    "pacifist(X) :~ quaker(X).\n"
+    "-pacifist(X) :~ republican(X).\n";
+
+TEST(CApi, RowStatuses) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "birds", birds), WRIT_OK) << writ_errmsg(kb);
+  Result flies;
+  ASSERT_EQ(writ_query(kb, "flies(X)", &flies.r), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(writ_result_has_status(flies.r), 1);
+  ASSERT_EQ(first_column(flies.r), (std::vector<std::string>{"polly", "tweety"}));
+  EXPECT_EQ(writ_row_status(flies.r, 0), WRIT_REJECTED);
+  EXPECT_EQ(writ_row_status(flies.r, 1), WRIT_ACCEPTED);
+  EXPECT_EQ(writ_row_status(flies.r, 2), 0);  // out of range
+  Result pacifist;
+  ASSERT_EQ(writ_query(kb, "pacifist(X)", &pacifist.r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_row_count(pacifist.r), 1u);
+  EXPECT_EQ(writ_row_status(pacifist.r, 0), WRIT_CONTESTED);
+  Result bird;
+  ASSERT_EQ(writ_query(kb, "bird(X)", &bird.r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_row_count(bird.r), 2u);
+  EXPECT_EQ(writ_row_status(bird.r, 0), WRIT_ESTABLISHED);
+  EXPECT_EQ(writ_row_status(bird.r, 1), WRIT_ESTABLISHED);
+
+  EXPECT_STREQ(writ_row_status_name(WRIT_REJECTED), "rejected");
+  EXPECT_STREQ(writ_row_status_name(WRIT_CONTESTED), "contested");
+  EXPECT_STREQ(writ_row_status_name(WRIT_ACCEPTED), "accepted");
+  EXPECT_STREQ(writ_row_status_name(WRIT_ESTABLISHED), "established");
+  EXPECT_EQ(writ_row_status_name(0), nullptr);
+  EXPECT_EQ(writ_row_status_name(5), nullptr);
+
+  // A program without arguments: answers simply hold and carry no status.
+  Kb plain;
+  ASSERT_EQ(writ_load_text(plain, "graph", graph), WRIT_OK);
+  Result path;
+  ASSERT_EQ(writ_query(plain, "path(1, X)", &path.r), WRIT_OK);
+  EXPECT_EQ(writ_result_has_status(path.r), 0);
+  EXPECT_EQ(writ_row_status(path.r, 0), 0);
+  EXPECT_EQ(writ_result_has_status(nullptr), 0);
+  EXPECT_EQ(writ_row_status(nullptr, 0), 0);
+}
+
+TEST(CApi, WhyNot) {
+  // The trees' details belong to the argument layer (tests/engine); here: what the C API
+  // hands out, and its errors.
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
+  char* json = nullptr;
+  ASSERT_EQ(writ_why_not(kb, "path(4, 1).", &json), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_NE(json, nullptr);
+  const std::string missing = json;
+  writ_free(json);
+  EXPECT_EQ(missing.rfind("[{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"path(4, 1)\", ", 0), 0u)
+      << missing;
+  EXPECT_NE(missing.find("\"text\": \"path(X, Y) :- edge(X, Y).\", \"place\": \"graph:2\""), std::string::npos)
+      << missing;
+  EXPECT_NE(missing.find("\"text\": \"path(X, Z) :- path(X, Y), edge(Y, Z).\", \"place\": \"graph:3\""),
+            std::string::npos)
+      << missing;
+  EXPECT_EQ(missing.back(), ']');
+
+  json = nullptr;
+  ASSERT_EQ(writ_why_not(kb, "nowhere(1)", &json), WRIT_OK) << writ_errmsg(kb);
+  const std::string nothing = json;
+  writ_free(json);
+  EXPECT_EQ(nothing.rfind("[{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"nowhere(1)\", ", 0), 0u)
+      << nothing;
+  EXPECT_NE(nothing.find("\"children\": []}]"), std::string::npos) << nothing;
+
+  json = nullptr;
+  EXPECT_EQ(writ_why_not(kb, "path(1,", &json), WRIT_ERROR_INPUT);
+  EXPECT_EQ(json, nullptr);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind("<query>:1:", 0), 0u) << writ_errmsg(kb);
+  EXPECT_EQ(writ_why_not(kb, nullptr, &json), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: writ_why_not: goal is NULL\n");
+  EXPECT_EQ(writ_why_not(kb, "path(1, X)", nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: writ_why_not: json_out is NULL\n");
+  EXPECT_EQ(writ_why_not(nullptr, "path(1, X)", &json), WRIT_ERROR_MISUSE);
+}
+
+std::vector<std::string> column_texts(const writ_result* r, std::size_t col) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < writ_result_row_count(r); ++i) out.emplace_back(writ_value_text(r, i, col));
+  return out;
+}
+
+TEST(CApi, Assumptions) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", "edge(1, 2). edge(2, 3).\nstep: path(X, Y) :- edge(X, Y).\n"
+                                        "path(X, Z) :- path(X, Y), edge(Y, Z).\n"),
+            WRIT_OK)
+      << writ_errmsg(kb);
+  ASSERT_EQ(writ_assume(kb, nullptr, "edge(3, 4)."), WRIT_OK) << writ_errmsg(kb);
+  Result r1;
+  ASSERT_EQ(writ_query(kb, "path(1, X)", &r1.r), WRIT_OK);
+  EXPECT_EQ(first_column(r1.r), (std::vector<std::string>{"2", "3", "4"}));
+  Result listed;
+  ASSERT_EQ(writ_assumptions(kb, &listed.r), WRIT_OK);
+  ASSERT_EQ(writ_result_column_count(listed.r), 1u);
+  EXPECT_STREQ(writ_result_column_name(listed.r, 0), "assumption");
+  EXPECT_EQ(writ_value_type(listed.r, 0, 0), WRIT_STRING);
+  EXPECT_EQ(column_texts(listed.r, 0), (std::vector<std::string>{"edge(3, 4)."}));
+
+  ASSERT_EQ(writ_assume_off(kb, "step"), WRIT_OK) << writ_errmsg(kb);
+  Result r2;
+  ASSERT_EQ(writ_query(kb, "path(1, X)", &r2.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(r2.r), 0u);
+  Result listed2;
+  ASSERT_EQ(writ_assumptions(kb, &listed2.r), WRIT_OK);
+  EXPECT_EQ(column_texts(listed2.r, 0), (std::vector<std::string>{"edge(3, 4).", "off step"}));
+
+  EXPECT_EQ(writ_assume_off(kb, "nolabel"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: no rule is labelled 'nolabel'\n");
+  EXPECT_EQ(writ_assume(kb, "what-if", "edge(3, ."), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_diagnostic_source(kb, 0), "what-if");
+  EXPECT_EQ(writ_assume(kb, nullptr, "?- edge(1, X)."), WRIT_ERROR_INPUT);
+  EXPECT_EQ(std::string(writ_errmsg(kb)).rfind("<assume>:1:1: error: a query cannot be assumed", 0), 0u)
+      << writ_errmsg(kb);
+
+  ASSERT_EQ(writ_forget(kb), WRIT_OK);
+  Result r3;
+  ASSERT_EQ(writ_query(kb, "path(1, X)", &r3.r), WRIT_OK);
+  EXPECT_EQ(first_column(r3.r), (std::vector<std::string>{"2", "3"}));
+  Result listed3;
+  ASSERT_EQ(writ_assumptions(kb, &listed3.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(listed3.r), 0u);
+  EXPECT_EQ(writ_result_column_count(listed3.r), 1u);
+
+  EXPECT_EQ(writ_assume(kb, nullptr, nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_assume(nullptr, nullptr, "p(1)."), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_assume_off(kb, nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_forget(nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_assumptions(kb, nullptr), WRIT_ERROR_MISUSE);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: writ_assumptions: out is NULL\n");
+}
+
+TEST(CApi, PredicatesAndRuleTexts) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
+  Result p;
+  ASSERT_EQ(writ_predicates(kb, &p.r), WRIT_OK);
+  ASSERT_EQ(writ_result_column_count(p.r), 4u);
+  EXPECT_STREQ(writ_result_column_name(p.r, 0), "name");
+  EXPECT_STREQ(writ_result_column_name(p.r, 1), "arity");
+  EXPECT_STREQ(writ_result_column_name(p.r, 2), "facts");
+  EXPECT_STREQ(writ_result_column_name(p.r, 3), "rules");
+  EXPECT_EQ(writ_result_has_status(p.r), 0);
+  ASSERT_EQ(writ_result_row_count(p.r), 2u);
+  EXPECT_EQ(column_texts(p.r, 0), (std::vector<std::string>{"edge", "path"}));
+  EXPECT_EQ(writ_value_type(p.r, 0, 0), WRIT_STRING);
+  EXPECT_EQ(writ_value_type(p.r, 0, 1), WRIT_INTEGER);
+  EXPECT_EQ(writ_value_int64(p.r, 0, 1), 2);
+  EXPECT_EQ(writ_value_int64(p.r, 0, 2), 3);
+  EXPECT_EQ(writ_value_int64(p.r, 0, 3), 0);
+  EXPECT_EQ(writ_value_int64(p.r, 1, 1), 2);
+  EXPECT_EQ(writ_value_int64(p.r, 1, 2), 0);
+  EXPECT_EQ(writ_value_int64(p.r, 1, 3), 2);
+
+  Result rules;
+  ASSERT_EQ(writ_rule_texts(kb, "path", &rules.r), WRIT_OK);
+  EXPECT_STREQ(writ_result_column_name(rules.r, 0), "text");
+  EXPECT_EQ(column_texts(rules.r, 0),
+            (std::vector<std::string>{"path(X, Y) :- edge(X, Y).", "path(X, Z) :- path(X, Y), edge(Y, Z)."}));
+  Result all;
+  ASSERT_EQ(writ_rule_texts(kb, nullptr, &all.r), WRIT_OK);
+  EXPECT_EQ(column_texts(all.r, 0),
+            (std::vector<std::string>{"edge(1, 2).", "edge(2, 3).", "edge(3, 4).", "path(X, Y) :- edge(X, Y).",
+                                      "path(X, Z) :- path(X, Y), edge(Y, Z)."}));
+  Result none;
+  ASSERT_EQ(writ_rule_texts(kb, "nothing", &none.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(none.r), 0u);
+
+  Kb empty;
+  Result nothing;
+  ASSERT_EQ(writ_predicates(empty, &nothing.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(nothing.r), 0u);
+  EXPECT_EQ(writ_predicates(nullptr, &nothing.r), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_rule_texts(kb, "path", nullptr), WRIT_ERROR_MISUSE);
+}
+
+TEST(CApi, Transactions) {
+  TempStore store("writ_c_api_test_transactions.writdb");
+  writ_kb* kb = nullptr;
+  ASSERT_EQ(writ_open(store.path.c_str(), &kb), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_retract_text(kb, nullptr, "edge(3, 4).", nullptr), WRIT_OK) << writ_errmsg(kb);
+  writ_result* r = nullptr;
+  ASSERT_EQ(writ_transactions(kb, &r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_column_count(r), 5u);
+  const std::vector<std::string> columns{"number", "time", "description", "added", "removed"};
+  for (std::size_t c = 0; c < columns.size(); ++c) EXPECT_EQ(writ_result_column_name(r, c), columns[c]);
+  ASSERT_EQ(writ_result_row_count(r), 2u);
+  EXPECT_EQ(writ_value_int64(r, 0, 0), 1);
+  EXPECT_EQ(writ_value_int64(r, 1, 0), 2);
+  EXPECT_EQ(column_texts(r, 2), (std::vector<std::string>{"load graph", "retract edge(3, 4)."}));
+  EXPECT_EQ(writ_value_int64(r, 0, 3), 5);
+  EXPECT_EQ(writ_value_int64(r, 0, 4), 0);
+  EXPECT_EQ(writ_value_int64(r, 1, 3), 0);
+  EXPECT_EQ(writ_value_int64(r, 1, 4), 1);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::string time = writ_value_text(r, i, 1);  // 2024-05-01T09:30:00.123Z
+    EXPECT_EQ(writ_value_type(r, i, 1), WRIT_STRING);
+    ASSERT_EQ(time.size(), 24u) << time;
+    EXPECT_EQ(time[10], 'T');
+    EXPECT_EQ(time[19], '.');
+    EXPECT_EQ(time[23], 'Z');
+  }
+  writ_result_free(r);
+  writ_close(kb);
+
+  Kb memory;  // no store: no transactions
+  Result none;
+  ASSERT_EQ(writ_transactions(memory, &none.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(none.r), 0u);
+  EXPECT_EQ(writ_result_column_count(none.r), 5u);
+}
+
+TEST(CApi, EachThreadHasItsOwnLastError) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "graph", graph), WRIT_OK);
+  Result bad;
+  EXPECT_EQ(writ_query(kb, "path(1,", &bad.r), WRIT_ERROR_INPUT);
+  const std::string mine = writ_errmsg(kb);
+  ASSERT_NE(mine, "");
+  std::string theirs_before;
+  std::string theirs_after;
+  int their_code = -1;
+  std::thread other([&] {
+    theirs_before = writ_errmsg(kb);  // no call yet on this thread
+    Result r;
+    their_code = writ_query(kb, "path(1, X)", &r.r);
+    theirs_after = writ_errmsg(kb);
+  });
+  other.join();
+  EXPECT_EQ(theirs_before, "");
+  EXPECT_EQ(their_code, WRIT_OK);
+  EXPECT_EQ(theirs_after, "");
+  EXPECT_EQ(writ_errmsg(kb), mine);  // the other thread's success left this thread's error
+  EXPECT_EQ(writ_errcode(kb), WRIT_ERROR_INPUT);
+}
+
 }  // namespace

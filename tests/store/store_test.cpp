@@ -359,7 +359,7 @@ TEST_F(StoreTest, TruncatedStore) {
     const auto r = kb.open(path("cut.db"));
     EXPECT_EQ(r.outcome, kb::Outcome::InputError) << keep;
     ASSERT_EQ(r.diagnostics.size(), 1u);
-    EXPECT_EQ(r.diagnostics[0].message, "cannot open store '" + path("cut.db") + "': database disk image is malformed");
+    EXPECT_EQ(r.diagnostics[0].message, "store '" + path("cut.db") + "' is damaged: database disk image is malformed");
     EXPECT_FALSE(kb.has_store());
   }
 }

@@ -6,8 +6,24 @@
 // knowledge base lives in memory only.
 //
 // Errors are values: every call that reads user input returns its diagnostics; nothing
-// here throws on bad input. Not thread-safe: use one KnowledgeBase from one thread at a
-// time, except cancel(), which may be called from any thread or a signal handler.
+// here throws on bad input.
+//
+// Threads. There is no global state: two KnowledgeBases are independent, whatever the
+// threads. One KnowledgeBase may be used from many threads at once:
+//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts,
+//     assumptions, transactions, has_store, render. Any number run at the same time;
+//     parsing and checking goals runs in parallel, while evaluating and answering (which
+//     write into the shared fixpoint and argument graphs) are serialised among readers.
+//     The fixpoint is computed once per state, by the first reader that needs it.
+//   - writers: open, load, load_files, import_csv, retract, assume, assume_off, forget,
+//     materialize, set_limits. Each runs alone: it waits for the readers in progress, and
+//     readers that start later wait for it.
+// So every reader sees the state before or after each write, never part of one, and a
+// waiting writer is not starved by a stream of readers. A RowVisitor or ColumnsVisitor
+// runs while the knowledge base is locked: it must not call the knowledge base (except
+// cancel()). cancel() may be called at any time, from any thread or a signal handler: it
+// ends every call in progress (see cancel()). Destroy the knowledge base only after every
+// other call on it has returned.
 #pragma once
 
 #include <atomic>
@@ -18,6 +34,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "query/argue/explanation.hpp"
@@ -96,6 +113,37 @@ struct PredicateInfo {
   std::size_t rules = 0;  // rules with this head
 };
 
+// How import_csv() reads a table (docs/store.md, "Importing CSV").
+struct ImportOptions {
+  // The field separator; unset: a tab for a name ending in .tsv or .tab, else ','.
+  std::optional<char> delimiter;
+  // Whether the first row names the columns; unset: decided from the rows (a first row
+  // whose value does not fit its column's type, as "src" over integers, is a header).
+  std::optional<bool> header;
+};
+
+struct ImportResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<Diagnostic> diagnostics;
+  std::size_t rows = 0;                        // facts added
+  std::vector<std::string> header;             // the header row, when there was one
+  std::vector<query::ValueKind> column_kinds;  // how each column was typed
+};
+
+// One relation written by materialize(): predicate `name/arity` into table `table`.
+struct MaterializedInfo {
+  std::string name;
+  std::size_t arity = 0;
+  std::string table;
+  std::size_t rows = 0;
+};
+
+struct MaterializeResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<MaterializedInfo> tables;  // in the order asked
+};
+
 // How open() opens a store.
 struct StoreOptions {
   // Answer from the store without changing it: load() then adds to memory only, retract()
@@ -161,6 +209,14 @@ class KnowledgeBase {
   // Reads the files, then load(). A file that cannot be read is an error.
   LoadResult load_files(const std::vector<std::string>& paths);
 
+  // Adds each row of a CSV or TSV table as a fact `predicate(v1, ..., vn)`, like load():
+  // checked with everything loaded, all or nothing, one transaction in a store (which keeps
+  // the table's text as the facts' source). Columns are typed as integer when every value
+  // is an integer, else symbol when every value is written as a symbol, else string.
+  ImportResult import_csv(Input input, std::string_view predicate, ImportOptions options = {});
+  // Reads the file, then import_csv().
+  ImportResult import_csv_file(const std::string& path, std::string_view predicate, ImportOptions options = {});
+
   // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
   // A fact matches loaded facts with the same values; a rule matches rules with the same
   // text up to blanks. All or nothing: a statement that matches nothing is an error and
@@ -168,7 +224,8 @@ class KnowledgeBase {
   // (earlier transactions still see the statements; see StoreOptions::as_of).
   RetractResult retract(std::string_view text, std::string name = "<retract>");
 
-  // The store's transactions, oldest first; empty without a store.
+  // The store's transactions, oldest first; empty without a store. A store opened with
+  // StoreOptions::as_of = N shows transactions 1..N only.
   LogResult transactions();
 
   // Answers a goal written as after `?-` (final `.` optional). `name` names it in messages.
@@ -188,8 +245,12 @@ class KnowledgeBase {
   AskResult ask_each(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
 
   // Explains every answer of a goal (written as after `?-`; modality and perspective
-  // apply). For a goal without answers, `why_not` explains the ground goal itself: which
-  // argument defeats it, or that no rule or fact concludes it.
+  // apply). `why_not` says why a goal does not hold firmly, whatever its modality: each
+  // rejected or contested answer with every argument that does not stand saying why (a
+  // premise rejected or contested, or the argument that defeats it); with no answer at
+  // all, each rule that could conclude the goal with its first premise that fails (no
+  // fact or rule concludes it, a `not` whose atom holds, a false comparison), followed to
+  // a bounded depth (query/argue/argument_graph.hpp, ArgumentGraph::why_not).
   ExplainResult explain(std::string_view goal, std::string name = "<query>");
   ExplainResult why_not(std::string_view goal, std::string name = "<query>");
 
@@ -208,6 +269,13 @@ class KnowledgeBase {
   std::vector<AskResult> relation(std::string_view predicate,
                                   std::optional<std::size_t> arity = std::nullopt);
 
+  // Writes the relations of `predicates` ("name" for every arity of a name, or
+  // "name/N") into plain tables of the store, for other SQLite tools: named after the
+  // predicate, columns a1..an plus `status` when answers carry one, replaced whole on
+  // each call, listed with their freshness in the view `materialized` (docs/store.md).
+  // Needs a store open for writing. All or nothing: one transaction for all of them.
+  MaterializeResult materialize(const std::vector<std::string>& predicates);
+
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
@@ -221,14 +289,21 @@ class KnowledgeBase {
   std::string render(const std::vector<Diagnostic>& diagnostics) const;
 
   void set_limits(Limits limits);
-  // Ends the running evaluation with Outcome::Cancelled. Async-signal-safe; the flag is
-  // cleared when the next call starts.
+  // Ends every call in progress with Outcome::Cancelled (a call past its last check, e.g.
+  // one already handing out rows, ends normally). Async-signal-safe. The request is
+  // forgotten when a call starts while no other call is in progress; while one is, calls
+  // that start are cancelled too.
   void cancel() noexcept;
 
  private:
-  LoadResult load_unguarded(std::vector<Input> inputs);
+  // Text -> statements and diagnostics; load() reads writ, import_csv() a table.
+  using Parser = std::function<std::pair<query::Program, std::vector<Diagnostic>>(
+      std::string_view text, query::SourceId source, std::uint32_t first_line)>;
+  static Parser writ_parser();
+  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse);
   AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
   ExplainResult explain_unguarded(std::string_view goal, std::string name);
+  ExplainResult why_not_unguarded(std::string_view goal, std::string name);
   LoadResult assume_unguarded(std::string_view text, std::string name);
 
   struct Impl;

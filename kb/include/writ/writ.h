@@ -35,10 +35,24 @@
 **     WRIT_ERROR_MISUSE (never a crash).
 **
 ** Threads: writ has no global state. Different writ_kb handles are independent and may be
-** used from different threads at the same time. One writ_kb must be used by one thread at
-** a time (serialise the calls yourself), except writ_cancel(), which may be called from any
-** thread or from a signal handler. A writ_result is immutable: once returned it may be read
-** from any number of threads at once, and it stays valid after its writ_kb is closed.
+** used from different threads at the same time. One writ_kb may also be used from many
+** threads at once; each function below says which kind of call it is:
+**   - readers (writ_query, writ_explain, writ_why_not, writ_assumptions, writ_predicates,
+**     writ_rule_texts, writ_transactions) run at the same time as each other. Parsing and
+**     checking run in parallel; evaluating and answering take turns, and the evaluation
+**     is done once per state of the knowledge base, by the first reader that needs it.
+**   - writers (writ_load_text, writ_load_file, writ_retract_text, writ_assume,
+**     writ_assume_off, writ_forget, writ_set_timeout, writ_set_max_facts) run alone: a
+**     writer waits for the readers in progress, and readers that start later wait for it.
+**     So every reader sees the knowledge base as it was before or after each write, never
+**     half-way through one.
+**   - writ_cancel may be called at any time, from any thread or a signal handler.
+**   - writ_close must not race with any other call on the same handle.
+** The status and messages of a call (writ_errcode, writ_errmsg, writ_diagnostic_*) are
+** kept per thread: they are about the last call on the kb *made by the calling thread*,
+** whatever other threads do meanwhile. A writ_result is immutable: once returned it may be
+** read from any number of threads at once, and it stays valid after its writ_kb is closed.
+** A string from writ_explain or writ_why_not belongs to the caller.
 */
 #ifndef WRIT_H
 #define WRIT_H
@@ -131,7 +145,8 @@ typedef struct writ_kb writ_kb;
 ** WRIT_ERROR_NOMEM, where *out is NULL), so that writ_errmsg(*out) can say why; such a
 ** handle accepts only writ_errmsg, writ_errcode, the writ_diagnostic_* functions and
 ** writ_close (other calls give WRIT_ERROR_MISUSE). Every non-NULL handle must be closed
-** with writ_close().
+** with writ_close(). writ_open counts as a call of the thread that made it (writ_errmsg
+** from that thread says why it failed).
 **
 ** Returns WRIT_OK, WRIT_ERROR_STORE (the file is not a writ store, is damaged, was written
 ** by a newer writ, is busy or unreadable; the file is left untouched), WRIT_ERROR_NOMEM,
@@ -152,9 +167,10 @@ WRIT_API int writ_open_v2(const char* path, int flags, int64_t as_of, writ_kb** 
 
 /*
 ** Closes a knowledge base and frees everything it owns, including the strings returned by
-** writ_errmsg and writ_diagnostic_*. Results from writ_query are not affected: free them
-** with writ_result_free, before or after. writ_close(NULL) does nothing. Returns WRIT_OK.
-** Must not race with any other call on the same handle (writ_cancel included).
+** writ_errmsg and writ_diagnostic_* to every thread. Results (writ_result) and JSON strings
+** are not affected: free them with writ_result_free / writ_free, before or after.
+** writ_close(NULL) does nothing. Returns WRIT_OK. Must not race with any other call on the
+** same handle (writ_cancel included): join the other threads first.
 */
 WRIT_API int writ_close(writ_kb* kb);
 
@@ -173,13 +189,14 @@ WRIT_API int writ_close(writ_kb* kb);
 ** added and the call returns WRIT_ERROR_INPUT with the store's reason.
 **
 ** Returns WRIT_OK, WRIT_ERROR_INPUT, WRIT_ERROR_CANCELLED (writ_cancel while writing the
-** store), WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb or text NULL), or WRIT_ERROR.
+** store), WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb or text NULL), or WRIT_ERROR. A writer.
 */
 WRIT_API int writ_load_text(writ_kb* kb, const char* name, const char* text);
 
 /*
 ** Reads the file at `path` and loads it as writ_load_text does, with the path as its name
 ** in messages. A file that cannot be read is WRIT_ERROR_INPUT ("cannot open 'PATH': ...").
+** A writer.
 */
 WRIT_API int writ_load_file(writ_kb* kb, const char* path);
 
@@ -194,7 +211,7 @@ WRIT_API int writ_load_file(writ_kb* kb, const char* path);
 **
 ** Returns WRIT_OK, WRIT_ERROR_INPUT (also for a store opened read-only or one that could
 ** not be written; the message says why), WRIT_ERROR_CANCELLED, WRIT_ERROR_NOMEM,
-** WRIT_ERROR_MISUSE (kb or text NULL) or WRIT_ERROR.
+** WRIT_ERROR_MISUSE (kb or text NULL) or WRIT_ERROR. A writer.
 */
 WRIT_API int writ_retract_text(writ_kb* kb, const char* name, const char* text, uint64_t* removed);
 
@@ -203,16 +220,18 @@ WRIT_API int writ_retract_text(writ_kb* kb, const char* name, const char* text, 
 ** writ_query (0 or less: no limit). writ_set_max_facts: at most `max_facts` facts, stated
 ** and derived, in all relations (0: no limit). A call that hits a limit returns
 ** WRIT_ERROR_LIMIT; the knowledge base stays usable (raise the limit and ask again).
-** Both return WRIT_OK, or WRIT_ERROR_MISUSE when kb is NULL.
+** Both return WRIT_OK, or WRIT_ERROR_MISUSE when kb is NULL. Writers.
 */
 WRIT_API int writ_set_timeout(writ_kb* kb, int64_t milliseconds);
 WRIT_API int writ_set_max_facts(writ_kb* kb, uint64_t max_facts);
 
 /*
-** Asks the running evaluation of `kb` to stop; that call returns WRIT_ERROR_CANCELLED.
-** If nothing is running, this does nothing: the request is forgotten when the next call
-** starts. The only function that may be called from another thread, or from a signal
-** handler (it is async-signal-safe), while a call on `kb` runs. NULL is ignored.
+** Asks every call in progress on `kb` to stop; each returns WRIT_ERROR_CANCELLED (a call
+** already past its evaluation, e.g. copying answers out, ends normally). While a cancelled
+** call is still in progress, calls that start are cancelled too; the request is forgotten
+** when a call starts while no other call on `kb` is in progress (so a writ_cancel when
+** nothing runs does nothing). May be called at any time, from any thread, or from a signal
+** handler (it is async-signal-safe). NULL is ignored.
 */
 WRIT_API void writ_cancel(writ_kb* kb);
 
@@ -225,21 +244,24 @@ WRIT_API void writ_cancel(writ_kb* kb);
 **         |     ^~~~
 **
 ** Errors without a place in a text start with "writ: error: ". The empty string when the
-** last call had nothing to report. The string is owned by `kb` and stays valid until the
-** next call on `kb` (other than writ_errmsg, writ_errcode and writ_diagnostic_*) or
-** writ_close. writ_errmsg(NULL) returns a static message. Never returns NULL.
+** last call had nothing to report. "The last call" is the calling thread's: each thread
+** has its own (see Threads above), and a thread that has made no call gets "". The string
+** is owned by `kb` and stays valid until the calling thread's next call on `kb` (other
+** than writ_errmsg, writ_errcode and writ_diagnostic_*) or writ_close; calls of other
+** threads leave it alone. writ_errmsg(NULL) returns a static message. Never returns NULL.
 */
 WRIT_API const char* writ_errmsg(writ_kb* kb);
 
 /*
-** The status code the last call on `kb` returned. WRIT_ERROR_MISUSE when kb is NULL.
+** The status code the calling thread's last call on `kb` returned (WRIT_OK when it has
+** made none). WRIT_ERROR_MISUSE when kb is NULL.
 */
 WRIT_API int writ_errcode(writ_kb* kb);
 
 /*
-** The diagnostics of the last call one by one, for tools that show them in place (an
-** editor). `index` counts from 0 to writ_diagnostic_count(kb) - 1; notes attached to a
-** diagnostic appear only in writ_errmsg. Lifetime as writ_errmsg.
+** The diagnostics of the calling thread's last call one by one, for tools that show them
+** in place (an editor). `index` counts from 0 to writ_diagnostic_count(kb) - 1; notes
+** attached to a diagnostic appear only in writ_errmsg. Lifetime as writ_errmsg.
 **
 **   writ_diagnostic_severity  WRIT_SEVERITY_ERROR, _WARNING or _NOTE; 0 when out of range.
 **   writ_diagnostic_message   the message alone, without place or severity.
@@ -287,8 +309,11 @@ typedef struct writ_result writ_result;
 ** Asking about a predicate nothing defines is not an error: there are no rows, and
 ** writ_errmsg carries a warning.
 **
+** When the knowledge base has arguments (defeasible rules, defeaters, claims or priorities),
+** each row also has its status: see writ_row_status.
+**
 ** Returns WRIT_OK, WRIT_ERROR_INPUT, WRIT_ERROR_LIMIT, WRIT_ERROR_CANCELLED,
-** WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb, goal or out NULL) or WRIT_ERROR.
+** WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb, goal or out NULL) or WRIT_ERROR. A reader.
 */
 WRIT_API int writ_query(writ_kb* kb, const char* goal, writ_result** out);
 
@@ -326,6 +351,30 @@ WRIT_API int64_t writ_value_int64(const writ_result* result, size_t row, size_t 
 WRIT_API const char* writ_value_text(const writ_result* result, size_t row, size_t col);
 WRIT_API size_t writ_value_bytes(const writ_result* result, size_t row, size_t col);
 
+/*
+** How sure an answer is (docs/language.md, "Arguments"). A greater value is a stronger
+** status, so `writ_row_status(r, i) >= WRIT_ACCEPTED` means "holds".
+**
+**   WRIT_REJECTED     every argument for it is defeated.
+**   WRIT_CONTESTED    arguments both ways, neither defeated.
+**   WRIT_ACCEPTED     holds defeasibly: every counter-argument is defeated.
+**   WRIT_ESTABLISHED  follows by strict rules from facts alone.
+**
+** writ_result_has_status: 1 when the rows of `result` carry a status (it answers a query on
+** a knowledge base with arguments), 0 otherwise (a purely strict program, where every answer
+** simply holds; a listing; NULL). writ_row_status: the status of `row`, or 0 when the result
+** has none or row is out of range. writ_row_status_name: "rejected", "contested",
+** "accepted" or "established" (static strings, as the `writ` command prints them); NULL for
+** any other value. All three are thread-safe.
+*/
+#define WRIT_REJECTED 1
+#define WRIT_CONTESTED 2
+#define WRIT_ACCEPTED 3
+#define WRIT_ESTABLISHED 4
+WRIT_API int writ_result_has_status(const writ_result* result);
+WRIT_API int writ_row_status(const writ_result* result, size_t row);
+WRIT_API const char* writ_row_status_name(int status);
+
 /* ------------------------------------------------------------------------------------ */
 /* Explanations                                                                         */
 /* ------------------------------------------------------------------------------------ */
@@ -338,13 +387,80 @@ WRIT_API size_t writ_value_bytes(const writ_result* result, size_t row, size_t c
 ** *json_out, which the caller frees with writ_free(); NULL on error.
 **
 ** Returns WRIT_OK; WRIT_ERROR_INPUT for a goal with errors (writ_errmsg says which);
-** WRIT_ERROR_LIMIT / WRIT_ERROR_CANCELLED; WRIT_ERROR_MISUSE when kb, goal or json_out is
-** NULL.
+** WRIT_ERROR_LIMIT / WRIT_ERROR_CANCELLED; WRIT_ERROR_NOMEM; WRIT_ERROR_MISUSE when kb,
+** goal or json_out is NULL. A reader.
 */
 WRIT_API int writ_explain(writ_kb* kb, const char* goal, char** json_out);
 
+/*
+** Why `goal` does not hold firmly, whatever its modality, as a JSON array of trees of the
+** same nodes as writ_explain: each rejected or contested answer with every argument that
+** does not stand and why (a premise rejected or contested, or the argument that defeats
+** it); for a goal without any answer, one tree rooted at the goal (its "literal" the goal
+** as written, without a final `.` or `?`) with each rule that could conclude it and the
+** first premise that fails ("applies": false), followed to a bounded depth; a goal that no
+** fact or rule concludes has no children. The C++ KnowledgeBase::why_not is the reference.
+** *json_out is freed with writ_free(); NULL on error. Returns as writ_explain. A reader.
+*/
+WRIT_API int writ_why_not(writ_kb* kb, const char* goal, char** json_out);
+
 /* Frees memory that a function documented as "free with writ_free()" returned. NULL ok. */
 WRIT_API void writ_free(void* p);
+
+/* ------------------------------------------------------------------------------------ */
+/* Assumptions (what-if)                                                                */
+/* ------------------------------------------------------------------------------------ */
+
+/*
+** Assumes the facts, rules, claims or priorities written in `text` as a hypothesis: queries
+** and explanations then hold under it. Nothing assumed is ever stored. Checked together
+** with everything loaded and assumed, all or nothing, like writ_load_text; a query, a
+** source or a template in `text` is an error. `name` names the text in messages; NULL
+** means "<assume>". Returns WRIT_OK, WRIT_ERROR_INPUT, WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE
+** (kb or text NULL) or WRIT_ERROR. A writer.
+*/
+WRIT_API int writ_assume(writ_kb* kb, const char* name, const char* text);
+
+/*
+** Switches off the rules labelled `label` (`label: head :- body.`) as an assumption.
+** WRIT_ERROR_INPUT when no rule has that label ("no rule is labelled 'LABEL'");
+** WRIT_ERROR_MISUSE when kb or label is NULL. A writer.
+*/
+WRIT_API int writ_assume_off(writ_kb* kb, const char* label);
+
+/* Drops every assumption. Returns WRIT_OK, or WRIT_ERROR_MISUSE when kb is NULL. A writer. */
+WRIT_API int writ_forget(writ_kb* kb);
+
+/* ------------------------------------------------------------------------------------ */
+/* Listings                                                                             */
+/* ------------------------------------------------------------------------------------ */
+
+/*
+** Each of these hands back a table as a writ_result (read it with the functions above; free
+** it with writ_result_free; it has no statuses). Texts are WRIT_STRING values, numbers
+** WRIT_INTEGER. On error *out is NULL. Each returns WRIT_OK or WRIT_ERROR_MISUSE (kb or out
+** NULL), WRIT_ERROR_NOMEM, WRIT_ERROR; writ_transactions also WRIT_ERROR_INPUT when the
+** store cannot be read. All are readers.
+**
+** writ_assumptions   column "assumption": the assumptions in force, as written: assumed
+**                    facts, rules and claims in the order assumed, then priorities, then
+**                    each label switched off as "off LABEL", sorted.
+** writ_predicates    columns "name", "arity", "facts", "rules": every predicate that a
+**                    loaded fact or rule concludes (assumptions not included), sorted by
+**                    name, then arity; "facts" counts stated facts, "rules" the rules.
+** writ_rule_texts    column "text": the text of each loaded rule and fact whose head is
+**                    `predicate` (any arity), or of every one when predicate is NULL or "",
+**                    in the order loaded.
+** writ_transactions  columns "number", "time", "description", "added", "removed": the
+**                    store's transactions, oldest first (none in memory). "number" is what
+**                    writ_open_v2's as_of takes; "time" is UTC, ISO 8601 with milliseconds
+**                    ("2024-05-01T09:30:00.123Z"); "description" says what it did ("load
+**                    NAME", "retract edge(1, 2)."); "added" and "removed" count statements.
+*/
+WRIT_API int writ_assumptions(writ_kb* kb, writ_result** out);
+WRIT_API int writ_predicates(writ_kb* kb, writ_result** out);
+WRIT_API int writ_rule_texts(writ_kb* kb, const char* predicate, writ_result** out);
+WRIT_API int writ_transactions(writ_kb* kb, writ_result** out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,308 @@
+// The walk from a literal of the argument graph to its explanation tree, shared by
+// explanations (explanation.cpp) and why-not explanations (why_not.cpp). Internal to
+// query/argue.
+#pragma once
+
+#include <cctype>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "argument_graph.hpp"
+#include "explanation.hpp"
+#include "query/analysis/variables.hpp"
+#include "query/builtins.hpp"
+
+namespace writ::query::argue {
+
+inline constexpr int max_explanation_depth = 12;
+
+inline std::string literal_text(const PredicateId& p, const std::vector<Value>& args) {
+  std::string out = p.name;
+  if (args.empty()) return out;
+  out += '(';
+  for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + to_source(args[i]);
+  return out + ')';
+}
+
+inline std::string kind_text(const Rule& r, RuleKind effective) {
+  switch (r.kind) {
+    case RuleKind::Strict: return r.is_fact() ? "fact" : "rule";
+    case RuleKind::Defeasible: return "defeasible rule";
+    case RuleKind::Defeater: return "defeater";
+    case RuleKind::Claim:
+      return std::string(effective == RuleKind::Strict ? "claim (taken as fact here) by " : "claim by ") + r.claimant;
+  }
+  return "rule";
+}
+
+// Walks the graph from a literal; one Explainer per call, so that each step is
+// explained once (later occurrences are marked truncated) and cycles end.
+class ArgumentGraph::Explainer {
+ public:
+  using Role = ExplanationNode::Role;
+  Explainer(ArgumentGraph& g, const eval::Limits& limits, const std::function<std::string(const Location&)>& place_of)
+      : g_(g), limits_(limits), place_of_(place_of) {}
+
+  ExplanationNode conclusion(const PredicateId& p, const std::vector<Value>& args, int depth) {
+    ExplanationNode node;
+    node.kind = ExplanationNode::Kind::Conclusion;
+    node.literal = literal_text(p, args);
+    node.sentence = sentence(p, args);
+    const auto id = g_.find(p, args);
+    const bool strict = g_.strict_part_.count(p) > 0 || find_builtin(p.name) != nullptr;
+    if (strict) {
+      if (!(id || g_.grounder_.contains(p, args))) return node;  // not derivable
+      node.status = Status::Established;
+    } else if (id && g_.argued(*id)) {
+      node.status = g_.status(*id);
+    } else {
+      return node;
+    }
+    if (depth >= max_explanation_depth || !seen_.insert(node.literal).second) {
+      node.truncated = true;
+      return node;
+    }
+    if (strict) {
+      if (auto a = strict_argument(p, args, depth)) node.children.push_back(std::move(*a));
+      else if (auto b = builtin_argument(p, args)) node.children.push_back(std::move(*b));
+      return node;
+    }
+    std::set<InstanceId> against;
+    for (const auto i : g_.supporters(*id)) {
+      node.children.push_back(argument(i, depth, ExplanationNode::Role::For));
+      for (const auto& [s, defeats] : g_.attackers(i)) {
+        if (!against.insert(s).second) continue;
+        auto counter = argument(s, depth, ExplanationNode::Role::Against);
+        counter.outcome = outcome(s, i, defeats);
+        node.children.push_back(std::move(counter));
+      }
+    }
+    // A strict conclusion for the contrary (not an instance of the graph) defeats them all.
+    if (const auto c = g_.contrary(*id); c && g_.literals_[*c].strict_part) {
+      const bool was_shallow = shallow_;
+      shallow_ = shallow_ || why_not_;
+      auto counter = conclusion(g_.literals_[*c].predicate, g_.literals_[*c].args, depth + 1);
+      shallow_ = was_shallow;
+      counter.role = ExplanationNode::Role::Against;
+      node.children.push_back(std::move(counter));
+    }
+    return node;
+  }
+
+  std::string sentence(const PredicateId& p, const std::vector<Value>& args) const {
+    for (const auto& t : g_.program_->templates) {
+      if (predicate_of(t.atom) != p) continue;
+      std::string out = t.wording;
+      // Replace each variable's name where it stands as a whole word.
+      for (std::size_t i = 0; i < t.atom.args.size() && i < args.size(); ++i) {
+        const auto& name = t.atom.args[i].name;
+        if (name.empty() || is_anonymous_name(name)) continue;
+        const auto value = args[i].kind == ValueKind::Integer ? std::to_string(args[i].integer) : args[i].text;
+        for (std::size_t at = out.find(name); at != std::string::npos; at = out.find(name, at)) {
+          const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(out[at - 1]));
+          const bool ends = at + name.size() >= out.size() || !std::isalnum(static_cast<unsigned char>(out[at + name.size()]));
+          if (starts && ends) {
+            out.replace(at, name.size(), value);
+            at += value.size();
+          } else {
+            at += name.size();
+          }
+        }
+      }
+      return out;
+    }
+    return {};
+  }
+
+  void describe(ExplanationNode& node, const Rule& r, RuleKind effective) const {
+    node.kind = ExplanationNode::Kind::Argument;
+    node.label = r.label.value_or("");
+    node.what = kind_text(r, effective);
+    node.text = r.text;
+    node.place = place_of_(r.location);
+    if (r.citation) {
+      node.source = r.citation->source;
+      for (const auto& s : g_.program_->sources) {
+        if (s.name != r.citation->source) continue;
+        for (const auto& [key, value] : s.attributes)
+          if (key == "kind") node.source += " (" + (value.kind == ValueKind::Integer ? std::to_string(value.integer) : value.text) + ")";
+      }
+      node.quote = r.citation->quote;
+    }
+  }
+
+  ExplanationNode argument(InstanceId i, int depth, ExplanationNode::Role role) {
+    const auto& in = g_.instances_[i];
+    ExplanationNode node;
+    node.role = role;
+    describe(node, *in.rule, in.kind);
+    node.holds = in.label == Label::In;
+    node.undecided = in.label == Label::Undecided;
+    // Why-not mode keeps to what fails: an argument that does not stand shows only its
+    // premises that do not hold, and a counter-argument its premises that hold without
+    // their own explanation.
+    const bool focus = why_not_ && role == Role::For && !node.holds;
+    if (focus) node.outcome = why_down(i);
+    const bool was_shallow = shallow_;
+    shallow_ = shallow_ || (why_not_ && role == Role::Against);
+    for (const auto l : in.body) {
+      if (focus && g_.labels_[l] == Label::In) continue;
+      if (shallow_ && g_.labels_[l] == Label::In) {
+        ExplanationNode brief;
+        brief.literal = g_.to_string(l);
+        brief.sentence = sentence(g_.literals_[l].predicate, g_.literals_[l].args);
+        brief.status = g_.status(l);
+        node.children.push_back(std::move(brief));
+        continue;
+      }
+      node.children.push_back(conclusion(g_.literals_[l].predicate, g_.literals_[l].args, depth + 1));
+    }
+    shallow_ = was_shallow;
+    for (const auto& n : in.negations) {
+      if (focus && g_.negation_label(n) == Label::In) continue;
+      ExplanationNode a;
+      a.kind = ExplanationNode::Kind::Assumption;
+      std::vector<Value> shown;
+      std::string text = "not " + n.predicate.name + "(";
+      for (std::size_t k = 0; k < n.pattern.size(); ++k) text += (k ? ", " : "") + (n.pattern[k] ? to_source(*n.pattern[k]) : "_");
+      a.literal = n.pattern.empty() ? "not " + n.predicate.name : text + ")";
+      a.status = g_.negation_label(n) == Label::In ? Status::Accepted
+                 : g_.negation_label(n) == Label::Out ? Status::Rejected : Status::Contested;
+      node.children.push_back(std::move(a));
+    }
+    return node;
+  }
+
+  // Why counter-argument `s` does or does not defeat argument `r`.
+  std::string outcome(InstanceId s, InstanceId r, bool defeats) const {
+    const auto& x = g_.instances_[s];
+    const auto& y = g_.instances_[r];
+    auto name = [](const Instance& in) { return in.rule->label ? "'" + *in.rule->label + "'" : std::string("it"); };
+    std::string out;
+    if (!defeats) {
+      out = y.kind == RuleKind::Strict ? "fails: the argument it attacks is strict"
+                                       : "fails: " + name(y) + " has priority over " + name(x);
+    } else if (g_.superior(s, r)) {
+      out = x.kind == RuleKind::Strict ? "defeats it: a strict rule" : "defeats it: " + name(x) + " has priority over " + name(y);
+    } else if (x.kind == RuleKind::Defeater) {
+      out = "blocks it: neither has priority over the other";
+    } else {
+      out = "defeats it, and is defeated by it: neither has priority over the other";
+    }
+    if (x.label == Label::Out) out += " (but it is itself defeated or rests on something rejected)";
+    return out;
+  }
+
+  // A row of a built-in relation: the statement or #source declaration it comes from.
+  std::optional<ExplanationNode> builtin_argument(const PredicateId& p, const std::vector<Value>& args) const {
+    const auto* b = find_builtin(p.name);
+    if (!b || args.size() != b->arity) return std::nullopt;
+    ExplanationNode node;
+    if (p.name == "cites") {
+      for (const auto& r : g_.program_->rules) {
+        if (!r.citation || !(statement_name(r) == args[0]) || r.citation->source != args[1].text ||
+            r.citation->quote != args[2].text)
+          continue;
+        describe(node, r, r.kind);
+        node.what = "citation of a " + node.what;
+        return node;
+      }
+    } else {
+      for (const auto& s : g_.program_->sources) {
+        if (s.name != args[0].text) continue;
+        node.kind = ExplanationNode::Kind::Argument;
+        node.what = "source declaration";
+        node.text = s.text;
+        node.place = place_of_(s.location);
+        return node;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Why-not mode (why_not.cpp): every argument for a conclusion that does not stand says
+  // why in its outcome.
+  void set_why_not(bool on) { why_not_ = on; }
+  std::string why_down(InstanceId i) const;
+  // How a counter-argument is named in a why-not outcome: 'label', or what it is and
+  // what it concludes.
+  std::string name_of(InstanceId i) const;
+
+  // A strict conclusion from facts: the first rule instance that derives it.
+  std::optional<ExplanationNode> strict_argument(const PredicateId& p, const std::vector<Value>& args, int depth) {
+    for (const auto& r : g_.program_->rules) {
+      if (predicate_of(r.head) != p || r.kind != RuleKind::Strict) continue;
+      Query q;
+      bool possible = true;
+      for (std::size_t i = 0; i < r.head.args.size() && possible; ++i) {
+        const auto& t = r.head.args[i];
+        if (t.kind == Term::Kind::Constant) {
+          possible = t.value == args[i];
+        } else if (t.kind == Term::Kind::Variable) {
+          Literal eq;
+          eq.kind = Literal::Kind::Comparison;
+          eq.op = CompareOp::Eq;
+          eq.lhs = t;
+          eq.rhs = Term::constant(args[i]);
+          q.body.push_back(std::move(eq));
+        } else {
+          possible = false;
+        }
+      }
+      if (!possible) continue;
+      if (r.body.empty()) {
+        ExplanationNode node;
+        describe(node, r, RuleKind::Strict);
+        return node;
+      }
+      for (const auto& l : r.body) q.body.push_back(l);
+      std::optional<std::map<std::string, Value>> found;
+      g_.ground(q, limits_, [&](const std::map<std::string, Value>& b) {
+        if (!found) found = b;
+      });
+      if (!found) continue;
+      ExplanationNode node;
+      describe(node, r, RuleKind::Strict);
+      for (const auto& l : r.body) {
+        if (l.kind != Literal::Kind::Atom) continue;
+        std::vector<Value> values;
+        bool ground = true;
+        for (const auto& t : l.atom.args) {
+          if (t.kind == Term::Kind::Variable && found->count(t.name)) values.push_back(found->at(t.name));
+          else if (t.kind == Term::Kind::Constant) values.push_back(t.value);
+          else ground = false;
+        }
+        if (!l.negated && ground && why_not_ && shallow_) {
+          ExplanationNode brief;  // why-not: a premise of a counter-argument, which holds
+          brief.literal = literal_text(predicate_of(l.atom), values);
+          brief.sentence = sentence(predicate_of(l.atom), values);
+          brief.status = Status::Established;
+          node.children.push_back(std::move(brief));
+        } else if (!l.negated && ground) {
+          node.children.push_back(conclusion(predicate_of(l.atom), values, depth + 1));
+        } else if (l.negated) {
+          ExplanationNode a;
+          a.kind = ExplanationNode::Kind::Assumption;
+          a.literal = "not " + l.atom.predicate + (ground ? literal_text(predicate_of(l.atom), values).substr(l.atom.predicate.size() + (l.atom.strong_negation ? 1 : 0)) : "(...)");
+          a.status = Status::Established;
+          node.children.push_back(std::move(a));
+        }
+      }
+      return node;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  ArgumentGraph& g_;
+  const eval::Limits& limits_;
+  const std::function<std::string(const Location&)>& place_of_;
+  std::set<std::string> seen_;
+  bool why_not_ = false;
+  bool shallow_ = false;  // why-not: inside a counter-argument
+};
+
+}  // namespace writ::query::argue

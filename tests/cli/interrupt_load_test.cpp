@@ -1,0 +1,107 @@
+// Ctrl-C during `writ load --db`: the load is rolled back, writ says so and exits with 1,
+// and the store holds what it held before — whether the signal comes while the files are
+// read and checked or while the store is being written.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "writ_process.hpp"
+
+namespace writ::cli::test {
+namespace {
+
+constexpr int facts = 50000;
+
+std::uintmax_t file_size_or_zero(const std::filesystem::path& p) {
+  std::error_code ec;
+  const auto n = std::filesystem::file_size(p, ec);
+  return ec ? 0 : n;
+}
+
+struct Interrupted {
+  int exit_code = -1;  // -1: died of a signal
+  std::string err;
+  bool signalled = false;  // the SIGINT was sent before writ ended
+};
+
+// Runs `writ load --db case.db big.writ` in `dir` and sends SIGINT once `ready` says so.
+template <class Ready>
+Interrupted load_and_interrupt(const TempDir& dir, Ready ready) {
+  Interrupted result;
+  const auto err_path = dir.path() / "stderr.txt";
+  const pid_t child = fork();
+  if (child == 0) {
+    if (chdir(dir.path().c_str()) != 0) _exit(120);
+    const int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0 || dup2(fd, STDERR_FILENO) < 0) _exit(121);
+    const int null = open("/dev/null", O_RDWR);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDIN_FILENO);
+    execl(WRIT_BINARY, WRIT_BINARY, "load", "--db", "case.db", "big.writ", static_cast<char*>(nullptr));
+    _exit(122);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  while (waitpid(child, &status, WNOHANG) == 0) {
+    if (!result.signalled && ready(std::chrono::steady_clock::now() - start)) {
+      ::kill(child, SIGINT);
+      result.signalled = true;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_path);
+  result.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return result;
+}
+
+class InterruptedLoad : public ::testing::Test {
+ protected:
+  TempDir dir;
+  void SetUp() override {
+    std::string text;
+    for (int i = 0; i < facts; ++i) text += "edge(" + std::to_string(i) + ", " + std::to_string(i + 1) + ").\n";
+    dir.write("big.writ", text);
+    dir.write("first.writ", "edge(-1, 0).\n");
+    ASSERT_EQ(run_writ({"load", "--db", "case.db", "first.writ"}, {}, dir.path()).exit_code, 0);
+  }
+  // The store still holds only the first load.
+  void expect_unchanged() {
+    const auto r = run_writ({"run", "--db", "case.db", "-q", "#count{X, Y : edge(X, Y)} = N", "--format", "csv"},
+                            {}, dir.path());
+    EXPECT_EQ(r.out, "N\n1\n") << r.err;
+    EXPECT_EQ(run_writ({"log", "--db", "case.db", "--format", "csv"}, {}, dir.path()).out.find("big.writ"),
+              std::string::npos);
+  }
+};
+
+TEST_F(InterruptedLoad, DuringTheWriteRollsBackAndSaysSo) {
+  // The write-ahead log growing past its first pages means the write has begun.
+  const auto wal = dir.path() / "case.db-wal";
+  const auto before = file_size_or_zero(wal);
+  const auto r = load_and_interrupt(dir, [&](auto) { return file_size_or_zero(wal) > before + 64 * 1024; });
+  ASSERT_TRUE(r.signalled) << "the load ended before its write was seen: " << r.err;
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: load cancelled: nothing was added\n");
+  expect_unchanged();
+}
+
+TEST_F(InterruptedLoad, WhileReadingTheFilesRollsBackAndSaysSo) {
+  // 50,000 facts take far longer than 100 ms to parse and check.
+  const auto r = load_and_interrupt(dir, [](auto elapsed) { return elapsed > std::chrono::milliseconds(100); });
+  ASSERT_TRUE(r.signalled);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: load cancelled: nothing was added\n");
+  expect_unchanged();
+}
+
+}  // namespace
+}  // namespace writ::cli::test
