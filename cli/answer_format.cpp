@@ -1,5 +1,9 @@
 #include "answer_format.hpp"
 
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
 #include <sstream>
 
 #include "query/json.hpp"
@@ -28,82 +32,218 @@ std::string_view format_name(Format format) {
 
 namespace {
 
-std::string answer_count(std::size_t n) {
-  return "(" + std::to_string(n) + (n == 1 ? " answer)\n" : " answers)\n");
-}
+// Appending cells to a buffer. Each format's escaping is done only when a scan of the
+// text (one table lookup a byte) finds a byte that needs it; the rare texts that do go
+// through the general functions, so the bytes are theirs exactly.
 
-// The text of a value without the language's quotes (csv).
-std::string raw_text(const Value& v) {
-  return v.kind == ValueKind::Integer ? std::to_string(v.integer) : v.text;
-}
+// Bytes that need care in each format: csv quotes a field holding , " CR or LF; json
+// escapes " \ and control characters and checks UTF-8 (any byte from 0x80); the
+// language's string literals escape " \ control characters and DEL.
+enum : std::uint8_t { kCsv = 1, kJson = 2, kSource = 4 };
 
-}  // namespace
-
-
-std::string csv_field(std::string_view text) {
-  if (!text.empty() && text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
+constexpr std::array<std::uint8_t, 256> special_bytes() {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    std::uint8_t flags = 0;
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') flags |= kCsv;
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) flags |= kJson;
+    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) flags |= kSource;
+    table[c] = flags;
   }
-  std::string out = "\"";
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kSpecial = special_bytes();
+
+// The position of the first byte of `text` with `flag`, or text.size().
+std::size_t first_special(std::string_view text, std::uint8_t flag) {
+  std::size_t i = 0;
+  while (i < text.size() && (kSpecial[static_cast<unsigned char>(text[i])] & flag) == 0) ++i;
+  return i;
+}
+
+// The appenders below write to a std::string or an OutputBuffer alike.
+void append_integer(std::string& out, std::int64_t n) {
+  std::array<char, 20> digits;  // enough for any int64, sign included
+  const char* end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+  // A few bytes: one at a time beats a call to memcpy.
+  for (const char* d = digits.data(); d != end; ++d) out += *d;
+}
+
+// Straight into the buffer: no copy.
+void append_integer(OutputBuffer& out, std::int64_t n) {
+  constexpr std::size_t kDigits = 20;
+  char* at = out.room(kDigits);
+  out.commit(std::to_chars(at, at + kDigits, n).ptr);
+}
+
+// csv_field, appended.
+template <class Out>
+void append_csv_field(Out& out, std::string_view text) {
+  if (!text.empty() && first_special(text, kCsv) == text.size()) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
-  return out;
 }
 
-namespace {
-
-// The text of one cell in a format.
-std::string cell_text(const Value& v, Format format) {
-  switch (format) {
-    case Format::Table: return query::to_source(v);
-    case Format::Csv: return csv_field(raw_text(v));
-    case Format::Json: return v.kind == ValueKind::Integer ? std::to_string(v.integer) : json_string(v.text);
+// json_string, appended. Bytes before the first special one are plain ASCII, so
+// json_string of the rest is the rest of the literal.
+template <class Out>
+void append_json_string(Out& out, std::string_view text) {
+  const std::size_t plain = first_special(text, kJson);
+  out += '"';
+  out.append(text.data(), plain);
+  if (plain == text.size()) {
+    out += '"';
+    return;
   }
-  return {};
+  const std::string rest = json_string(text.substr(plain));
+  out += std::string_view(rest).substr(1);  // its opening quote is ours
 }
 
-std::string status_text(kb::Status s, Format format) {
-  const std::string name = kb::status_name(s);
-  return format == Format::Json ? json_string(name) : name;
+// query::to_source, appended: integers, symbols as they are, strings quoted.
+template <class Out>
+void append_source(Out& out, const Value& v) {
+  switch (v.kind) {
+    case ValueKind::Integer: append_integer(out, v.integer); return;
+    case ValueKind::Symbol: out += v.text; return;
+    case ValueKind::String:
+      if (first_special(v.text, kSource) == v.text.size()) {
+        out += '"';
+        out += v.text;
+        out += '"';
+      } else {
+        out += query::quote_string(v.text);
+      }
+      return;
+  }
+}
+
+void append_csv_value(OutputBuffer& out, const Value& v) {
+  if (v.kind == ValueKind::Integer) {
+    append_integer(out, v.integer);
+  } else {
+    append_csv_field(out, v.text);
+  }
+}
+
+void append_json_value(OutputBuffer& out, const Value& v) {
+  if (v.kind == ValueKind::Integer) {
+    append_integer(out, v.integer);
+  } else {
+    append_json_string(out, v.text);
+  }
+}
+
+void append_answer_count(OutputBuffer& out, std::size_t n) {
+  out += '(';
+  append_integer(out, static_cast<std::int64_t>(n));
+  out += n == 1 ? " answer)\n" : " answers)\n";
 }
 
 }  // namespace
 
+std::string csv_field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
+  return out;
+}
+
+OutputBuffer::OutputBuffer(std::ostream& out)
+    : out_(out), data_(std::make_unique_for_overwrite<char[]>(kCapacity)), pos_(data_.get()),
+      end_(pos_ + kCapacity) {}
+
+OutputBuffer::~OutputBuffer() {
+  try {
+    drain();  // an answer set cut short by an exception still shows its rows so far
+  } catch (...) {  // only a stream set to throw gets here: its state says what happened
+  }
+}
+
+void OutputBuffer::drain() {
+  if (pos_ == data_.get()) return;
+  out_.write(data_.get(), pos_ - data_.get());
+  pos_ = data_.get();
+}
+
+OutputBuffer& OutputBuffer::append(std::size_t n, char c) {
+  while (n > 0) {
+    const std::size_t part = std::min(n, kCapacity);
+    char* at = room(part);
+    std::memset(at, c, part);
+    commit(at + part);
+    n -= part;
+  }
+  return *this;
+}
+
+void OutputBuffer::append_long(const char* text, std::size_t n) {
+  drain();
+  if (n <= kCapacity) {
+    std::memcpy(pos_, text, n);
+    pos_ += n;
+  } else {
+    out_.write(text, static_cast<std::streamsize>(n));
+  }
+}
+
 void AnswerPrinter::begin(const std::string& query, const std::vector<std::string>& columns, bool with_status) {
-  query_ = query;
   columns_ = columns;
   with_status_ = with_status;
   rows_ = 0;
-  cells_.clear();
   truth_.reset();
-  std::string text;
+  cell_text_.clear();
+  cell_ends_.clear();
+  widths_.clear();
+  OutputBuffer& out = buffer_;
   switch (format_) {
     case Format::Table:
-      if (last_ == Format::Table && echo_query_) text += '\n';
-      if (echo_query_) text += "?- " + query + ".\n";
+      if (last_ == Format::Table && echo_query_) out += '\n';
+      if (echo_query_) {
+        out += "?- ";
+        out += query;
+        out += ".\n";
+      }
+      for (const auto& c : columns) widths_.push_back(display_width(c));
+      if (with_status) widths_.push_back(display_width("status"));
       break;
-    case Format::Csv: {
-      if (last_ == Format::Csv) text += '\n';
-      std::vector<std::string> header = columns.empty() ? std::vector<std::string>{"answer"} : columns;
-      if (with_status) header.push_back("status");
-      for (std::size_t i = 0; i < header.size(); ++i) text += (i ? "," : "") + csv_field(header[i]);
-      text += '\n';
+    case Format::Csv:
+      if (last_ == Format::Csv) out += '\n';
+      if (columns.empty()) {
+        append_csv_field(out, "answer");
+      } else {
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+          if (i) out += ',';
+          append_csv_field(out, columns[i]);
+        }
+      }
+      if (with_status) {
+        out += ',';
+        append_csv_field(out, "status");
+      }
+      out += '\n';
       break;
-    }
-    case Format::Json: {
-      text += "{\"query\": " + json_string(query) + ", \"columns\": [";
-      std::vector<std::string> header = columns;
-      if (with_status) header.push_back("status");
-      for (std::size_t i = 0; i < header.size(); ++i) text += (i ? ", " : "") + json_string(header[i]);
-      text += "], \"rows\": [";
+    case Format::Json:
+      out += "{\"query\": ";
+      append_json_string(out, query);
+      out += ", \"columns\": [";
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ", ";
+        append_json_string(out, columns[i]);
+      }
+      if (with_status) {
+        if (!columns.empty()) out += ", ";
+        append_json_string(out, "status");
+      }
+      out += "], \"rows\": [";
       break;
-    }
   }
   last_ = format_;
-  out_ << text;
 }
 
 void AnswerPrinter::row(const std::vector<Value>& values, std::optional<kb::Status> status) {
@@ -113,56 +253,114 @@ void AnswerPrinter::row(const std::vector<Value>& values, std::optional<kb::Stat
     truth_ = status;
     return;
   }
+  OutputBuffer& out = buffer_;
   switch (format_) {
-    case Format::Table: {
-      std::vector<std::string> line;
-      line.reserve(values.size() + 1);
-      for (const auto& v : values) line.push_back(cell_text(v, format_));
-      if (status) line.push_back(status_text(*status, format_));
-      cells_.push_back(std::move(line));
-      return;
-    }
+    case Format::Table: table_row(values, status); return;
     case Format::Csv:
-    case Format::Json: {
-      std::string text = format_ == Format::Json ? (rows_ > 1 ? ", [" : "[") : "";
-      for (std::size_t i = 0; i < values.size(); ++i)
-        text += (i ? (format_ == Format::Json ? ", " : ",") : "") + cell_text(values[i], format_);
-      if (status) text += (format_ == Format::Json ? ", " : ",") + status_text(*status, format_);
-      text += format_ == Format::Json ? "]" : "\n";
-      out_ << text;
-      return;
-    }
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        append_csv_value(out, values[i]);
+      }
+      if (status) {
+        out += ',';
+        out += kb::status_name(*status);  // a plain word: never quoted
+      }
+      out += '\n';
+      break;
+    case Format::Json:
+      out += rows_ > 1 ? ", [" : "[";
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ", ";
+        append_json_value(out, values[i]);
+      }
+      if (status) {
+        out += ", ";
+        append_json_string(out, kb::status_name(*status));
+      }
+      out += ']';
+      break;
   }
 }
 
+// Keeps the row's cells as text, as many as the header has: the values, then the status;
+// a cell with nothing to show is empty (and one beyond the header is dropped), as
+// render_text_table treats rows of another length.
+void AnswerPrinter::table_row(const std::vector<Value>& values, std::optional<kb::Status> status) {
+  for (std::size_t c = 0; c < widths_.size(); ++c) {
+    const std::size_t start = cell_text_.size();
+    if (c < values.size()) {
+      append_source(cell_text_, values[c]);
+    } else if (c == values.size() && status) {
+      cell_text_ += kb::status_name(*status);
+    }
+    cell_ends_.push_back(cell_text_.size());
+    const std::string_view cell(cell_text_.data() + start, cell_text_.size() - start);
+    widths_[c] = std::max(widths_[c], display_width(cell));
+  }
+}
+
+void AnswerPrinter::render_table() {
+  std::vector<std::string_view> cells;
+  cells.reserve(widths_.size());
+  for (const auto& c : columns_) cells.emplace_back(c);
+  if (with_status_) cells.emplace_back("status");
+  append_table_line(buffer_, cells, widths_);
+  append_table_rule(buffer_, widths_);
+  const std::size_t width = widths_.size();
+  std::size_t start = 0;
+  for (std::size_t first = 0; first < cell_ends_.size(); first += width) {
+    cells.clear();
+    for (std::size_t c = 0; c < width; ++c) {
+      const std::size_t end = cell_ends_[first + c];
+      cells.emplace_back(cell_text_.data() + start, end - start);
+      start = end;
+    }
+    append_table_line(buffer_, cells, widths_);
+  }
+  append_answer_count(buffer_, rows_);
+}
+
 void AnswerPrinter::end() {
-  std::string text;
+  OutputBuffer& out = buffer_;
   const bool yes = rows_ > 0;
   switch (format_) {
     case Format::Table:
-      if (columns_.empty()) {
-        text = !yes ? "false.\n" : truth_ ? "true (" + std::string(kb::status_name(*truth_)) + ").\n" : "true.\n";
+      if (!columns_.empty()) {
+        render_table();
+      } else if (!yes) {
+        out += "false.\n";
+      } else if (truth_) {
+        out += "true (";
+        out += kb::status_name(*truth_);
+        out += ").\n";
       } else {
-        std::vector<std::string> header = columns_;
-        if (with_status_) header.push_back("status");
-        text = render_text_table(header, cells_) + answer_count(rows_);
+        out += "true.\n";
       }
       break;
     case Format::Csv:
       if (columns_.empty()) {
-        text = yes ? "true" : "false";
-        if (with_status_) text += yes && truth_ ? "," + std::string(kb::status_name(*truth_)) : ",";
-        text += '\n';
+        out += yes ? "true" : "false";
+        if (with_status_) {
+          out += ',';
+          if (yes && truth_) out += kb::status_name(*truth_);
+        }
+        out += '\n';
       }
       break;
     case Format::Json:
-      if (columns_.empty() && yes) text = truth_ ? "[" + status_text(*truth_, format_) + "]" : "[]";
-      text += "]}\n";
+      if (columns_.empty() && yes) {
+        out += '[';
+        if (truth_) append_json_string(out, kb::status_name(*truth_));
+        out += ']';
+      }
+      out += "]}\n";
       break;
   }
-  out_ << text;
+  buffer_.drain();
   out_.flush();
-  cells_.clear();
+  // A large table's text is not kept for the next answer set.
+  std::string().swap(cell_text_);
+  std::vector<std::size_t>().swap(cell_ends_);
 }
 
 void AnswerPrinter::print(const kb::Answers& answers) {

@@ -1,6 +1,9 @@
 // Printing answers in the three output formats: table, csv and json.
 #pragma once
 
+#include <cstddef>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -36,19 +39,72 @@ std::string format_json(const kb::Answers& answers);
 // not mistaken for the empty line between blocks), embedded quotes doubled.
 std::string csv_field(std::string_view text);
 
+// Bytes on their way to a stream: text is appended to a fixed 64 KiB block, written with
+// one ostream::write when the block is full and at drain() (a text longer than the block
+// goes straight through). Formatting a row thus costs no allocation and no stream call.
+// Appending mirrors std::string's `+=` and `append`, so one formatting code serves both.
+class OutputBuffer {
+ public:
+  static constexpr std::size_t kCapacity = std::size_t{64} << 10;
+
+  explicit OutputBuffer(std::ostream& out);
+  ~OutputBuffer();  // drains; errors are the stream's state, as for any write
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+
+  OutputBuffer& operator+=(char c) {
+    if (pos_ == end_) drain();
+    *pos_++ = c;
+    return *this;
+  }
+  OutputBuffer& operator+=(std::string_view text) { return append(text.data(), text.size()); }
+  OutputBuffer& append(std::size_t n, char c);
+  OutputBuffer& append(const char* text, std::size_t n) {
+    if (n <= static_cast<std::size_t>(end_ - pos_)) {
+      std::memcpy(pos_, text, n);
+      pos_ += n;
+    } else {
+      append_long(text, n);
+    }
+    return *this;
+  }
+  // At least n (at most kCapacity) free bytes at the returned position; write them, then
+  // commit the end of what was written.
+  char* room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - pos_) < n) drain();
+    return pos_;
+  }
+  void commit(char* end) { pos_ = end; }
+
+  // Writes what is buffered to the stream (without flushing the stream).
+  void drain();
+
+ private:
+  void append_long(const char* text, std::size_t n);
+
+  std::ostream& out_;
+  std::unique_ptr<char[]> data_;  // kCapacity bytes
+  char* pos_ = nullptr;
+  char* end_ = nullptr;
+};
+
 // Prints successive answer sets to one stream. Blocks of several queries are kept apart:
 // csv blocks by an empty line; table blocks, when each is headed by its `?- goal.` line
 // (as `writ run` does), by an empty line too; json needs nothing (one line per query).
+//
+// Rows are formatted straight into one OutputBuffer, kept across rows and answer sets;
+// end() writes what is left and flushes the stream. Nothing reaches the stream between
+// begin() and end() but whole 64 KiB blocks, so nothing else may write to it in between.
 class AnswerPrinter {
  public:
   AnswerPrinter(std::ostream& out, Format format, bool echo_query)
-      : out_(out), format_(format), echo_query_(echo_query) {}
+      : out_(out), buffer_(out), format_(format), echo_query_(echo_query) {}
 
   void print(const kb::Answers& answers);
 
   // The same, streamed: begin, then row once per answer, then end. csv and json write
   // each row as it comes, so a million answers need no memory here; a table must see
-  // every row to align its columns.
+  // every row to align its columns (it keeps their text, not the values).
   void begin(const std::string& query, const std::vector<std::string>& columns, bool with_status);
   void row(const std::vector<query::Value>& values, std::optional<kb::Status> status);
   void end();
@@ -57,18 +113,25 @@ class AnswerPrinter {
   void set_format(Format format) { format_ = format; }
 
  private:
+  void table_row(const std::vector<query::Value>& values, std::optional<kb::Status> status);
+  void render_table();
+
   std::ostream& out_;
+  OutputBuffer buffer_;  // formatted text not yet written to out_
   Format format_;
   bool echo_query_;
   std::optional<Format> last_;  // the format of the block printed last
 
   // The answer set being printed.
-  std::string query_;
   std::vector<std::string> columns_;
   bool with_status_ = false;
   std::size_t rows_ = 0;
-  std::vector<std::vector<std::string>> cells_;  // table only
-  std::optional<kb::Status> truth_;             // a yes/no question's status
+  std::optional<kb::Status> truth_;  // a yes/no question's status
+  // Table only: every cell's text, one after the other (header width cells a row), the
+  // end of each in cell_ends_, and each column's width so far.
+  std::string cell_text_;
+  std::vector<std::size_t> cell_ends_;
+  std::vector<std::size_t> widths_;
 };
 
 }  // namespace writ::cli

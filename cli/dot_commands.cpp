@@ -267,9 +267,18 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     std::cout << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
+  // Each statement with its number in the whole listing, which `.retract #N` takes. The
+  // texts of one predicate come in the whole listing's order, so a scan finds each.
+  const auto all = name.empty() ? texts : kb_.rule_texts();
+  std::size_t at = 0;
+  const std::size_t width = std::to_string(all.size()).size();
   for (const auto& t : texts) {
-    std::cout << t;
+    while (at < all.size() && all[at] != t) ++at;
+    std::string number = "#" + std::to_string(at + 1);
+    number.resize(width + 3, ' ');
+    std::cout << number << t;
     if (t.empty() || t.back() != '\n') std::cout << '\n';
+    ++at;
   }
 }
 
@@ -341,7 +350,13 @@ void ReplSession::retract(std::string_view statements) {
     error("usage: .retract STATEMENT... (e.g. .retract edge(1, 2).)");
     return;
   }
-  const kb::RetractResult result = kb_.retract(statements, ".retract");
+  std::string texts;
+  if (!statement_numbers(kb_, statements, texts)) {
+    error("usage: .retract #N... takes the numbers that .rules shows (1 to " +
+          std::to_string(kb_.rule_texts().size()) + ")");
+    return;
+  }
+  const kb::RetractResult result = kb_.retract(texts, ".retract");
   print_diagnostics(kb_, result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) {
     report_outcome(result.outcome, !result.diagnostics.empty());

@@ -171,7 +171,8 @@ Removes facts and rules from STORE, in one transaction. A fact removes the
 stored facts with the same values (every copy); a rule removes the stored
 rules with the same text, up to blanks. Each argument holds one or more
 statements; `-` reads them from standard input; put `--` before a statement
-that starts with `-` (a strong negation). If any statement matches nothing, it
+that starts with `-` (a strong negation). `#N` (e.g. '#3' or '#3, #5') stands
+for the statement numbered N by the REPL's .rules. If any statement matches nothing, it
 is an error and nothing is removed. A line on standard error says how many
 statements were removed:
   writ: transaction 4: removed 1 statement from 'case.db'
@@ -283,11 +284,12 @@ Commands:
   .load FILE...             load the files (all or nothing), answer their queries;
                             on a store, add them to it
   .preds                    list the predicates with their numbers of facts and rules
-  .rules [PRED]             show the rules and facts of PRED, or every one
+  .rules [PRED]             show the rules and facts of PRED, or every one, numbered
   .facts PRED[/N]           show the relation of PRED (of arity N)
   .format [table|csv|json]  show or set the output format
   .timeout [SECONDS|off]    show or set the time limit of each evaluation
   .retract STATEMENT...     remove facts and rules (from the store, if one is open)
+  .retract #N...            remove the statements numbered N by .rules
   .log                      list the store's transactions
   .why GOAL                 explain each answer: the arguments for and against it,
                             down to the facts and claims with their sources

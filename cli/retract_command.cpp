@@ -29,7 +29,13 @@ ExitStatus retract_command(const Options& options) {
 
   kb::KnowledgeBase kb(options.limits);
   if (!open_store(kb, options, StoreAccess::WriteExisting)) return ExitStatus::InputError;
-  const kb::RetractResult result = kb.retract(text, from_stdin ? "<stdin>" : "<retract>");
+  std::string statements;
+  if (!statement_numbers(kb, text, statements)) {
+    print_error("writ: error", "'" + text + "': #N takes the numbers that .rules shows (1 to " +
+                                   std::to_string(kb.rule_texts().size()) + ")");
+    return ExitStatus::InputError;
+  }
+  const kb::RetractResult result = kb.retract(statements, from_stdin ? "<stdin>" : "<retract>");
   print_diagnostics(kb, result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) return status_of(result.outcome);
 

@@ -1,5 +1,6 @@
 #include "store_access.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <system_error>
 
@@ -25,6 +26,34 @@ bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess acces
   if (opened.outcome == kb::Outcome::Ok) return true;
   print_diagnostics(kb, opened.diagnostics);
   return false;
+}
+
+bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out) {
+  const auto first = written.find_first_not_of(" \t\n");
+  if (first == std::string_view::npos || written[first] != '#') {
+    out = std::string(written);
+    return true;
+  }
+  const auto texts = kb.rule_texts();
+  out.clear();
+  std::size_t i = first;
+  while (i < written.size()) {
+    if (std::string_view(" \t\n,").find(written[i]) != std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    if (written[i] != '#') return false;
+    std::size_t n = 0;
+    const auto* begin = written.data() + i + 1;
+    const auto* end = written.data() + written.size();
+    const auto [next, ec] = std::from_chars(begin, end, n);
+    if (ec != std::errc() || next == begin || n == 0 || n > texts.size()) return false;
+    out += texts[n - 1];
+    out += '\n';
+    i = static_cast<std::size_t>(next - written.data());
+  }
+  if (!out.empty()) out.pop_back();
+  return !out.empty();
 }
 
 std::string count_of(std::uint64_t n, std::string_view noun) {

@@ -16,6 +16,11 @@ enum class StoreAccess {
 // store's diagnostic to stderr and returns false; the caller exits with status 1.
 bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess access);
 
+// Statements to retract as the user wrote them: statements as text, or `#N`s (blank- or
+// comma-separated), the numbers `.rules` shows, each replaced by that statement's text.
+// `out` receives the text; false when a `#N` is malformed or out of range.
+bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out);
+
 // "1 statement", "2 statements".
 std::string count_of(std::uint64_t n, std::string_view noun);
 

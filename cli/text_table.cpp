@@ -1,7 +1,5 @@
 #include "text_table.hpp"
 
-#include <algorithm>
-
 namespace writ::cli {
 
 std::size_t display_width(std::string_view text) {
@@ -21,24 +19,13 @@ std::string render_text_table(const std::vector<std::string>& header,
   }
 
   std::string out;
-  auto append_row = [&](const std::vector<std::string>& cells) {
-    std::string line;
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-      if (c > 0) line += "  ";
-      const std::string_view cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
-      line += cell;
-      if (c + 1 < widths.size()) line.append(widths[c] - display_width(cell), ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
-    out += '\n';
+  std::vector<std::string_view> cells;
+  const auto append_row = [&](const std::vector<std::string>& row) {
+    cells.assign(row.begin(), row.end());
+    append_table_line(out, cells, widths);
   };
-
   append_row(header);
-  std::vector<std::string> dashes;
-  dashes.reserve(widths.size());
-  for (std::size_t w : widths) dashes.emplace_back(w, '-');
-  append_row(dashes);
+  append_table_rule(out, widths);
   for (const auto& row : rows) append_row(row);
   return out;
 }

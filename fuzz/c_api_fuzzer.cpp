@@ -1,6 +1,7 @@
 // libFuzzer target: the C API on arbitrary bytes. The input is TEXT, or TEXT NUL GOAL: the
-// text goes to writ_load_text, the goal (or a fixed one) to writ_query, and every accessor
-// of the result and of the diagnostics is read.
+// text goes to writ_load_text, the goal (or a fixed one) to writ_query, writ_explain and
+// writ_why_not, and every accessor of the results, statuses, listings and diagnostics is
+// read; then the text is assumed (what-if), asked again and forgotten.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -42,6 +43,30 @@ void read_result(const writ_result* r) {
       // The text holds bytes() bytes and a final NUL.
       WRIT_FUZZ_EXPECT(text[writ_value_bytes(r, row, c)] == '\0');
     }
+  const int has_status = writ_result_has_status(r);
+  for (std::size_t row = 0; row <= rows && row < 1000; ++row) {  // one past the end, too
+    const int status = writ_row_status(r, row);
+    WRIT_FUZZ_EXPECT(has_status && row < rows ? status >= 1 && status <= 4 : status == 0);
+    WRIT_FUZZ_EXPECT(writ_row_status_name(status) != nullptr || status == 0);
+  }
+}
+
+// A JSON explanation: a call that succeeds hands out a text; none is an internal error.
+void explain(writ_kb* kb, const std::string& goal, int (*call)(writ_kb*, const char*, char**)) {
+  char* json = nullptr;
+  const int status = call(kb, goal.c_str(), &json);
+  WRIT_FUZZ_EXPECT(status != WRIT_ERROR);
+  WRIT_FUZZ_EXPECT((status == WRIT_OK) == (json != nullptr));
+  if (json != nullptr) WRIT_FUZZ_EXPECT(json[0] == '[');
+  writ_free(json);
+  read_diagnostics(kb);
+}
+
+void listing(writ_kb* kb, int status, writ_result* r) {
+  WRIT_FUZZ_EXPECT(status == WRIT_OK || status == WRIT_ERROR_NOMEM);
+  if (r != nullptr) read_result(r);
+  writ_result_free(r);
+  read_diagnostics(kb);
 }
 
 }  // namespace
@@ -66,8 +91,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   WRIT_FUZZ_EXPECT((asked == WRIT_OK) == (result != nullptr));
   WRIT_FUZZ_EXPECT(asked != WRIT_ERROR);
   read_diagnostics(kb);
-  read_result(result);
+  if (result != nullptr) read_result(result);
   writ_result_free(result);
+  explain(kb, goal, writ_explain);
+  explain(kb, goal, writ_why_not);
+  writ_result* list = nullptr;
+  listing(kb, writ_predicates(kb, &list), list);
+  list = nullptr;
+  listing(kb, writ_rule_texts(kb, nullptr, &list), list);
+
+  // What-if with the same text: a hypothesis is checked like a load, and forgotten.
+  const int assumed = writ_assume(kb, "fuzz", text.c_str());
+  WRIT_FUZZ_EXPECT(assumed == WRIT_OK || assumed == WRIT_ERROR_INPUT || assumed == WRIT_ERROR_NOMEM);
+  read_diagnostics(kb);
+  result = nullptr;
+  WRIT_FUZZ_EXPECT(writ_query(kb, goal.c_str(), &result) != WRIT_ERROR);
+  if (result != nullptr) read_result(result);
+  writ_result_free(result);
+  list = nullptr;
+  listing(kb, writ_assumptions(kb, &list), list);
+  WRIT_FUZZ_EXPECT(writ_forget(kb) == WRIT_OK);
   writ_close(kb);
   return 0;
 }

@@ -411,6 +411,32 @@ int writ_retract_text(writ_kb* kb, const char* name, const char* text, uint64_t*
   });
 }
 
+int writ_import_csv(writ_kb* kb, const char* path, const char* predicate, int flags, uint64_t* rows) {
+  if (rows != nullptr) *rows = 0;
+  return call(kb, [&](writ::kb::KnowledgeBase& k, Report& report) {
+    if (path == nullptr) return report.fail(WRIT_ERROR_MISUSE, "writ_import_csv: path is NULL");
+    if (predicate == nullptr) return report.fail(WRIT_ERROR_MISUSE, "writ_import_csv: predicate is NULL");
+    if ((flags & WRIT_IMPORT_HEADER) && (flags & WRIT_IMPORT_NO_HEADER))
+      return report.fail(WRIT_ERROR_MISUSE, "writ_import_csv: WRIT_IMPORT_HEADER and WRIT_IMPORT_NO_HEADER together");
+    writ::kb::ImportOptions options;
+    if (flags & WRIT_IMPORT_HEADER) options.header = true;
+    if (flags & WRIT_IMPORT_NO_HEADER) options.header = false;
+    if (flags & WRIT_IMPORT_TABS) options.delimiter = '\t';
+    auto imported = k.import_csv_file(path, predicate, options);
+    const int status = finish(report, k, imported.outcome, imported.diagnostics);
+    if (status == WRIT_OK && rows != nullptr) *rows = imported.rows;
+    return status;
+  });
+}
+
+int writ_materialize(writ_kb* kb, const char* predicate) {
+  return call(kb, [&](writ::kb::KnowledgeBase& k, Report& report) {
+    if (predicate == nullptr) return report.fail(WRIT_ERROR_MISUSE, "writ_materialize: predicate is NULL");
+    auto written = k.materialize({std::string(predicate)});
+    return finish(report, k, written.outcome, written.diagnostics);
+  });
+}
+
 int writ_set_timeout(writ_kb* kb, int64_t milliseconds) {
   return call(kb, [&](writ::kb::KnowledgeBase& k, Report&) {
     const std::lock_guard lock(kb->limits_mutex);

@@ -183,7 +183,17 @@ struct KnowledgeBase::Impl {
   // A reader's goal, kept for its diagnostics (render() reads it later).
   query::SourceId add_source(std::string name, std::string_view text) {
     const std::lock_guard lock(sources_mutex);
-    return sources.add(std::move(name), std::string(text));
+    return sources.add_transient(std::move(name), std::string(text));
+  }
+  // Drops a reader's goal again when no diagnostic points into it.
+  void release_source(query::SourceId id, const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) {
+      if (d.location.source == id) return;
+      for (const auto& n : d.notes)
+        if (n.location.source == id) return;
+    }
+    const std::lock_guard lock(sources_mutex);
+    sources.release(id);
   }
   std::string source_name(query::SourceId id) {
     const std::lock_guard lock(sources_mutex);
@@ -248,51 +258,54 @@ void KnowledgeBase::set_limits(Limits limits) {
 void KnowledgeBase::cancel() noexcept { impl_->cancelled.store(true, std::memory_order_relaxed); }
 
 OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
-  auto& m = *impl_;
-  const Impl::Writing writing(m);
-  OpenResult result;
-  auto fail = [&](std::string message) {
-    result.outcome = Outcome::InputError;
-    result.diagnostics.push_back(query::make_error({}, std::move(message)));
+  // Exceptions (out of memory) become diagnostics, as in every call that reads input.
+  return guarded<OpenResult>([&]() -> OpenResult {
+    auto& m = *impl_;
+    const Impl::Writing writing(m);
+    OpenResult result;
+    auto fail = [&](std::string message) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, std::move(message)));
+      return result;
+    };
+    if (m.store) return fail("cannot open store '" + path + "': store '" + m.store->path() + "' is already open");
+    if (!m.program.rules.empty()) return fail("cannot open store '" + path + "' after statements were loaded");
+
+    store::OpenOptions o;
+    o.read_only = options.read_only || options.as_of.has_value();
+    o.busy_timeout_ms = static_cast<int>(std::min<std::chrono::milliseconds::rep>(
+        std::max<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0), 1 << 30));
+    std::unique_ptr<store::Store> opened;
+    if (auto e = store::Store::open(path, o, opened)) return fail(e->message);
+
+    std::optional<std::int64_t> as_of;
+    if (options.as_of) {
+      std::int64_t last = 0;
+      if (auto e = opened->last_transaction(last)) return fail(e->message);
+      if (*options.as_of > static_cast<std::uint64_t>(last))
+        return fail("store '" + path + "' has no transaction " + std::to_string(*options.as_of) + " (the last is " +
+                    std::to_string(last) + ")");
+      as_of = static_cast<std::int64_t>(*options.as_of);
+    }
+    query::Program program;
+    if (auto e = store::read_program(*opened, as_of, m.sources, program)) return fail(e->message);
+    query::name_anonymous_variables(program);
+    // The statements were checked when they were loaded; checking again guards against a
+    // store changed by other means, and is what the evaluator requires.
+    auto checked = query::check_program(program);
+    if (query::has_errors(checked)) {
+      auto r = fail("store '" + path + "' holds a program with errors");
+      for (auto& d : checked)
+        if (d.severity == query::Severity::Error) r.diagnostics.push_back(std::move(d));
+      return r;
+    }
+    m.program = std::move(program);
+    m.checker.accept(m.program);
+    m.store = std::move(opened);
+    m.as_of = as_of;
+    m.invalidate();
     return result;
-  };
-  if (m.store) return fail("cannot open store '" + path + "': store '" + m.store->path() + "' is already open");
-  if (!m.program.rules.empty()) return fail("cannot open store '" + path + "' after statements were loaded");
-
-  store::OpenOptions o;
-  o.read_only = options.read_only || options.as_of.has_value();
-  o.busy_timeout_ms = static_cast<int>(std::min<std::chrono::milliseconds::rep>(
-      std::max<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0), 1 << 30));
-  std::unique_ptr<store::Store> opened;
-  if (auto e = store::Store::open(path, o, opened)) return fail(e->message);
-
-  std::optional<std::int64_t> as_of;
-  if (options.as_of) {
-    std::int64_t last = 0;
-    if (auto e = opened->last_transaction(last)) return fail(e->message);
-    if (*options.as_of > static_cast<std::uint64_t>(last))
-      return fail("store '" + path + "' has no transaction " + std::to_string(*options.as_of) + " (the last is " +
-                  std::to_string(last) + ")");
-    as_of = static_cast<std::int64_t>(*options.as_of);
-  }
-  query::Program program;
-  if (auto e = store::read_program(*opened, as_of, m.sources, program)) return fail(e->message);
-  query::name_anonymous_variables(program);
-  // The statements were checked when they were loaded; checking again guards against a
-  // store changed by other means, and is what the evaluator requires.
-  auto checked = query::check_program(program);
-  if (query::has_errors(checked)) {
-    auto r = fail("store '" + path + "' holds a program with errors");
-    for (auto& d : checked)
-      if (d.severity == query::Severity::Error) r.diagnostics.push_back(std::move(d));
-    return r;
-  }
-  m.program = std::move(program);
-  m.checker.accept(m.program);
-  m.store = std::move(opened);
-  m.as_of = as_of;
-  m.invalidate();
-  return result;
+  });
 }
 
 bool KnowledgeBase::has_store() const {
@@ -311,7 +324,8 @@ KnowledgeBase::Parser KnowledgeBase::writ_parser() {
   };
 }
 
-LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser& parse) {
+LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser& parse,
+                                         std::string_view description) {
   auto& m = *impl_;
   const Impl::Writing writing(m);
   m.cancelled.store(false, std::memory_order_relaxed);
@@ -379,7 +393,7 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
     const auto written =
         store::write_load(*m.store, m.sources, first_new_source, m.program,
                           store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
-                          m.cancelled, error);
+                          m.cancelled, error, description);
     if (written != store::WriteOutcome::Written) {
       roll_back();  // the store has nothing of it: neither has memory
       result.queries.clear();
@@ -401,75 +415,78 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
 }
 
 RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
-  auto& m = *impl_;
-  const Impl::Writing writing(m);
-  RetractResult result;
-  const auto id = m.sources.add(std::move(name), std::string(text));
-  auto parsed = grammar::parse_program(m.sources.text(id), id);
-  result.diagnostics = std::move(parsed.diagnostics);
-  for (const auto& q : parsed.program.queries)
-    result.diagnostics.push_back(query::make_error(q.location, "a query cannot be retracted"));
-  if (parsed.program.rules.empty() && result.diagnostics.empty())
-    result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
-  if (m.store && m.store->read_only())
-    result.diagnostics.push_back(
-        query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
-  if (query::has_errors(result.diagnostics)) {
-    result.outcome = Outcome::InputError;
-    return result;
-  }
-
-  // Which loaded rules each statement matches; a statement that matches none is an error.
-  auto same_fact = [](const query::Rule& a, const query::Rule& b) {
-    if (!store::is_plain_fact(a) || query::predicate_of(a.head) != query::predicate_of(b.head)) return false;
-    for (std::size_t i = 0; i < a.head.args.size(); ++i)
-      if (!(a.head.args[i].value == b.head.args[i].value)) return false;
-    return true;
-  };
-  std::vector<bool> remove(m.program.rules.size(), false);
-  for (const auto& stmt : parsed.program.rules) {
-    const bool plain = store::is_plain_fact(stmt);
-    bool matched = false;
-    for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
-      const auto& r = m.program.rules[i];
-      if (plain ? same_fact(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
-        remove[i] = true;
-        matched = true;
-      }
-    }
-    if (!matched)
-      result.diagnostics.push_back(query::make_error(
-          stmt.location, std::string(plain ? "no such fact is loaded: " : "no such rule is loaded: ") + stmt.text));
-  }
-  if (query::has_errors(result.diagnostics)) {
-    result.outcome = Outcome::InputError;
-    return result;
-  }
-
-  if (m.store) {
-    std::string description = "retract";
-    for (const auto& stmt : parsed.program.rules) description += " " + stmt.text;
-    auto write = [&]() -> store::StoreStatus {
-      if (auto e = m.store->begin(description)) return e;
-      for (const auto& stmt : parsed.program.rules) {
-        std::int64_t count = 0;
-        auto e = store::is_plain_fact(stmt) ? m.store->retract_fact(stmt, count)
-                                            : m.store->retract_statement(stmt.text, count);
-        if (e) return m.store->rollback(), e;
-      }
-      return m.store->commit();
-    };
-    if (auto e = write()) {
+  // Exceptions (out of memory) become diagnostics, as in every call that reads input.
+  return guarded<RetractResult>([&]() -> RetractResult {
+    auto& m = *impl_;
+    const Impl::Writing writing(m);
+    RetractResult result;
+    const auto id = m.sources.add(std::move(name), std::string(text));
+    auto parsed = grammar::parse_program(m.sources.text(id), id);
+    result.diagnostics = std::move(parsed.diagnostics);
+    for (const auto& q : parsed.program.queries)
+      result.diagnostics.push_back(query::make_error(q.location, "a query cannot be retracted"));
+    if (parsed.program.rules.empty() && result.diagnostics.empty())
+      result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
+    if (m.store && m.store->read_only())
+      result.diagnostics.push_back(
+          query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
+    if (query::has_errors(result.diagnostics)) {
       result.outcome = Outcome::InputError;
-      result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
       return result;
     }
-  }
-  std::size_t i = 0;
-  std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
-  result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true));
-  m.invalidate();
-  return result;
+
+    // Which loaded rules each statement matches; a statement that matches none is an error.
+    auto same_fact = [](const query::Rule& a, const query::Rule& b) {
+      if (!store::is_plain_fact(a) || query::predicate_of(a.head) != query::predicate_of(b.head)) return false;
+      for (std::size_t i = 0; i < a.head.args.size(); ++i)
+        if (!(a.head.args[i].value == b.head.args[i].value)) return false;
+      return true;
+    };
+    std::vector<bool> remove(m.program.rules.size(), false);
+    for (const auto& stmt : parsed.program.rules) {
+      const bool plain = store::is_plain_fact(stmt);
+      bool matched = false;
+      for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
+        const auto& r = m.program.rules[i];
+        if (plain ? same_fact(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
+          remove[i] = true;
+          matched = true;
+        }
+      }
+      if (!matched)
+        result.diagnostics.push_back(query::make_error(
+            stmt.location, std::string(plain ? "no such fact is loaded: " : "no such rule is loaded: ") + stmt.text));
+    }
+    if (query::has_errors(result.diagnostics)) {
+      result.outcome = Outcome::InputError;
+      return result;
+    }
+
+    if (m.store) {
+      std::string description = "retract";
+      for (const auto& stmt : parsed.program.rules) description += " " + stmt.text;
+      auto write = [&]() -> store::StoreStatus {
+        if (auto e = m.store->begin(description)) return e;
+        for (const auto& stmt : parsed.program.rules) {
+          std::int64_t count = 0;
+          auto e = store::is_plain_fact(stmt) ? m.store->retract_fact(stmt, count)
+                                              : m.store->retract_statement(stmt.text, count);
+          if (e) return m.store->rollback(), e;
+        }
+        return m.store->commit();
+      };
+      if (auto e = write()) {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
+        return result;
+      }
+    }
+    std::size_t i = 0;
+    std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
+    result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true));
+    m.invalidate();
+    return result;
+  });
 }
 
 LogResult KnowledgeBase::transactions() {
@@ -537,7 +554,7 @@ ImportResult KnowledgeBase::import_csv(Input input, std::string_view predicate, 
       return std::pair{std::move(table.program), std::move(table.diagnostics)};
     };
     const std::string name = input.name;
-    auto loaded = load_unguarded({std::move(input)}, parse);
+    auto loaded = load_unguarded({std::move(input)}, parse, "import " + name + " into " + std::string(predicate));
     result.outcome = loaded.outcome;
     result.diagnostics = std::move(loaded.diagnostics);
     if (result.outcome != Outcome::Ok) {
@@ -604,7 +621,8 @@ AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& o
     auto& m = *impl_;
     const Impl::Reading reading(m);
     // Parsed from the caller's text, not from `sources`, where other readers add theirs.
-    auto parsed = grammar::parse_goal(goal, m.add_source(std::move(name), goal));
+    const auto id = m.add_source(std::move(name), goal);
+    auto parsed = grammar::parse_goal(goal, id);
     if (!parsed.query) {
       AskResult result;
       result.outcome = Outcome::InputError;
@@ -612,7 +630,9 @@ AskResult KnowledgeBase::ask_each(std::string_view goal, const ColumnsVisitor& o
       result.answers.query = std::string(goal);
       return result;
     }
-    return ask_each_unguarded(*parsed.query, on_columns, on_row);
+    auto result = ask_each_unguarded(*parsed.query, on_columns, on_row);
+    m.release_source(id, result.diagnostics);
+    return result;
   });
 }
 
@@ -688,15 +708,18 @@ std::optional<query::Query> checked_goal(const query::Program& program, query::S
 ExplainResult KnowledgeBase::explain(std::string_view goal, std::string name) {
   return guarded<ExplainResult>([&] {
     const Impl::Reading reading(*impl_);
-    return explain_unguarded(goal, std::move(name));
+    const auto id = impl_->add_source(std::move(name), goal);
+    auto result = explain_unguarded(goal, id);
+    impl_->release_source(id, result.diagnostics);
+    return result;
   });
 }
 
 // The caller holds `state` (shared or exclusive).
-ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::string name) {
+ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, query::SourceId source) {
   auto& m = *impl_;
   ExplainResult result;
-  const auto q = checked_goal(m.effective(), m.add_source(std::move(name), goal), goal, result);
+  const auto q = checked_goal(m.effective(), source, goal, result);
   if (!q) return result;
   const auto limits = m.eval_limits();
   const std::lock_guard derive(m.derive);
@@ -714,15 +737,18 @@ ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::strin
 ExplainResult KnowledgeBase::why_not(std::string_view goal, std::string name) {
   return guarded<ExplainResult>([&] {
     const Impl::Reading reading(*impl_);  // both steps see one state
-    return why_not_unguarded(goal, std::move(name));
+    const auto id = impl_->add_source(std::move(name), goal);
+    auto result = why_not_unguarded(goal, id);
+    impl_->release_source(id, result.diagnostics);
+    return result;
   });
 }
 
 // The caller holds `state` (shared or exclusive).
-ExplainResult KnowledgeBase::why_not_unguarded(std::string_view goal, std::string name) {
+ExplainResult KnowledgeBase::why_not_unguarded(std::string_view goal, query::SourceId source) {
   auto& m = *impl_;
   ExplainResult result;
-  const auto q = checked_goal(m.effective(), m.add_source(std::move(name), goal), goal, result);
+  const auto q = checked_goal(m.effective(), source, goal, result);
   if (!q) return result;
   const auto limits = m.eval_limits();
   const std::lock_guard derive(m.derive);
@@ -837,7 +863,7 @@ MaterializeResult KnowledgeBase::materialize(const std::vector<std::string>& pre
       result.diagnostics.push_back(query::make_error({}, std::move(message)));
       return result;
     };
-    if (!m.store) return fail("materialize needs a store (--db FILE)");
+    if (!m.store) return fail("materialize needs a store: open one first");
     if (m.store->read_only()) return fail("cannot materialize: store '" + m.store->path() + "' was opened read-only");
     if (m.has_assumptions()) return fail("cannot materialize under assumptions: .forget them first");
 

@@ -25,6 +25,23 @@ SourceId SourceSet::add(std::string name, std::string text) {
   return static_cast<SourceId>(sources_.size() - 1);
 }
 
+SourceId SourceSet::add_transient(std::string name, std::string text) {
+  if (!free_.empty()) {
+    const SourceId id = free_.back();
+    free_.pop_back();
+    sources_[id] = Source{std::move(name), std::move(text)};
+    return id;
+  }
+  sources_.push_back(Source{std::move(name), std::move(text)});
+  return static_cast<SourceId>(sources_.size() - 1);
+}
+
+void SourceSet::release(SourceId id) {
+  if (id >= sources_.size()) return;
+  sources_[id] = Source{};
+  free_.push_back(id);
+}
+
 const std::string& SourceSet::name(SourceId id) const {
   static const std::string unknown = "<unknown>";
   return id < sources_.size() ? sources_[id].name : unknown;

@@ -34,7 +34,13 @@ void sort_by_location(std::vector<Diagnostic>& diagnostics);
 // The registry of texts diagnostics point into: id -> (name, text).
 class SourceSet {
  public:
+  // Adds a source with the next id: the sources of one load are numbered in a row.
   SourceId add(std::string name, std::string text);
+  // Adds a short-lived source (a question), reusing the id of a released one if any.
+  SourceId add_transient(std::string name, std::string text);
+  // Frees a transient source that nothing refers to any more (a question's text once it
+  // was answered without diagnostics), so that a long session does not keep every question.
+  void release(SourceId id);
   const std::string& name(SourceId id) const;
   const std::string& text(SourceId id) const;
   std::size_t size() const { return sources_.size(); }
@@ -45,6 +51,7 @@ class SourceSet {
     std::string text;
   };
   std::vector<Source> sources_;
+  std::vector<SourceId> free_;  // released ids, reused first
 };
 
 // Renders like gcc and clang:

@@ -144,12 +144,15 @@ StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query:
 
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
                         const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
-                        StoreError& error) {
+                        StoreError& error, std::string_view description) {
   const std::size_t first_rule = first.rules;
-  std::string description = "load";
-  for (auto id = first_source; id < sources.size(); ++id)
-    description += (id == first_source ? " " : ", ") + sources.name(id);
-  if (auto e = store.begin(description)) {
+  std::string named(description);
+  if (named.empty()) {
+    named = "load";
+    for (auto id = first_source; id < sources.size(); ++id)
+      named += (id == first_source ? " " : ", ") + sources.name(id);
+  }
+  if (auto e = store.begin(named)) {
     error = *e;
     return WriteOutcome::Failed;
   }

@@ -33,8 +33,9 @@ struct FirstNew {
   std::size_t templates = 0;
 };
 
+// `description` names the transaction in the log; empty: "load FILE, FILE...".
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
                         const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
-                        StoreError& error);
+                        StoreError& error, std::string_view description = {});
 
 }  // namespace writ::kb::store

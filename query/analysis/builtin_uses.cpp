@@ -31,7 +31,11 @@ void check_use(const Atom& a, std::vector<Diagnostic>& out) {
 }  // namespace
 
 void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out) {
-  for (const auto& r : program.rules) {
+  check_builtins(std::span<const Rule>(program.rules), queries, out);
+}
+
+void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out) {
+  for (const auto& r : rules) {
     if (const auto* b = find_builtin(r.head.predicate))
       out.push_back(make_error(r.head.location, "'" + r.head.predicate + "/" + std::to_string(b->arity) +
                                                     "' is built in (computed from the statements' citations and "

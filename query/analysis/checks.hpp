@@ -5,6 +5,7 @@
 #pragma once
 
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,12 @@ std::vector<Diagnostic> check_program(const Program& program);
 // Checks a query against a program that passed check_program().
 std::vector<Diagnostic> check_query(const Program& program, const Query& query);
 
-// The passes.
+// The passes. Those about one statement at a time also take a slice of the statements
+// (IncrementalChecker runs them on a load's new statements only, without copying them).
 void check_arity_limit(const Program& program, std::vector<Diagnostic>& out);
+void check_arity_limit(std::span<const Rule> rules, std::span<const Query> queries, std::vector<Diagnostic>& out);
 void check_safety(const Program& program, std::vector<Diagnostic>& out);
+void check_safety(std::span<const Rule> rules, std::span<const Query> queries, std::vector<Diagnostic>& out);
 void check_safety(const Query& query, std::vector<Diagnostic>& out);
 void check_stratification(const Program& program, std::vector<Diagnostic>& out);
 void check_definitions(const Program& program, const std::vector<const Query*>& queries,
@@ -34,6 +38,7 @@ void check_definitions(const Program& program, const std::vector<const Query*>& 
 void check_arity_consistency(const Program& program, std::vector<Diagnostic>& out);
 void check_arguments(const Program& program, std::vector<Diagnostic>& out);
 void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 
 // The warning check_definitions() gives at the first use of `p`, which `defined` (every
 // predicate some statement concludes, and the built-ins) lacks.

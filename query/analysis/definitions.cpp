@@ -106,17 +106,21 @@ void check_arity_consistency(const Program& program, std::vector<Diagnostic>& ou
 }
 
 void check_arity_limit(const Program& program, std::vector<Diagnostic>& out) {
+  check_arity_limit(program.rules, program.queries, out);
+}
+
+void check_arity_limit(std::span<const Rule> rules, std::span<const Query> queries, std::vector<Diagnostic>& out) {
   auto check = [&](const Atom& a) {
     if (a.args.size() > max_arity)
       out.push_back(make_error(a.location, "predicate '" + a.predicate + "' has " + std::to_string(a.args.size()) +
                                                " arguments; at most " + std::to_string(max_arity) +
                                                " are supported"));
   };
-  for (const auto& r : program.rules) {
+  for (const auto& r : rules) {
     check(r.head);
     for_each_body_atom(r.body, check);
   }
-  for (const auto& q : program.queries) for_each_body_atom(q.body, check);
+  for (const auto& q : queries) for_each_body_atom(q.body, check);
 }
 
 std::vector<Diagnostic> check_program(const Program& program) {

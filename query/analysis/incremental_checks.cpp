@@ -137,15 +137,10 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
   std::vector<Diagnostic> limit, safety, definitions, arity, arguments, builtin;
   std::vector<const Query*> queries;
   if (diagnose) {
-    Program fresh;
-    fresh.rules.assign(rules.begin(), rules.end());
-    fresh.queries = program.queries;
-    for (const auto& q : fresh.queries) queries.push_back(&q);
-    check_arity_limit(fresh, limit);
-    check_safety(fresh, safety);
-    check_builtins(fresh, queries, builtin);
-    queries.clear();
     for (const auto& q : program.queries) queries.push_back(&q);
+    check_arity_limit(rules, program.queries, limit);
+    check_safety(rules, program.queries, safety);
+    check_builtins(rules, queries, builtin);
   }
 
   // Stratification. The old program had no cycle through a negative edge, so a new one goes

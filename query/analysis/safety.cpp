@@ -180,9 +180,13 @@ class SafetyCheck {
 }  // namespace
 
 void check_safety(const Program& program, std::vector<Diagnostic>& out) {
+  check_safety(program.rules, program.queries, out);
+}
+
+void check_safety(std::span<const Rule> rules, std::span<const Query> queries, std::vector<Diagnostic>& out) {
   SafetyCheck check(out);
-  for (const auto& r : program.rules) check.rule(r);
-  for (const auto& q : program.queries) check.query(q);
+  for (const auto& r : rules) check.rule(r);
+  for (const auto& q : queries) check.query(q);
 }
 
 void check_safety(const Query& query, std::vector<Diagnostic>& out) { SafetyCheck(out).query(query); }

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+#include <sstream>
+
 #include "text_table.hpp"
 
 namespace writ::cli {
@@ -16,6 +20,14 @@ kb::Answers answers(std::vector<std::string> columns, std::vector<std::vector<Va
   a.query = "goal";
   a.columns = std::move(columns);
   a.rows = std::move(rows);
+  return a;
+}
+
+kb::Answers with_statuses(std::vector<std::string> columns, std::vector<std::vector<Value>> rows,
+                          std::vector<kb::Status> statuses) {
+  kb::Answers a = answers(std::move(columns), std::move(rows));
+  a.statuses = std::move(statuses);
+  a.has_status = true;
   return a;
 }
 
@@ -79,6 +91,136 @@ TEST(AnswerPrinter, SeparatesBlocks) {
   EXPECT_EQ(out.str(),
             "?- goal.\ntrue.\n\n?- goal.\nfalse.\nanswer\nfalse\n\nanswer\nfalse\n"
             "{\"query\": \"goal\", \"columns\": [], \"rows\": []}\n");
+}
+
+TEST(TextTable, TrimsEmptyAndBlankCellsAtTheEnd) {
+  // Padding of empty cells at the end goes, and so do blanks ending the last shown cell;
+  // an empty column at the end adds nothing to the dashes.
+  EXPECT_EQ(render_text_table({"A", "B", "C"}, {{"x", "", ""}, {"y"}, {"z ", "", ""}, {"", "", ""}}),
+            "A   B  C\n--  -  -\nx\ny\nz\n\n");
+  EXPECT_EQ(render_text_table({"A", "", "C"}, {{"xx", "", "1"}}), "A     C\n--    -\nxx    1\n");
+  EXPECT_EQ(render_text_table({"A", ""}, {{"x", ""}}), "A\n-\nx\n");
+  EXPECT_EQ(render_text_table({"A"}, {{"1", "beyond the header"}}), "A\n-\n1\n");
+}
+
+TEST(AnswerFormat, CsvQuotesOnlyFieldsThatNeedIt) {
+  const auto text = [](std::string s) { return Value::make_string(std::move(s)); };
+  EXPECT_EQ(format_csv(answers({"X"}, {{text("")},
+                                       {text("plain text")},
+                                       {text("a,b")},
+                                       {text("say \"hi\"")},
+                                       {text("two\nlines")},
+                                       {text("cr\r")},
+                                       {text("\"")},
+                                       {text("tab\tand\\")},
+                                       {text("caf\xc3\xa9")},
+                                       {text("bad\xff")},
+                                       {Value::make_symbol("sym")}})),
+            "X\n\"\"\nplain text\n\"a,b\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n\"cr\r\"\n\"\"\"\"\n"
+            "tab\tand\\\ncaf\xc3\xa9\nbad\xff\nsym\n");
+  EXPECT_EQ(format_csv(answers({"a,b", "N"}, {{text(""), Value::make_integer(std::numeric_limits<std::int64_t>::min())},
+                                             {text("x"), Value::make_integer(0)}})),
+            "\"a,b\",N\n\"\",-9223372036854775808\nx,0\n");
+}
+
+TEST(AnswerFormat, StatusColumn) {
+  const auto a = with_statuses({"X"}, {{Value::make_symbol("a")}, {Value::make_integer(2)}},
+                               {kb::Status::Contested, kb::Status::Established});
+  EXPECT_EQ(format_table(a), "X  status\n-  -----------\na  contested\n2  established\n(2 answers)\n");
+  EXPECT_EQ(format_csv(a), "X,status\na,contested\n2,established\n");
+  EXPECT_EQ(format_json(a),
+            "{\"query\": \"goal\", \"columns\": [\"X\", \"status\"], "
+            "\"rows\": [[\"a\", \"contested\"], [2, \"established\"]]}\n");
+  const auto yes = with_statuses({}, {{}}, {kb::Status::Accepted});
+  EXPECT_EQ(format_table(yes), "true (accepted).\n");
+  EXPECT_EQ(format_csv(yes), "answer,status\ntrue,accepted\n");
+  EXPECT_EQ(format_json(yes), "{\"query\": \"goal\", \"columns\": [\"status\"], \"rows\": [[\"accepted\"]]}\n");
+  const auto no = with_statuses({}, {}, {});
+  EXPECT_EQ(format_table(no), "false.\n");
+  EXPECT_EQ(format_csv(no), "answer,status\nfalse,\n");
+  EXPECT_EQ(format_json(no), "{\"query\": \"goal\", \"columns\": [\"status\"], \"rows\": []}\n");
+}
+
+TEST(AnswerFormat, JsonEscapesOnlyWhereNeeded) {
+  const auto text = [](std::string s) { return Value::make_string(std::move(s)); };
+  kb::Answers a = answers({"X"}, {{text("")},
+                                  {text("plain \x7f")},
+                                  {text("q\"b\\")},
+                                  {text("ctl\x01\n")},
+                                  {text("caf\xc3\xa9 \xe6\x97\xa5")},
+                                  {text("bad\xff\xc0 tail")},
+                                  {text("\xe6\x97")},  // a sequence cut short
+                                  {Value::make_symbol("s")}});
+  a.query = "q(\"\xfe\")";
+  EXPECT_EQ(format_json(a),
+            "{\"query\": \"q(\\\"\\ufffd\\\")\", \"columns\": [\"X\"], \"rows\": [[\"\"], [\"plain \x7f\"], "
+            "[\"q\\\"b\\\\\"], [\"ctl\\u0001\\n\"], [\"caf\xc3\xa9 \xe6\x97\xa5\"], [\"bad\\ufffd\\ufffd tail\"], "
+            "[\"\\ufffd\\ufffd\"], [\"s\"]]}\n");
+  // Every string is what json_string makes of it.
+  for (const auto& row : a.rows) {
+    EXPECT_NE(format_json(a).find(json_string(row[0].text)), std::string::npos) << row[0].text;
+  }
+}
+
+TEST(AnswerFormat, TableEscapesStringsOnlyWhereNeeded) {
+  const auto text = [](std::string s) { return Value::make_string(std::move(s)); };
+  EXPECT_EQ(format_table(answers({"X"}, {{text("")}, {text("caf\xc3\xa9")}, {text("del\x7f")}, {text("a\\b\t")}})),
+            "X\n-----------\n\"\"\n\"caf\xc3\xa9\"\n\"del\\u007f\"\n\"a\\\\b\\t\"\n(4 answers)\n");
+}
+
+// A table wider than the output buffer, in columns and in one cell, aligned as
+// render_text_table aligns it.
+TEST(AnswerFormat, WideTables) {
+  std::vector<std::string> columns;
+  std::vector<Value> first;
+  std::vector<Value> second;
+  std::vector<std::string> first_cells;
+  std::vector<std::string> second_cells;
+  for (int c = 0; c < 300; ++c) {
+    columns.push_back("C" + std::to_string(c));
+    first.push_back(Value::make_integer(c * 1000));
+    first_cells.push_back(std::to_string(c * 1000));
+    const std::string long_text(c == 150 ? 100000 : c % 7, 'x');
+    second.push_back(Value::make_symbol(long_text.empty() ? "s" : long_text));
+    second_cells.push_back(long_text.empty() ? "s" : long_text);
+  }
+  const std::string table = format_table(answers(columns, {first, second}));
+  EXPECT_EQ(table, render_text_table(columns, {first_cells, second_cells}) + "(2 answers)\n");
+  EXPECT_GT(table.size(), 2 * (std::size_t{100000} + 299 * 2));
+}
+
+// Many rows go through the buffer in blocks; what reaches the stream is the same text.
+TEST(AnswerPrinter, StreamsManyRowsInBlocks) {
+  std::vector<std::vector<Value>> rows;
+  std::string csv = "X,Y\n";
+  std::string json = "{\"query\": \"goal\", \"columns\": [\"X\", \"Y\"], \"rows\": [";
+  std::vector<std::vector<std::string>> cells;
+  for (int i = 0; i < 50000; ++i) {
+    const std::string name = i % 3 ? "n" + std::to_string(i) : "say, \"" + std::to_string(i) + "\"";
+    rows.push_back({Value::make_integer(i - 25000), Value::make_string(name)});
+    csv += std::to_string(i - 25000) + "," + csv_field(name) + "\n";
+    json += (i ? ", [" : "[") + std::to_string(i - 25000) + ", " + json_string(name) + "]";
+    cells.push_back({std::to_string(i - 25000), query::to_source(Value::make_string(name))});
+  }
+  json += "]}\n";
+  const kb::Answers a = answers({"X", "Y"}, rows);
+  EXPECT_EQ(format_csv(a), csv);
+  EXPECT_EQ(format_json(a), json);
+  EXPECT_EQ(format_table(a), render_text_table({"X", "Y"}, cells) + "(50000 answers)\n");
+}
+
+TEST(AnswerPrinter, WritesEverythingByEndAndWhenDestroyed) {
+  std::ostringstream out;
+  {
+    AnswerPrinter printer(out, Format::Csv, /*echo_query=*/false);
+    printer.begin("goal", {"X"}, false);
+    printer.row({Value::make_integer(1)}, std::nullopt);
+    printer.end();
+    EXPECT_EQ(out.str(), "X\n1\n");
+    printer.begin("goal", {"X"}, false);
+    printer.row({Value::make_integer(2)}, std::nullopt);
+  }  // cut short: what was formatted still reaches the stream
+  EXPECT_EQ(out.str(), "X\n1\n\nX\n2\n");
 }
 
 }  // namespace

@@ -272,7 +272,7 @@ TEST_F(StoreCommands, TheReplOnAStoreKeepsTypedStatements) {
             "-  -\n"
             "2  3\n"
             "(1 answer)\n"
-            "path(X, Y) :- edge(X, Y).\n"
+            "#1  path(X, Y) :- edge(X, Y).\n"
             "X\n"  // graph.writ's query: path(1, X), with edge(1, 2) back
             "-\n"
             "2\n"
@@ -357,6 +357,38 @@ TEST_F(StoreCommands, LogAsOfShowsTheLogAsItStoodThen) {
   const auto then = writ({"log", "--db", "case.db", "--as-of", "1", "--format", "csv"});
   EXPECT_EQ(then.exit_code, 0);
   EXPECT_EQ(without_times(then.out), "tx,time,description,added,removed\n1,YYYY-MM-DDThh:mm:ss.sssZ,load graph.writ,4,0\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// `.rules` numbers the statements; `.retract #N` and `writ retract '#N'` take the numbers.
+TEST_F(StoreCommands, RetractByTheNumberThatRulesShows) {
+  load_graph();
+  auto r = writ({"case.db"}, ".rules\n.rules edge\n.retract #4\n.retract #9\n.rules\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "#1  path(X, Y) :- edge(X, Y).\n"
+            "#2  path(X, Z) :- path(X, Y), edge(Y, Z).\n"
+            "#3  edge(1, 2).\n"
+            "#4  edge(2, 3).\n"
+            "#3  edge(1, 2).\n"
+            "#4  edge(2, 3).\n"
+            "removed 1 statement (transaction 2)\n"
+            "#1  path(X, Y) :- edge(X, Y).\n"
+            "#2  path(X, Z) :- path(X, Y), edge(Y, Z).\n"
+            "#3  edge(1, 2).\n");
+  EXPECT_EQ(r.err, "error: usage: .retract #N... takes the numbers that .rules shows (1 to 3)\n");
+  r = writ({"retract", "--db", "case.db", "#1, #3"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "writ: transaction 3: removed 2 statements from 'case.db'\n");
+  EXPECT_EQ(writ({"case.db"}, ".rules\n").out, "#1  path(X, Z) :- path(X, Y), edge(Y, Z).\n");
+  r = writ({"retract", "--db", "case.db", "#0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: '#0': #N takes the numbers that .rules shows (1 to 1)\n");
 }
 
 }  // namespace

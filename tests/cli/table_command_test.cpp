@@ -40,7 +40,7 @@ TEST_F(TableCommands, ImportTypesColumnsAndTheFactsJoinWithRules) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "X\n2\n3\n4\n");
   r = writ({"log", "--db", "case.db", "--format", "csv"});
-  EXPECT_NE(r.out.find(",load edges.csv,3,0\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",import edges.csv into edge,3,0\n"), std::string::npos) << r.out;
 }
 
 TEST_F(TableCommands, ImportOfTsvWithQuotesHeaderFlagAndStrings) {

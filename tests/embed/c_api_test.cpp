@@ -590,7 +590,9 @@ TEST(CApi, PredicatesAndRuleTexts) {
   Result nothing;
   ASSERT_EQ(writ_predicates(empty, &nothing.r), WRIT_OK);
   EXPECT_EQ(writ_result_row_count(nothing.r), 0u);
-  EXPECT_EQ(writ_predicates(nullptr, &nothing.r), WRIT_ERROR_MISUSE);
+  Result misuse;  // a failed call sets *out to NULL: not into a result still held
+  EXPECT_EQ(writ_predicates(nullptr, &misuse.r), WRIT_ERROR_MISUSE);
+  EXPECT_EQ(misuse.r, nullptr);
   EXPECT_EQ(writ_rule_texts(kb, "path", nullptr), WRIT_ERROR_MISUSE);
 }
 
@@ -653,6 +655,43 @@ TEST(CApi, EachThreadHasItsOwnLastError) {
   EXPECT_EQ(theirs_after, "");
   EXPECT_EQ(writ_errmsg(kb), mine);  // the other thread's success left this thread's error
   EXPECT_EQ(writ_errcode(kb), WRIT_ERROR_INPUT);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CApi, ImportCsvAndMaterialize) {
+  TempStore store("writ_c_api_test_import.writdb");
+  const std::string csv = ::testing::TempDir() + "writ_c_api_test_edges.tsv";
+  {
+    std::FILE* f = std::fopen(csv.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("from\tto\n1\t2\n2\t3\n", f);
+    std::fclose(f);
+  }
+  writ_kb* kb = nullptr;
+  ASSERT_EQ(writ_open(store.path.c_str(), &kb), WRIT_OK) << writ_errmsg(kb);
+  uint64_t rows = 99;
+  ASSERT_EQ(writ_import_csv(kb, csv.c_str(), "edge", WRIT_IMPORT_HEADER, &rows), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(rows, 2u);  // a .tsv file: tabs without WRIT_IMPORT_TABS
+  ASSERT_EQ(writ_load_text(kb, "rules", "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n"),
+            WRIT_OK);
+  EXPECT_EQ(count_rows(kb, "path(1, X)"), 2u);
+  EXPECT_EQ(writ_materialize(kb, "path"), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(writ_materialize(kb, "nope"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: no predicate 'nope' is defined\n");
+  EXPECT_EQ(writ_import_csv(kb, csv.c_str(), "Edge", 0, &rows), WRIT_ERROR_INPUT);
+  EXPECT_EQ(rows, 0u);
+  EXPECT_EQ(writ_import_csv(kb, csv.c_str(), "edge", WRIT_IMPORT_HEADER | WRIT_IMPORT_NO_HEADER, nullptr),
+            WRIT_ERROR_MISUSE);
+  EXPECT_EQ(writ_import_csv(kb, nullptr, "edge", 0, nullptr), WRIT_ERROR_MISUSE);
+  writ_close(kb);
+  std::remove(csv.c_str());
+
+  Kb memory;  // materialize needs a store
+  EXPECT_EQ(writ_materialize(memory, "p"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(memory), "writ: error: materialize needs a store: open one first\n");
 }
 
 }  // namespace

@@ -101,3 +101,45 @@ TEST(Checks, TooManyArguments) {
 
 }  // namespace
 }  // namespace writ::test
+
+namespace writ::test {
+namespace {
+
+TEST(Sources, AReleasedSourceIsReusedAndKeptOnesStay) {
+  query::SourceSet sources;
+  const auto a = sources.add("a", "kept");
+  const auto b = sources.add_transient("b", "question");
+  sources.release(b);
+  EXPECT_EQ(sources.text(b), "");
+  const auto c = sources.add_transient("c", "next question");
+  EXPECT_EQ(c, b);  // the slot is reused: a session of many questions does not grow
+  EXPECT_EQ(sources.text(c), "next question");
+  EXPECT_EQ(sources.text(a), "kept");
+  EXPECT_EQ(sources.size(), 2u);
+  sources.release(c);
+  // A load's sources are numbered in a row after every other: never in a released slot.
+  EXPECT_EQ(sources.add("d", "loaded"), 2u);
+  EXPECT_EQ(sources.add_transient("e", "question"), c);
+}
+
+// A question whose diagnostics point into its text keeps the text for render(), however
+// many questions come after it; questions without diagnostics are dropped.
+TEST(Sources, DiagnosticsOfAQuestionRenderAfterManyMore) {
+  kb::KnowledgeBase kb;
+  ASSERT_EQ(kb.load({{"t.writ", "p(1)."}}).outcome, kb::Outcome::Ok);
+  const auto warned = kb.ask("p(X), q(X)", "<first>");
+  for (int i = 0; i < 1000; ++i) ASSERT_EQ(kb.ask("p(" + std::to_string(i) + ")").diagnostics.size(), 0u);
+  EXPECT_EQ(kb.render(warned.diagnostics),
+            "<first>:1:7: warning: predicate 'q/1' is not defined by any fact or rule\n"
+            " 1 | p(X), q(X)\n"
+            "   |       ^~~~\n");
+  // A load after released questions still reports its own warnings, at its own lines.
+  const auto loaded = kb.load({{"u.writ", "r(X) :- p(X), s(X)."}});
+  EXPECT_EQ(kb.render(loaded.diagnostics),
+            "u.writ:1:15: warning: predicate 's/1' is not defined by any fact or rule\n"
+            " 1 | r(X) :- p(X), s(X).\n"
+            "   |               ^~~~\n");
+}
+
+}  // namespace
+}  // namespace writ::test

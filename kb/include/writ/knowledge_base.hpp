@@ -300,10 +300,11 @@ class KnowledgeBase {
   using Parser = std::function<std::pair<query::Program, std::vector<Diagnostic>>(
       std::string_view text, query::SourceId source, std::uint32_t first_line)>;
   static Parser writ_parser();
-  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse);
+  // `description` names the store transaction (empty: "load FILE, ...").
+  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse, std::string_view description = {});
   AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
-  ExplainResult explain_unguarded(std::string_view goal, std::string name);
-  ExplainResult why_not_unguarded(std::string_view goal, std::string name);
+  ExplainResult explain_unguarded(std::string_view goal, query::SourceId source);
+  ExplainResult why_not_unguarded(std::string_view goal, query::SourceId source);
   LoadResult assume_unguarded(std::string_view text, std::string name);
 
   struct Impl;

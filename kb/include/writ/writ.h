@@ -41,8 +41,9 @@
 **     writ_rule_texts, writ_transactions) run at the same time as each other. Parsing and
 **     checking run in parallel; evaluating and answering take turns, and the evaluation
 **     is done once per state of the knowledge base, by the first reader that needs it.
-**   - writers (writ_load_text, writ_load_file, writ_retract_text, writ_assume,
-**     writ_assume_off, writ_forget, writ_set_timeout, writ_set_max_facts) run alone: a
+**   - writers (writ_load_text, writ_load_file, writ_import_csv, writ_retract_text,
+**     writ_materialize, writ_assume, writ_assume_off, writ_forget, writ_set_timeout,
+**     writ_set_max_facts) run alone: a
 **     writer waits for the readers in progress, and readers that start later wait for it.
 **     So every reader sees the knowledge base as it was before or after each write, never
 **     half-way through one.
@@ -214,6 +215,38 @@ WRIT_API int writ_load_file(writ_kb* kb, const char* path);
 ** WRIT_ERROR_MISUSE (kb or text NULL) or WRIT_ERROR. A writer.
 */
 WRIT_API int writ_retract_text(writ_kb* kb, const char* name, const char* text, uint64_t* removed);
+
+/*
+** Adds each row of the CSV or TSV file at `path` as a fact `predicate(v1, ..., vn)`, like a
+** load: checked, all or nothing, one transaction in a store. Columns are typed as a whole:
+** integer when every value is an integer, else symbol when every value is written as a
+** symbol, else string (docs/store.md, "Importing CSV"). `flags` is 0 or a combination of:
+**   WRIT_IMPORT_HEADER     the first row names the columns
+**   WRIT_IMPORT_NO_HEADER  every row is data (neither: decided from the rows)
+**   WRIT_IMPORT_TABS       fields are separated by tabs (default: tabs for a file
+**                          ending in .tsv or .tab, else commas)
+** On WRIT_OK, *rows (when not NULL) receives the number of facts added.
+**
+** Returns WRIT_OK, WRIT_ERROR_INPUT (a bad row, an unreadable file, a predicate name that
+** is not one, a store that could not be written), WRIT_ERROR_CANCELLED, WRIT_ERROR_NOMEM,
+** WRIT_ERROR_MISUSE (kb, path or predicate NULL; both header flags) or WRIT_ERROR. A writer.
+*/
+#define WRIT_IMPORT_HEADER 0x1
+#define WRIT_IMPORT_NO_HEADER 0x2
+#define WRIT_IMPORT_TABS 0x4
+WRIT_API int writ_import_csv(writ_kb* kb, const char* path, const char* predicate, int flags, uint64_t* rows);
+
+/*
+** Writes the relation of `predicate` ("name" for every arity, or "name/N") into a plain
+** table of the open store, for other SQLite tools: named after the predicate, columns
+** a1..an plus `status` when answers carry one, listed in the view `materialized`
+** (docs/store.md, "Materialized relations").
+**
+** Returns WRIT_OK, WRIT_ERROR_INPUT (no store, or one opened read-only; no such
+** predicate; assumptions in force), WRIT_ERROR_LIMIT, WRIT_ERROR_CANCELLED,
+** WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb or predicate NULL) or WRIT_ERROR. A writer.
+*/
+WRIT_API int writ_materialize(writ_kb* kb, const char* predicate);
 
 /*
 ** Limits on each evaluation. writ_set_timeout: at most `milliseconds` per call of
