@@ -167,9 +167,10 @@ Exit status: 0 ok; 1 an error in a FILE or the store (nothing added);
 
 constexpr std::string_view retract_help = R"(Usage: writ retract --db STORE STATEMENT...
 
-Removes facts and rules from STORE, in one transaction. A fact removes the
-stored facts with the same values (every copy); a rule removes the stored
-rules with the same text, up to blanks. Each argument holds one or more
+Removes facts, rules and priorities from STORE, in one transaction. A fact
+removes the stored facts with the same values (every copy); a rule or a
+priority (r2 > r1.) removes those with the same text, up to blanks. A rule
+that a priority names goes only together with that priority. Each argument holds one or more
 statements; `-` reads them from standard input; put `--` before a statement
 that starts with `-` (a strong negation). `#N` (e.g. '#3' or '#3, #5') stands
 for the statement numbered N by the REPL's .rules. If any statement matches nothing, it

@@ -425,7 +425,11 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     result.diagnostics = std::move(parsed.diagnostics);
     for (const auto& q : parsed.program.queries)
       result.diagnostics.push_back(query::make_error(q.location, "a query cannot be retracted"));
-    if (parsed.program.rules.empty() && result.diagnostics.empty())
+    for (const auto& d : parsed.program.sources)
+      result.diagnostics.push_back(query::make_error(d.location, "a source declaration cannot be retracted"));
+    for (const auto& t : parsed.program.templates)
+      result.diagnostics.push_back(query::make_error(t.location, "a template cannot be retracted"));
+    if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
       result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
     if (m.store && m.store->read_only())
       result.diagnostics.push_back(
@@ -457,6 +461,27 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
         result.diagnostics.push_back(query::make_error(
             stmt.location, std::string(plain ? "no such fact is loaded: " : "no such rule is loaded: ") + stmt.text));
     }
+    std::vector<bool> remove_preference(m.program.preferences.size(), false);
+    for (const auto& stmt : parsed.program.preferences) {
+      bool matched = false;
+      for (std::size_t i = 0; i < m.program.preferences.size(); ++i)
+        if (store::same_statement_text(m.program.preferences[i].text, stmt.text)) matched = remove_preference[i] = true;
+      if (!matched) result.diagnostics.push_back(query::make_error(stmt.location, "no such priority is loaded: " + stmt.text));
+    }
+    // A priority must name rules that exist: a rule that one names goes only with it, or
+    // every later load would fail at that priority.
+    for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
+      const auto& r = m.program.rules[i];
+      if (!remove[i] || !r.label) continue;
+      for (std::size_t k = 0; k < m.program.preferences.size(); ++k) {
+        const auto& p = m.program.preferences[k];
+        if (remove_preference[k] || (p.stronger != *r.label && p.weaker != *r.label)) continue;
+        auto d = query::make_error(r.location, "rule '" + *r.label + "' is named by the priority '" + p.text +
+                                                   "': retract the priority with it");
+        d.notes.push_back(query::Diagnostic{query::Severity::Note, p.location, "the priority is here", {}});
+        result.diagnostics.push_back(std::move(d));
+      }
+    }
     if (query::has_errors(result.diagnostics)) {
       result.outcome = Outcome::InputError;
       return result;
@@ -465,6 +490,7 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     if (m.store) {
       std::string description = "retract";
       for (const auto& stmt : parsed.program.rules) description += " " + stmt.text;
+      for (const auto& stmt : parsed.program.preferences) description += " " + stmt.text;
       auto write = [&]() -> store::StoreStatus {
         if (auto e = m.store->begin(description)) return e;
         for (const auto& stmt : parsed.program.rules) {
@@ -472,6 +498,10 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
           auto e = store::is_plain_fact(stmt) ? m.store->retract_fact(stmt, count)
                                               : m.store->retract_statement(stmt.text, count);
           if (e) return m.store->rollback(), e;
+        }
+        for (const auto& stmt : parsed.program.preferences) {
+          std::int64_t count = 0;
+          if (auto e = m.store->retract_statement(stmt.text, count)) return m.store->rollback(), e;
         }
         return m.store->commit();
       };
@@ -483,7 +513,10 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     }
     std::size_t i = 0;
     std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
-    result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true));
+    i = 0;
+    std::erase_if(m.program.preferences, [&](const query::Preference&) { return remove_preference[i++]; });
+    result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true) +
+                                              std::count(remove_preference.begin(), remove_preference.end(), true));
     m.invalidate();
     return result;
   });
@@ -708,58 +741,40 @@ std::optional<query::Query> checked_goal(const query::Program& program, query::S
 ExplainResult KnowledgeBase::explain(std::string_view goal, std::string name) {
   return guarded<ExplainResult>([&] {
     const Impl::Reading reading(*impl_);
-    const auto id = impl_->add_source(std::move(name), goal);
-    auto result = explain_unguarded(goal, id);
-    impl_->release_source(id, result.diagnostics);
-    return result;
+    return explain_unguarded(goal, std::move(name), /*why_not=*/false);
   });
-}
-
-// The caller holds `state` (shared or exclusive).
-ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, query::SourceId source) {
-  auto& m = *impl_;
-  ExplainResult result;
-  const auto q = checked_goal(m.effective(), source, goal, result);
-  if (!q) return result;
-  const auto limits = m.eval_limits();
-  const std::lock_guard derive(m.derive);
-  auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
-  if (!graph) return result;
-  const auto place = [&](const query::Location& at) {
-    return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
-  };
-  const auto status = graph->explain(*q, limits, place, result.explanations);
-  for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
-  result.outcome = outcome_of(status);
-  return result;
 }
 
 ExplainResult KnowledgeBase::why_not(std::string_view goal, std::string name) {
   return guarded<ExplainResult>([&] {
     const Impl::Reading reading(*impl_);  // both steps see one state
-    const auto id = impl_->add_source(std::move(name), goal);
-    auto result = why_not_unguarded(goal, id);
-    impl_->release_source(id, result.diagnostics);
-    return result;
+    return explain_unguarded(goal, std::move(name), /*why_not=*/true);
   });
 }
 
 // The caller holds `state` (shared or exclusive).
-ExplainResult KnowledgeBase::why_not_unguarded(std::string_view goal, query::SourceId source) {
+ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::string name, bool why_not) {
   auto& m = *impl_;
   ExplainResult result;
-  const auto q = checked_goal(m.effective(), source, goal, result);
-  if (!q) return result;
-  const auto limits = m.eval_limits();
-  const std::lock_guard derive(m.derive);
-  auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
-  if (!graph) return result;
-  const auto place = [&](const query::Location& at) {
-    return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
+  const auto source = m.add_source(std::move(name), goal);
+  // Explains into `result`; the source is released after, whichever way this ends.
+  const auto explain_into_result = [&] {
+    const auto q = checked_goal(m.effective(), source, goal, result);
+    if (!q) return;
+    const auto limits = m.eval_limits();
+    const std::lock_guard derive(m.derive);
+    auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
+    if (!graph) return;
+    const auto place = [&](const query::Location& at) {
+      return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
+    };
+    const auto status = why_not ? graph->why_not(*q, limits, place, result.explanations)
+                                : graph->explain(*q, limits, place, result.explanations);
+    for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+    result.outcome = outcome_of(status);
   };
-  const auto status = graph->why_not(*q, limits, place, result.explanations);
-  for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
-  result.outcome = outcome_of(status);
+  explain_into_result();
+  m.release_source(source, result.diagnostics);
   return result;
 }
 

@@ -57,33 +57,19 @@ bool reserved_prefix(std::string_view name) {
 // of another tool), else that with a number. `rel_` goes before a name that starts as
 // fact tables (`facts_`) or SQLite's tables (`sqlite_`) do.
 StoreStatus Store::materialized_table(const query::PredicateId& p, std::string& table) {
-  Statement s;
-  if (auto e = db_.prepare("SELECT table_name FROM materializations WHERE predicate = ?1 AND arity = ?2", s))
-    return fail("write to", *e);
-  s.bind_text(1, p.name);
-  s.bind_int(2, p.arity);
-  switch (s.step()) {
-    case Step::Row: table = s.column_text(0); return std::nullopt;
-    case Step::Error: return fail("write to", s.error());
-    case Step::Done: break;
-  }
+  if (auto e = catalogued_table("SELECT table_name FROM materializations WHERE predicate = ?1 AND arity = ?2", p,
+                                table))
+    return e;
+  if (!table.empty()) return std::nullopt;
   std::string name = p.name.starts_with("-") ? "_" + p.name.substr(1) : p.name;
   if (reserved_prefix(name)) name = "rel_" + name;
   const std::string with_arity = name + "_" + std::to_string(p.arity);
-  Statement taken;
-  if (auto e = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE", taken))
-    return fail("write to", *e);
-  for (int n = 0;; ++n) {
-    const std::string candidate = n == 0 ? name : n == 1 ? with_arity : with_arity + "_" + std::to_string(n);
-    if (reserved(candidate)) continue;
-    taken.reset();
-    taken.bind_text(1, candidate);
-    if (taken.step() != Step::Row) return fail("write to", taken.error());
-    if (taken.column_int(0) == 0) {
-      table = candidate;
-      return std::nullopt;
-    }
-  }
+  return free_table_name(
+      [&](int n) {
+        const std::string candidate = n == 0 ? name : n == 1 ? with_arity : with_arity + "_" + std::to_string(n);
+        return reserved(candidate) ? std::string() : candidate;
+      },
+      table);
 }
 
 StoreStatus Store::materialize(const std::vector<MaterializedRelation>& relations,

@@ -344,10 +344,10 @@ StoreStatus Store::add_source(std::string_view name, std::string_view text, std:
   return std::nullopt;
 }
 
-StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::string& table) {
+StoreStatus Store::catalogued_table(std::string_view select, const query::PredicateId& p, std::string& table) {
+  table.clear();
   Statement s;
-  if (auto e = db_.prepare("SELECT table_name FROM predicates WHERE name = ?1 AND arity = ?2", s))
-    return fail("write to", *e);
+  if (auto e = db_.prepare(select, s)) return fail("write to", *e);
   s.bind_text(1, p.name);
   s.bind_int(2, p.arity);
   switch (s.step()) {
@@ -355,8 +355,30 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
     case Step::Error: return fail("write to", s.error());
     case Step::Done: break;
   }
-  table.clear();
-  if (!create) return std::nullopt;
+  return std::nullopt;
+}
+
+StoreStatus Store::free_table_name(const std::function<std::string(int)>& candidate, std::string& table) {
+  Statement taken;
+  if (auto e = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE", taken))
+    return fail("write to", *e);
+  for (int n = 0;; ++n) {
+    const std::string name = candidate(n);
+    if (name.empty()) continue;
+    taken.reset();
+    taken.bind_text(1, name);
+    if (taken.step() != Step::Row) return fail("write to", taken.error());
+    if (taken.column_int(0) == 0) {
+      table = name;
+      return std::nullopt;
+    }
+  }
+}
+
+StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::string& table) {
+  if (auto e = catalogued_table("SELECT table_name FROM predicates WHERE name = ?1 AND arity = ?2", p, table))
+    return e;
+  if (!table.empty() || !create) return std::nullopt;
 
   // facts_<name>_<arity>; strong negation -p gives facts__p_<arity> (a predicate name
   // cannot start with `_`). SQLite names ignore case while predicate names do not, so a
@@ -364,19 +386,9 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
   const bool negated = !p.name.empty() && p.name[0] == '-';
   const std::string base =
       "facts_" + (negated ? "_" + p.name.substr(1) : p.name) + "_" + std::to_string(p.arity);
-  Statement taken;
-  if (auto e = db_.prepare("SELECT count(*) FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE", taken))
-    return fail("write to", *e);
-  for (int n = 1;; ++n) {
-    const std::string candidate = n == 1 ? base : base + "_" + std::to_string(n);
-    taken.reset();
-    taken.bind_text(1, candidate);
-    if (taken.step() != Step::Row) return fail("write to", taken.error());
-    if (taken.column_int(0) == 0) {
-      table = candidate;
-      break;
-    }
-  }
+  if (auto e = free_table_name([&](int n) { return n == 0 ? base : base + "_" + std::to_string(n + 1); }, table))
+    return e;
+  Statement s;
   std::string ddl = "CREATE TABLE " + quote_identifier(table) +
                     " (tx_added INTEGER NOT NULL, tx_retracted INTEGER, source INTEGER NOT NULL,"
                     " line INTEGER NOT NULL, col INTEGER NOT NULL";

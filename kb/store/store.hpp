@@ -146,6 +146,12 @@ class Store {
   // The fact table of a predicate; creates it (inside the write transaction) when asked.
   StoreStatus fact_table(const query::PredicateId& p, bool create, std::string& table);
   StoreStatus materialized_table(const query::PredicateId& p, std::string& table);
+  // The table a catalog names for `p`: `select` takes the name as ?1 and the arity as ?2.
+  // `table` is empty when the catalog has none.
+  StoreStatus catalogued_table(std::string_view select, const query::PredicateId& p, std::string& table);
+  // The first of candidate(0), candidate(1), ... that names no table or view yet (SQLite
+  // compares names without case); candidate(n) returns "" to skip n.
+  StoreStatus free_table_name(const std::function<std::string(int)>& candidate, std::string& table);
 
   std::string path_;
   bool read_only_ = false;

@@ -393,3 +393,29 @@ TEST_F(StoreCommands, RetractByTheNumberThatRulesShows) {
 
 }  // namespace
 }  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+TEST_F(StoreCommands, APriorityIsRetractedWithTheRuleItNames) {
+  dir.write("t.writ", "bird(tweety). penguin(tweety).\nr1: flies(X) :~ bird(X).\nr2: -flies(X) :~ penguin(X).\n"
+                      "r2 > r1.\n");
+  ASSERT_EQ(writ({"load", "--db", "case.db", "t.writ"}).exit_code, 0);
+  auto r = writ({"retract", "--db", "case.db", "r1: flies(X) :~ bird(X)."});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error: rule 'r1' is named by the priority 'r2 > r1.': retract the priority with it"),
+            std::string::npos)
+      << r.err;
+  r = writ({"retract", "--db", "case.db", "r2 > r1.", "r1: flies(X) :~ bird(X)."});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "writ: transaction 2: removed 2 statements from 'case.db'\n");
+  // Reopened, the store loads and answers: no priority names a rule that is gone.
+  dir.write("more.writ", "bird(opus).\n");
+  EXPECT_EQ(writ({"load", "--db", "case.db", "more.writ"}).exit_code, 0);
+  r = writ({"run", "--db", "case.db", "-q", "flies(X)", "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "X,status\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test

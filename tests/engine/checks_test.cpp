@@ -143,3 +143,41 @@ TEST(Sources, DiagnosticsOfAQuestionRenderAfterManyMore) {
 
 }  // namespace
 }  // namespace writ::test
+
+namespace writ::test {
+namespace {
+
+// A priority names rules; retracting one of them alone would leave a priority that every
+// later load rejects. So it is refused, and the two go together.
+TEST(Retract, ARuleThatAPriorityNamesGoesOnlyWithThePriority) {
+  kb::KnowledgeBase kb;
+  ASSERT_EQ(kb.load({{"t.writ", "bird(tweety). penguin(tweety).\n"
+                                "r1: flies(X) :~ bird(X).\n"
+                                "r2: -flies(X) :~ penguin(X).\n"
+                                "r2 > r1.\n"}})
+                .outcome,
+            kb::Outcome::Ok);
+  auto r = kb.retract("r1: flies(X) :~ bird(X).", "<retract>");
+  EXPECT_EQ(r.outcome, kb::Outcome::InputError);
+  EXPECT_EQ(kb.render(r.diagnostics),
+            "t.writ:2:1: error: rule 'r1' is named by the priority 'r2 > r1.': retract the priority with it\n"
+            " 2 | r1: flies(X) :~ bird(X).\n"
+            "   | ^~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "t.writ:4:1: note: the priority is here\n"
+            " 4 | r2 > r1.\n"
+            "   | ^~~~~~~~\n");
+  r = kb.retract("r2 >r1.  r1: flies(X) :~ bird(X).", "<retract>");
+  EXPECT_EQ(r.outcome, kb::Outcome::Ok) << kb.render(r.diagnostics);
+  EXPECT_EQ(r.removed, 2u);
+  // The knowledge base still loads and answers.
+  EXPECT_EQ(kb.load({{"u.writ", "bird(opus)."}}).outcome, kb::Outcome::Ok);
+  EXPECT_EQ(kb.ask("-flies(X)").answers.rows.size(), 1u);
+  r = kb.retract("r2 > r1.", "<retract>");
+  EXPECT_EQ(kb.render(r.diagnostics),
+            "<retract>:1:1: error: no such priority is loaded: r2 > r1.\n"
+            " 1 | r2 > r1.\n"
+            "   | ^~~~~~~~\n");
+}
+
+}  // namespace
+}  // namespace writ::test

@@ -303,8 +303,7 @@ class KnowledgeBase {
   // `description` names the store transaction (empty: "load FILE, ...").
   LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse, std::string_view description = {});
   AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
-  ExplainResult explain_unguarded(std::string_view goal, query::SourceId source);
-  ExplainResult why_not_unguarded(std::string_view goal, query::SourceId source);
+  ExplainResult explain_unguarded(std::string_view goal, std::string name, bool why_not);
   LoadResult assume_unguarded(std::string_view text, std::string name);
 
   struct Impl;
