@@ -178,6 +178,18 @@ struct Statement : x3::variant<Rule, Preference, Source> {
   using base_type::operator=;
 };
 
+// A fact whose arguments are all constants, `-p(1, a, "s").`, as the fast path of a bulk
+// load reads it (see plain_fact in statement.hpp). `negative` marks a '-' before an integer.
+struct FactArgument : x3::position_tagged {
+  bool negative = false;
+  Leaf value;
+};
+struct PlainFact : x3::position_tagged {
+  bool strong_negation = false;
+  std::string predicate;
+  std::vector<FactArgument> args;
+};
+
 // A query's goal with its optional `[party]` and `could`/`does` (Any when absent).
 struct Goal : x3::position_tagged {
   Leaf perspective;

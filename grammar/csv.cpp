@@ -275,9 +275,19 @@ CsvResult parse_csv(std::string_view text, query::SourceId source, std::string_v
   result.column_kinds = kinds_of(first);
   result.rows = rows.size() - first;
 
-  auto& out = result.program.rules;
-  out.reserve(result.rows);
-  for (std::size_t r = first; r < rows.size(); ++r) {
+  auto value_of = [&](const Field& f, std::size_t c) {
+    query::Value v;
+    switch (result.column_kinds[c]) {
+      case ValueKind::Integer:
+        integer_value(f.value, v.integer);
+        v.kind = ValueKind::Integer;
+        break;
+      case ValueKind::Symbol: v = query::Value::make_symbol(std::string(f.value)); break;
+      case ValueKind::String: v = query::Value::make_string(std::string(f.value)); break;
+    }
+    return v;
+  };
+  auto rule_of = [&](std::size_t r) {
     query::Rule fact;
     fact.location = rows[r].at;
     fact.head.predicate = std::string(predicate);
@@ -287,22 +297,31 @@ CsvResult parse_csv(std::string_view text, query::SourceId source, std::string_v
     fact.text += '(';
     for (std::size_t c = 0; c < width; ++c) {
       const Field& f = fields[rows[r].first + c];
-      query::Value v;
-      switch (result.column_kinds[c]) {
-        case ValueKind::Integer:
-          integer_value(f.value, v.integer);
-          v.kind = ValueKind::Integer;
-          break;
-        case ValueKind::Symbol: v = query::Value::make_symbol(std::string(f.value)); break;
-        case ValueKind::String: v = query::Value::make_string(std::string(f.value)); break;
-      }
+      auto v = value_of(f, c);
       if (c > 0) fact.text += ", ";
       fact.text += query::to_source(v);
       fact.head.args.push_back(query::Term::constant(std::move(v), Location{source, f.line, f.column, f.offset, f.length}));
     }
     fact.text += ").";
-    out.push_back(std::move(fact));
+    return fact;
+  };
+  if (!options.compact) {
+    result.program.rules.reserve(result.rows);
+    for (std::size_t r = first; r < rows.size(); ++r) result.program.rules.push_back(rule_of(r));
+    return result;
   }
+  if (result.rows == 0) return result;
+  result.program.rules.push_back(rule_of(first));
+  query::FactRows facts;
+  facts.predicate = std::string(predicate);
+  facts.arity = static_cast<std::uint32_t>(width);
+  facts.values.reserve(result.rows * width);
+  facts.locations.reserve(result.rows);
+  for (std::size_t r = first; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < width; ++c) facts.values.push_back(value_of(fields[rows[r].first + c], c));
+    facts.locations.push_back(rows[r].at);
+  }
+  result.facts.push_back(std::move(facts));
   return result;
 }
 

@@ -33,10 +33,14 @@ enum class CsvHeader {
 struct CsvOptions {
   char delimiter = ',';
   CsvHeader header = CsvHeader::Auto;
+  // The rows go to CsvResult::facts, and only the first is also a Rule (as
+  // ParseOptions::compact_facts does for writ text).
+  bool compact = false;
 };
 
 struct CsvResult {
   query::Program program;                      // one plain fact per data row, in order
+  std::vector<query::FactRows> facts;          // compact: every data row
   std::vector<query::Diagnostic> diagnostics;  // every error of the text (then no facts)
   std::vector<std::string> header;             // the header row's fields; empty when none
   std::vector<query::ValueKind> column_kinds;  // each column's type

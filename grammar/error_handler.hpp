@@ -52,4 +52,13 @@ struct report_error : annotate_position {
   }
 };
 
+// For a rule that only tries (the fast path for facts): an expectation failure inside it
+// (`p(f(1)).`) fails it without a message; the full grammar then reports the error.
+struct fail_quietly : annotate_position {
+  template <typename Iterator, typename Exception, typename Context>
+  x3::error_handler_result on_error(Iterator&, Iterator const&, Exception const&, Context const&) const {
+    return x3::error_handler_result::fail;
+  }
+};
+
 }  // namespace writ::grammar::parser

@@ -199,6 +199,15 @@ bool Lowering::string(const syntax::Leaf& in, Term& out) {
   return true;
 }
 
+bool Lowering::fact_values(const syntax::PlainFact& in, std::vector<query::Value>& out) {
+  Term t;
+  for (const auto& a : in.args) {
+    if (a.negative ? !integer(a.value, true, t) : !leaf(a.value, false, t)) return false;
+    out.push_back(std::move(t.value));
+  }
+  return true;
+}
+
 bool Lowering::leaf(const syntax::Leaf& in, bool negated, Term& out) {
   switch (in.kind) {
     case syntax::LeafKind::Integer: return integer(in, negated, out);

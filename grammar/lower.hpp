@@ -28,6 +28,9 @@ class Lowering {
   // `end` is the offset one past the statement's final `.`.
   bool statement(const syntax::Statement& in, std::size_t end, query::Program& out);
   bool body(const std::vector<syntax::Literal>& in, std::vector<query::Literal>& out);
+  // Appends a plain fact's values to `out`; false when one is invalid (out of range, a bad
+  // escape), which the full grammar's path then reports.
+  bool fact_values(const syntax::PlainFact& in, std::vector<query::Value>& out);
 
   // [first, last) offsets of a literal as written, without surrounding blanks.
   std::pair<std::size_t, std::size_t> span(const syntax::Literal& literal) const;

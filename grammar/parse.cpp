@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <map>
 #include <new>
 #include <string>
 
@@ -57,6 +58,40 @@ class Driver {
   Driver(std::string_view text, query::SourceId source, std::vector<query::Diagnostic>& out,
          std::uint32_t first_line = 1)
       : text_(text), lines_(text, source, first_line), diagnostics_(out) {}
+
+  // With compact facts: a plain fact goes to its predicate's rows (the first one is also
+  // read as a statement, the representative). False when the statement is not a plain
+  // fact, or one the full grammar must read to report its error.
+  bool compact_fact(const Segment& segment, query::Program& program, std::vector<query::FactRows>& facts) {
+    const char* data = text_.data();
+    const char* first = data + segment.begin;
+    const char* last = data + segment.end;
+    fact_.args.clear();
+    fact_.predicate.clear();
+    if (!parse_plain_fact_syntax(data, first, last, fact_) || fact_.args.size() > max_list_length) return false;
+    Lowering lowering(text_, lines_);
+    values_.clear();
+    if (!lowering.fact_values(fact_, values_)) return false;
+    std::string name = fact_.strong_negation ? "-" + fact_.predicate : fact_.predicate;
+    const auto arity = static_cast<std::uint32_t>(fact_.args.size());
+    auto found = blocks_.find({name, arity});
+    if (found == blocks_.end()) {
+      const auto rules = program.rules.size();
+      statement(segment, program);
+      if (program.rules.size() != rules + 1) return true;  // its errors are reported
+      query::FactRows rows;
+      rows.predicate = std::move(name);
+      rows.arity = arity;
+      rows.representative = rules;
+      found = blocks_.emplace(std::pair{rows.predicate, arity}, facts.size()).first;
+      facts.push_back(std::move(rows));
+    }
+    auto& rows = facts[found->second];
+    for (auto& v : values_) rows.values.push_back(std::move(v));
+    const auto statement_first = static_cast<std::size_t>(skip_blank(first, last) - data);
+    rows.locations.push_back(locate(statement_first, segment.end));
+    return true;
+  }
 
   query::Location locate(std::size_t first, std::size_t last) const {
     return lines_.locate(first, last > first ? last - first : 0);
@@ -136,6 +171,10 @@ class Driver {
   std::string_view text_;
   SourceLines lines_;
   Diagnostics diagnostics_;
+  // Compact facts: the rows of each predicate (name, arity), and scratch space reused.
+  std::map<std::pair<std::string, std::uint32_t>, std::size_t> blocks_;
+  syntax::PlainFact fact_;
+  std::vector<query::Value> values_;
 };
 
 query::Diagnostic internal_error(query::SourceId source, const char* what) {
@@ -146,16 +185,21 @@ query::Diagnostic internal_error(query::SourceId source, const char* what) {
 }  // namespace
 
 ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line) {
+  return parse_program(text, source, ParseOptions{first_line, false});
+}
+
+ParseResult parse_program(std::string_view text, query::SourceId source, const ParseOptions& options) {
   ParseResult result;
   try {
-    Driver driver(text, source, result.diagnostics, first_line);
+    Driver driver(text, source, result.diagnostics, options.first_line);
     if (driver.too_large()) return result;
     StatementScanner scanner(text);
     Segment segment;
     while (!driver.diagnostics_.full() && scanner.next(segment)) {
       if (segment.error != nullptr) {
         driver.lexical_error(segment);
-      } else {
+      } else if (!options.compact_facts || segment.query_prefix || segment.terminator == '?' ||
+                 !driver.compact_fact(segment, result.program, result.facts)) {
         driver.statement(segment, result.program);
       }
     }

@@ -15,7 +15,16 @@ inline constexpr std::size_t max_nesting_depth = 256;  // parentheses, braces, u
 
 struct ParseResult {
   query::Program program;                     // every statement that parsed
+  std::vector<query::FactRows> facts;          // with compact facts: the plain facts, by predicate
   std::vector<query::Diagnostic> diagnostics;  // all syntax errors of the text, in order
+};
+
+struct ParseOptions {
+  std::uint32_t first_line = 1;
+  // Plain facts (`edge(1, 2).`) go to ParseResult::facts as rows of values, except the first
+  // of each predicate, which is also a Rule (FactRows::representative). For a store's bulk
+  // loads: a Rule per fact costs about 1 KB and most of the time of a load.
+  bool compact_facts = false;
 };
 
 // Parses a whole text: facts, rules (strict `:-` and defeasible `:~`), defeaters, claims,
@@ -25,6 +34,7 @@ struct ParseResult {
 // `first_line` is the line number of the text's first line, for a text cut from a longer
 // input (the REPL reads a script statement by statement).
 ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
+ParseResult parse_program(std::string_view text, query::SourceId source, const ParseOptions& options);
 
 struct GoalResult {
   std::optional<query::Query> query;          // set when there are no errors

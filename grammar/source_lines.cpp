@@ -15,10 +15,23 @@ SourceLines::SourceLines(std::string_view text, query::SourceId source, std::uin
 query::Location SourceLines::locate(std::size_t offset, std::size_t length) const {
   offset = std::min(offset, size_);
   length = std::min(length, size_ - offset);
-  // The last line starting at or before `offset`.
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::size_t>(it - line_starts_.begin()) + first_line_ - 1;
-  std::size_t column = offset - *(it - 1) + 1;
+  // The last line starting at or before `offset`: the line of the last call or the next,
+  // else found by binary search.
+  const auto on_line = [&](std::size_t i) {
+    return line_starts_[i] <= offset && (i + 1 == line_starts_.size() || offset < line_starts_[i + 1]);
+  };
+  std::size_t index = last_line_;
+  if (!on_line(index)) {
+    if (index + 1 < line_starts_.size() && on_line(index + 1)) {
+      ++index;
+    } else {
+      const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+      index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    }
+  }
+  last_line_ = index;
+  auto line = index + first_line_;
+  std::size_t column = offset - line_starts_[index] + 1;
   auto clamp = [](std::size_t v) {
     return static_cast<std::uint32_t>(std::min<std::size_t>(v, UINT32_MAX));
   };

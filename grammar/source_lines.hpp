@@ -17,7 +17,9 @@ class SourceLines {
   SourceLines(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
 
   // The location of the byte at `offset` (offset == text size is the end of the text),
-  // covering `length` bytes. O(log lines), so a 10 MB text with many nodes stays fast.
+  // covering `length` bytes. O(1) for an offset on the line of the last one or the next
+  // (the parser goes through a text in order), else O(log lines), so a 10 MB text with many
+  // nodes stays fast. Not for use by two threads at once.
   query::Location locate(std::size_t offset, std::size_t length = 0) const;
 
  private:
@@ -25,6 +27,7 @@ class SourceLines {
   std::uint32_t first_line_;
   std::size_t size_;
   std::vector<std::size_t> line_starts_;  // offset of the first byte of each line
+  mutable std::size_t last_line_ = 0;     // index of the line of the last offset located
 };
 
 }  // namespace writ::grammar

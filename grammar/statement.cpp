@@ -10,6 +10,7 @@ BOOST_SPIRIT_INSTANTIATE(statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(query_statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(question_statement_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(goal_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(plain_fact_type, iterator_type, context_type)
 
 namespace {
 
@@ -40,6 +41,7 @@ parser::statement_type const& statement() { return parser::statement; }
 parser::query_statement_type const& query_statement() { return parser::query_statement; }
 parser::question_statement_type const& question_statement() { return parser::question_statement; }
 parser::goal_type const& goal() { return parser::goal; }
+parser::plain_fact_type const& plain_fact() { return parser::plain_fact; }
 
 std::optional<SyntaxError> parse_statement_syntax(const char* text, const char* first,
                                                   const char* last, syntax::Statement& out) {
@@ -50,6 +52,10 @@ std::optional<SyntaxError> parse_query_syntax(const char* text, const char* firs
                                               const char* last, bool question, syntax::Goal& out) {
   if (question) return parser::run(question_statement(), text, first, last, out);
   return parser::run(query_statement(), text, first, last, out);
+}
+
+bool parse_plain_fact_syntax(const char* text, const char* first, const char* last, syntax::PlainFact& out) {
+  return !parser::run(plain_fact(), text, first, last, out);
 }
 
 std::optional<SyntaxError> parse_goal_syntax(const char* text, const char* first,

@@ -18,13 +18,15 @@ struct statement_class : report_error {};
 struct query_statement_class : report_error {};
 struct question_statement_class : report_error {};
 struct goal_class : report_error {};
+struct plain_fact_class : fail_quietly {};  // the full grammar then reads the statement
 
 using statement_type = x3::rule<statement_class, syntax::Statement>;
 using query_statement_type = x3::rule<query_statement_class, syntax::Goal>;
 using question_statement_type = x3::rule<question_statement_class, syntax::Goal>;
 using goal_type = x3::rule<goal_class, syntax::Goal>;
+using plain_fact_type = x3::rule<plain_fact_class, syntax::PlainFact>;
 
-BOOST_SPIRIT_DECLARE(statement_type, query_statement_type, question_statement_type, goal_type)
+BOOST_SPIRIT_DECLARE(statement_type, query_statement_type, question_statement_type, goal_type, plain_fact_type)
 
 }  // namespace writ::grammar::parser
 
@@ -39,5 +41,10 @@ parser::query_statement_type const& query_statement();
 parser::question_statement_type const& question_statement();
 // `[?-] [party] could l1, ..., ln [.|?]` and nothing else.
 parser::goal_type const& goal();
+// A fact whose arguments are constants: `[-]name[(c1, ..., cn)].` with each ci an integer
+// (with an optional '-'), a string or a symbol. The same tokens as statement(); it fails on
+// anything else (a label, a citation, a term, a variable) without reporting it, and
+// statement() then reads the text. A bulk load of facts takes this path.
+parser::plain_fact_type const& plain_fact();
 
 }  // namespace writ::grammar

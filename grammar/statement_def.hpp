@@ -203,6 +203,8 @@ WRIT_RULE(party, syntax::Leaf, "a party's name")
 WRIT_RULE(close_perspective, x3::unused_type, "']'")
 WRIT_PLAIN_RULE(modality, Modality, "'could' or 'does'")
 
+WRIT_RULE(fact_argument, syntax::FactArgument, "a constant")
+
 #undef WRIT_RULE
 #undef WRIT_PLAIN_RULE
 
@@ -210,6 +212,7 @@ statement_type const statement = "a statement";
 query_statement_type const query_statement = "a query";
 question_statement_type const question_statement = "a query";
 goal_type const goal = "a goal";
+plain_fact_type const plain_fact = "a fact";
 
 // ---- terms ----
 // A term is read flat, `x1 op x2 op x3 ...`; lowering applies precedence (unary minus,
@@ -356,6 +359,13 @@ auto const end_of_source_def = lit('.');
 
 auto const statement_def = source | preference | rule_statement;
 
+// The fast path for facts: only `>>`, so it fails quietly on anything it does not take (a
+// term such as `1 + 2` fails at the lookahead after its first constant).
+auto const fact_argument_def =
+    matches[lit('-') >> &digit] >> (integer | string | symbol) >> &(lit(',') | lit(')'));
+auto const plain_fact_def =
+    matches[lit('-')] >> predicate >> -(lit('(') >> (fact_argument % ',') >> lit(')')) >> lit('.');
+
 // Queries: `[party]` and `could`/`does` before the goal.
 auto const perspective_def = lit('[') > party > close_perspective;
 auto const party_def = attr(LeafKind::Symbol) >> raw[lower_name];
@@ -387,6 +397,6 @@ BOOST_SPIRIT_DEFINE(citation, citation_source, cited_end, end_of_citation, body_
                     preference, source_name, open_attributes, source_attributes, source_attribute,
                     attribute_key, attribute_colon, attribute_value, close_attributes,
                     end_of_source, source, perspective, party, close_perspective, modality,
-                    statement)
+                    statement, fact_argument, plain_fact)
 
 }  // namespace writ::grammar::parser

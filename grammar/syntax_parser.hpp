@@ -34,6 +34,10 @@ std::optional<SyntaxError> parse_statement_syntax(const char* text, const char* 
 std::optional<SyntaxError> parse_query_syntax(const char* text, const char* first,
                                               const char* last, bool question, syntax::Goal& out);
 
+// A fact whose arguments are constants (see plain_fact() in statement.hpp): true when the
+// whole slice is one, false (quietly) otherwise.
+bool parse_plain_fact_syntax(const char* text, const char* first, const char* last, syntax::PlainFact& out);
+
 // A goal, optionally preceded by `?-` and followed by `.` or `?`, then the end of input.
 std::optional<SyntaxError> parse_goal_syntax(const char* text, const char* first,
                                              const char* last, syntax::Goal& out);

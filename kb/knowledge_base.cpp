@@ -106,6 +106,8 @@ struct KnowledgeBase::Impl {
   void invalidate() {
     evaluated = false;
     graphs.clear();
+    with_facts.reset();
+    facts_read.clear();
     merged.reset();
     if (!has_assumptions()) return;
     merged = program;
@@ -204,10 +206,15 @@ struct KnowledgeBase::Impl {
   // (the diagnostics and outcome say why).
   query::argue::ArgumentGraph* graph(const std::string& perspective, const query::eval::Limits& l,
                                      std::vector<Diagnostic>& diagnostics, Outcome& outcome) {
+    const auto* full = program_with_facts(nullptr, diagnostics);  // may clear `graphs`
+    if (!full) {
+      outcome = Outcome::InputError;
+      return nullptr;
+    }
     auto& g = graphs[perspective];
     if (g) return g.get();
     g = std::make_unique<query::argue::ArgumentGraph>();
-    const auto built = g->build(effective(), perspective, l);
+    const auto built = g->build(*full, perspective, l);
     for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
     if (built != query::eval::Status::Ok) {
       graphs.erase(perspective);
@@ -228,6 +235,226 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<store::Store> store;  // when open() succeeded
   std::optional<std::int64_t> as_of;     // the store opened as of this transaction
 
+  // Stored facts are read when a question needs them, not when the store opens: a store of
+  // a million facts opens in milliseconds, and `edge(5, X)?` reads one row (lookup()).
+  // `unread` are the fact tables whose facts are not in `program` (their predicates are in
+  // program.external), as `visible` sees them: the state open() read, and this knowledge
+  // base's own loads since. A reader reads the ones its question depends on into
+  // `with_facts` (a copy of effective() plus those facts), under `derive`. A retraction
+  // reads them all into `program` first (read_all_facts); from then on every fact is in
+  // memory (`facts_in_memory`), and loads keep theirs there too.
+  std::vector<store::FactTable> unread;
+  store::Visible visible;
+  bool facts_in_memory = false;
+  store::SourceMap store_sources;  // the store's sources read so far (writers, or under derive)
+  std::optional<query::Program> with_facts;
+  std::vector<bool> facts_read;  // which of `unread` are in with_facts
+
+  // Adds a text the knowledge base keeps (a stored source), for readers too.
+  store::AddSource keep_source() {
+    return [this](std::string name, std::string text) {
+      const std::lock_guard lock(sources_mutex);
+      return sources.add(std::move(name), std::move(text));
+    };
+  }
+  store::SourceText source_text() {
+    return [this](query::SourceId id) {
+      const std::lock_guard lock(sources_mutex);
+      return sources.text(id);  // texts are never moved once added
+    };
+  }
+
+  // The index in `unread` of predicate `p`'s table, or -1.
+  std::ptrdiff_t unread_index(const query::PredicateId& p) const {
+    for (std::size_t i = 0; i < unread.size(); ++i)
+      if (unread[i].predicate == p) return static_cast<std::ptrdiff_t>(i);
+    return -1;
+  }
+
+  // Which unread tables a goal's answers depend on: those of the predicates its atoms reach
+  // through the rules (a strong negation brings its complement along).
+  std::vector<bool> tables_needed(const query::Query& q) const {
+    std::vector<bool> needed(unread.size(), false);
+    if (unread.empty()) return needed;
+    std::map<query::PredicateId, std::vector<const query::Rule*>> by_head;
+    for (const auto& r : effective().rules) by_head[query::predicate_of(r.head)].push_back(&r);
+    std::set<query::PredicateId> reached;
+    std::vector<query::PredicateId> todo;
+    auto reach = [&](query::PredicateId p) {
+      auto complement = p;
+      complement.name = p.name.starts_with('-') ? p.name.substr(1) : "-" + p.name;
+      for (auto& each : {p, complement})
+        if (reached.insert(each).second) todo.push_back(each);
+    };
+    std::function<void(const std::vector<query::Literal>&)> body = [&](const std::vector<query::Literal>& literals) {
+      for (const auto& l : literals) {
+        if (l.kind == query::Literal::Kind::Atom) reach(query::predicate_of(l.atom));
+        for (const auto& e : l.elements) body(e.condition);
+      }
+    };
+    body(q.body);
+    while (!todo.empty()) {
+      const auto p = todo.back();
+      todo.pop_back();
+      if (const auto i = unread_index(p); i >= 0) needed[static_cast<std::size_t>(i)] = true;
+      if (const auto rules = by_head.find(p); rules != by_head.end())
+        for (const auto* r : rules->second) body(r->body);
+    }
+    return needed;
+  }
+
+  // The program to evaluate: effective(), with the facts of the unread tables in `needed`
+  // (every one when null). A reader holds `derive`. Null when the store failed (the
+  // diagnostics say why).
+  const query::Program* program_with_facts(const std::vector<bool>* needed, std::vector<Diagnostic>& diagnostics) {
+    if (unread.empty()) return &effective();
+    std::vector<bool> want = facts_read;
+    want.resize(unread.size(), false);
+    bool more = !with_facts.has_value();
+    for (std::size_t i = 0; i < unread.size(); ++i) {
+      if ((needed && !(*needed)[i]) || want[i]) continue;
+      want[i] = true;
+      more = true;
+    }
+    if (!more) return &*with_facts;
+    query::Program extended = effective();
+    {
+      const std::lock_guard lock(store_mutex);
+      for (std::size_t i = 0; i < unread.size(); ++i) {
+        if (!want[i]) continue;
+        if (auto e = store::read_facts(*store, unread[i], visible, keep_source(), source_text(), store_sources,
+                                       extended.rules)) {
+          diagnostics.push_back(query::make_error({}, e->message));
+          return nullptr;
+        }
+      }
+    }
+    // What was evaluated or built from the smaller program is stale.
+    evaluated = false;
+    graphs.clear();
+    with_facts = std::move(extended);
+    facts_read = std::move(want);
+    return &*with_facts;
+  }
+
+  // Answers a goal that is one atom of a stored predicate no rule concludes (`edge(5, X)?`)
+  // straight from its table, with the constants as a WHERE clause (the first through the
+  // table's index), instead of reading the relation into the evaluator. False when the goal
+  // is not of that shape; then the evaluator answers it. The answers are those the
+  // evaluator would give: distinct, in value order.
+  bool lookup(const query::Query& q, const query::eval::Limits& l, const ColumnsVisitor& on_columns,
+              const RowVisitor& on_row, AskResult& result) {
+    if (unread.empty() || q.body.size() != 1 || argued()) return false;
+    const auto& literal = q.body.front();
+    if (literal.kind != query::Literal::Kind::Atom || literal.negated) return false;
+    const auto p = query::predicate_of(literal.atom);
+    const auto table = unread_index(p);
+    if (table < 0) return false;
+    for (const auto& r : effective().rules)
+      if (query::predicate_of(r.head) == p) return false;
+    // Constants bind columns; a variable's first column gives its value, later ones must equal it.
+    const auto& args = literal.atom.args;
+    std::vector<std::optional<Value>> bound(args.size());
+    std::vector<std::size_t> first_of(args.size());
+    std::vector<std::size_t> column_of;  // the answer's columns, as argument indexes
+    result.answers.columns = query::answer_columns(q);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const auto& t = args[i];
+      if (t.kind == query::Term::Kind::Constant) {
+        bound[i] = t.value;
+        continue;
+      }
+      if (t.kind != query::Term::Kind::Variable) return false;
+      first_of[i] = i;
+      for (std::size_t k = 0; k < i; ++k)
+        if (args[k].kind == query::Term::Kind::Variable && args[k].name == t.name) {
+          first_of[i] = k;
+          break;
+        }
+    }
+    for (const auto& name : result.answers.columns)
+      for (std::size_t i = 0; i < args.size(); ++i)
+        if (args[i].kind == query::Term::Kind::Variable && args[i].name == name) {
+          column_of.push_back(i);
+          break;
+        }
+    std::vector<std::vector<Value>> rows;
+    std::uint64_t read = 0;
+    std::optional<query::Diagnostic> stopped;
+    const auto visit = [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>& values) {
+      if (stopped) return;
+      if (++read > l.max_facts) {
+        stopped = query::make_error({}, "evaluation stopped: more than " + std::to_string(l.max_facts) +
+                                            " facts (raise the limit with --max-facts)");
+        result.outcome = Outcome::LimitHit;
+        return;
+      }
+      if (read % 4096 == 0) {
+        if (l.cancel && l.cancel->load(std::memory_order_relaxed)) {
+          stopped = query::make_error({}, "evaluation cancelled");
+          result.outcome = Outcome::Cancelled;
+          return;
+        }
+        if (l.deadline && std::chrono::steady_clock::now() > *l.deadline) {
+          stopped = query::make_error({}, "evaluation stopped: the time limit was reached (--timeout)");
+          result.outcome = Outcome::LimitHit;
+          return;
+        }
+      }
+      for (std::size_t i = 0; i < values.size(); ++i)
+        if (first_of[i] != i && !bound[i] && !(values[i] == values[first_of[i]])) return;
+      std::vector<Value> row;
+      row.reserve(column_of.size());
+      for (const auto i : column_of) row.push_back(values[i]);
+      rows.push_back(std::move(row));
+    };
+    store::StoreStatus failed;
+    {
+      const std::lock_guard lock(store_mutex);
+      failed = store->read_facts(unread[static_cast<std::size_t>(table)], visible, &bound, visit);
+    }
+    if (failed) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, failed->message));
+      return true;
+    }
+    if (stopped) {
+      result.diagnostics.push_back(std::move(*stopped));
+      return true;
+    }
+    const auto less = [](const std::vector<Value>& a, const std::vector<Value>& b) {
+      return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                          [](const Value& x, const Value& y) { return query::compare(x, y) < 0; });
+    };
+    std::sort(rows.begin(), rows.end(), less);
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    on_columns(result.answers.columns, false);
+    for (const auto& row : rows) on_row(row, std::nullopt);
+    result.outcome = Outcome::Ok;
+    return true;
+  }
+
+  // A writer about to change the program reads every stored fact into it first, so that
+  // retracting, checking and writing see the whole program.
+  store::StoreStatus read_all_facts() {
+    if (unread.empty()) return std::nullopt;
+    std::vector<query::Rule> facts;
+    {
+      const std::lock_guard lock(store_mutex);
+      for (const auto& t : unread)
+        if (auto e = store::read_facts(*store, t, visible, keep_source(), source_text(), store_sources, facts))
+          return e;
+    }
+    program.rules.reserve(program.rules.size() + facts.size());
+    for (auto& r : facts) program.rules.push_back(std::move(r));
+    unread.clear();
+    program.external.clear();
+    facts_in_memory = true;
+    checker.accept(program);
+    invalidate();
+    return std::nullopt;
+  }
+
   query::eval::Limits eval_limits() const {
     query::eval::Limits l;
     if (limits.timeout) l.deadline = std::chrono::steady_clock::now() + *limits.timeout;
@@ -236,10 +463,13 @@ struct KnowledgeBase::Impl {
     return l;
   }
 
-  // Brings the fixpoint up to date; on failure the diagnostics say why.
-  Outcome evaluate(const query::eval::Limits& l, std::vector<Diagnostic>& diagnostics) {
+  // Brings the fixpoint up to date, with the stored facts of the tables in `needed`; on
+  // failure the diagnostics say why.
+  Outcome evaluate(const query::eval::Limits& l, const std::vector<bool>& needed, std::vector<Diagnostic>& diagnostics) {
+    const auto* evaluated_program = program_with_facts(&needed, diagnostics);  // may reset `evaluated`
+    if (!evaluated_program) return Outcome::InputError;
     if (evaluated) return Outcome::Ok;
-    const auto status = evaluator.evaluate(effective(), l);
+    const auto status = evaluator.evaluate(*evaluated_program, l);
     for (const auto& d : evaluator.diagnostics()) diagnostics.push_back(d);
     evaluated = status == query::eval::Status::Ok;
     return outcome_of(status);
@@ -288,7 +518,19 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
       as_of = static_cast<std::int64_t>(*options.as_of);
     }
     query::Program program;
-    if (auto e = store::read_program(*opened, as_of, m.sources, program)) return fail(e->message);
+    std::vector<store::FactTable> tables;
+    store::SourceMap store_sources;
+    if (auto e = store::read_statements(*opened, as_of, m.keep_source(), store_sources, program, tables))
+      return fail(e->message);
+    // A table whose facts were all retracted defines nothing, as after a load.
+    std::vector<store::FactTable> unread;
+    for (auto& t : tables) {
+      bool any = false;
+      if (auto e = opened->has_facts(t, store::Visible{opened->seen(), {}}, any)) return fail(e->message);
+      if (!any) continue;
+      program.external.push_back(query::ExternalRelation{t.predicate.name, t.predicate.arity});
+      unread.push_back(std::move(t));
+    }
     query::name_anonymous_variables(program);
     // The statements were checked when they were loaded; checking again guards against a
     // store changed by other means, and is what the evaluator requires.
@@ -299,6 +541,10 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
         if (d.severity == query::Severity::Error) r.diagnostics.push_back(std::move(d));
       return r;
     }
+    m.visible = store::Visible{opened->seen(), {}};
+    m.facts_in_memory = false;
+    m.unread = std::move(unread);
+    m.store_sources = std::move(store_sources);
     m.program = std::move(program);
     m.checker.accept(m.program);
     m.store = std::move(opened);
@@ -318,9 +564,9 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
 }
 
 KnowledgeBase::Parser KnowledgeBase::writ_parser() {
-  return [](std::string_view text, query::SourceId id, std::uint32_t first_line) {
-    auto parsed = grammar::parse_program(text, id, first_line);
-    return std::pair{std::move(parsed.program), std::move(parsed.diagnostics)};
+  return [](std::string_view text, query::SourceId id, std::uint32_t first_line, bool compact) {
+    auto parsed = grammar::parse_program(text, id, grammar::ParseOptions{first_line, compact});
+    return Parsed{std::move(parsed.program), std::move(parsed.facts), std::move(parsed.diagnostics)};
   };
 }
 
@@ -329,7 +575,10 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
   auto& m = *impl_;
   const Impl::Writing writing(m);
   m.cancelled.store(false, std::memory_order_relaxed);
-  LoadResult result;
+  // Into a store, plain facts go to its fact tables without a Rule each, and stay there
+  // until a question reads them (see Impl::unread): the checks count their predicates as
+  // defined, and see the first fact of each predicate as a Rule, where it was written.
+  const bool into_store = m.store && !m.store->read_only() && !m.facts_in_memory;
   const auto rules_before = m.program.rules.size();
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
@@ -354,46 +603,97 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
     if (m.store) m.store->rollback();
   }};
   const auto first_new_source = static_cast<query::SourceId>(m.sources.size());
+  std::vector<std::uint32_t> first_lines;
   for (auto& input : inputs) {
-    const auto id = m.sources.add(std::move(input.name), std::move(input.text));
-    auto [program, diagnostics] = parse(m.sources.text(id), id, input.first_line);
-    for (auto& d : diagnostics) result.diagnostics.push_back(std::move(d));
-    for (auto& r : program.rules) m.program.rules.push_back(std::move(r));
-    for (auto& q : program.queries) result.queries.push_back(std::move(q));
-    for (auto& p : program.preferences) m.program.preferences.push_back(std::move(p));
-    for (auto& s : program.sources) m.program.sources.push_back(std::move(s));
-    for (auto& t : program.templates) m.program.templates.push_back(std::move(t));
+    m.sources.add(std::move(input.name), std::move(input.text));
+    first_lines.push_back(input.first_line);
   }
-  // Check the new statements together with everything loaded before: stratification
-  // and definitions are properties of the whole program. The checker costs what the
-  // load adds, not what the program holds (query/analysis/incremental_checks.hpp).
-  m.program.queries = result.queries;
-  for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
-  for (auto& q : m.program.queries) query::name_anonymous_variables(q);
-  auto checked =
-      m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before});
-  result.queries = std::move(m.program.queries);
-  m.program.queries.clear();
-  for (auto& d : checked) {
-    // Warnings about statements loaded earlier were shown then.
-    if (d.severity == query::Severity::Error || d.location.source >= first_new_source)
-      result.diagnostics.push_back(std::move(d));
+
+  // Parses every text, then checks the new statements together with everything loaded
+  // before: stratification and definitions are properties of the whole program. The
+  // checker costs what the load adds, not what the program holds
+  // (query/analysis/incremental_checks.hpp).
+  LoadResult result;
+  std::vector<query::FactRows> rows;
+  auto parse_and_check = [&](bool compact) {
+    result = LoadResult{};
+    rows.clear();
+    for (auto id = first_new_source; id < m.sources.size(); ++id) {
+      auto parsed = parse(m.sources.text(id), id, first_lines[id - first_new_source], compact);
+      for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
+      for (auto& f : parsed.facts) {
+        f.representative += m.program.rules.size();
+        rows.push_back(std::move(f));
+      }
+      for (auto& r : parsed.program.rules) m.program.rules.push_back(std::move(r));
+      for (auto& q : parsed.program.queries) result.queries.push_back(std::move(q));
+      for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
+      for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
+      for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
+    }
+    m.program.queries = result.queries;
+    for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
+    for (auto& q : m.program.queries) query::name_anonymous_variables(q);
+    auto checked = m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before});
+    result.queries = std::move(m.program.queries);
+    m.program.queries.clear();
+    for (auto& d : checked) {
+      // Warnings about statements loaded earlier were shown then.
+      if (d.severity == query::Severity::Error || d.location.source >= first_new_source)
+        result.diagnostics.push_back(std::move(d));
+    }
+    query::sort_by_location(result.diagnostics);
+  };
+  parse_and_check(into_store);
+  // An error in a fact the checks saw only as its predicate's first (say, a predicate with
+  // too many arguments) is in every fact of it: read the texts again, a Rule per fact, so
+  // that each is reported, as without a store.
+  if (query::has_errors(result.diagnostics) &&
+      std::any_of(rows.begin(), rows.end(), [](const query::FactRows& f) { return f.rows() > 1; })) {
+    roll_back();
+    parse_and_check(false);
   }
-  query::sort_by_location(result.diagnostics);
   if (query::has_errors(result.diagnostics)) {
     roll_back();
     result.queries.clear();
     result.outcome = Outcome::InputError;
     return result;
   }
+  // Every plain fact of the load joins its predicate's rows: the first of each is there
+  // already; those the fast path left to the full grammar (a string with an escape) are
+  // added now. They leave `program` once written.
+  std::vector<bool> is_row;
+  if (into_store) {
+    std::map<query::PredicateId, std::size_t> rows_of;
+    std::set<std::size_t> representatives;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      rows_of.try_emplace(query::PredicateId{rows[i].predicate, rows[i].arity}, i);
+      representatives.insert(rows[i].representative);
+    }
+    is_row.assign(m.program.rules.size() - rules_before, false);
+    for (auto i = rules_before; i < m.program.rules.size(); ++i) {
+      const auto& r = m.program.rules[i];
+      if (!store::is_plain_fact(r)) continue;
+      is_row[i - rules_before] = true;
+      if (representatives.count(i)) continue;
+      const auto p = query::predicate_of(r.head);
+      auto [it, added] = rows_of.try_emplace(p, rows.size());
+      if (added) {
+        rows.push_back(query::FactRows{p.name, p.arity, {}, {}, i});
+      }
+      auto& f = rows[it->second];
+      for (const auto& t : r.head.args) f.values.push_back(t.value);
+      f.locations.push_back(r.location);
+    }
+  }
   const bool added = m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before ||
                      m.program.sources.size() != sources_before || m.program.templates.size() != templates_before;
   if (m.store && !m.store->read_only() && added) {
     store::StoreError error;
-    const auto written =
-        store::write_load(*m.store, m.sources, first_new_source, m.program,
-                          store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
-                          m.cancelled, error, description);
+    const auto written = store::write_load(
+        *m.store, m.sources, first_new_source, m.program,
+        store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
+        into_store ? &rows : nullptr, m.cancelled, error, description);
     if (written != store::WriteOutcome::Written) {
       roll_back();  // the store has nothing of it: neither has memory
       result.queries.clear();
@@ -407,8 +707,29 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
       }
       return result;
     }
+    // What this knowledge base sees of the store: up to this load, unless another
+    // connection wrote since it last looked (then only its own loads on top).
+    if (m.store->before_this() == m.visible.upto && m.visible.own.empty())
+      m.visible.upto = m.store->seen();
+    else
+      m.visible.own.push_back(m.store->seen());
   }
   on_exception.undo = nullptr;
+  if (into_store && added) {
+    // The facts written are read from the store when a question needs them.
+    std::size_t i = 0;
+    auto first = m.program.rules.begin() + static_cast<std::ptrdiff_t>(rules_before);
+    m.program.rules.erase(std::remove_if(first, m.program.rules.end(), [&](const query::Rule&) { return is_row[i++]; }),
+                          m.program.rules.end());
+    for (const auto& f : rows) {
+      const query::PredicateId p{f.predicate, f.arity};
+      if (m.unread_index(p) >= 0) continue;
+      std::string table;
+      if (auto e = m.store->fact_table_of(p, table); e || table.empty()) continue;  // cannot be: it was written
+      m.unread.push_back(store::FactTable{p, table});
+      m.program.external.push_back(query::ExternalRelation{p.name, p.arity});
+    }
+  }
   m.checker.accept(m.program);
   if (added) m.invalidate();
   return result;
@@ -436,6 +757,11 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
           query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
     if (query::has_errors(result.diagnostics)) {
       result.outcome = Outcome::InputError;
+      return result;
+    }
+    if (auto e = m.read_all_facts()) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
       return result;
     }
 
@@ -579,12 +905,14 @@ ImportResult KnowledgeBase::import_csv(Input input, std::string_view predicate, 
     csv.delimiter = options.delimiter.value_or(tabs ? '\t' : ',');
     if (options.header) csv.header = *options.header ? grammar::CsvHeader::Yes : grammar::CsvHeader::No;
     // The table's shape is known once it is parsed; the parser hands it back here.
-    auto parse = [&](std::string_view text, query::SourceId id, std::uint32_t) {
-      auto table = grammar::parse_csv(text, id, predicate, csv);
+    auto parse = [&](std::string_view text, query::SourceId id, std::uint32_t, bool compact) {
+      auto how = csv;
+      how.compact = compact;
+      auto table = grammar::parse_csv(text, id, predicate, how);
       result.rows = table.rows;
       result.header = std::move(table.header);
       result.column_kinds = std::move(table.column_kinds);
-      return std::pair{std::move(table.program), std::move(table.diagnostics)};
+      return Parsed{std::move(table.program), std::move(table.facts), std::move(table.diagnostics)};
     };
     const std::string name = input.name;
     auto loaded = load_unguarded({std::move(input)}, parse, "import " + name + " into " + std::string(predicate));
@@ -689,6 +1017,7 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
     return result;
   }
   const auto limits = m.eval_limits();
+  if (m.lookup(named, limits, on_columns, on_row, result)) return result;
   // Evaluating and answering write into the evaluator and the graphs: one reader at a time.
   const std::lock_guard derive(m.derive);
   if (m.argued()) {
@@ -704,7 +1033,7 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
     for (const auto& row : rows) on_row(row.values, row.status);
     return result;
   }
-  result.outcome = m.evaluate(limits, result.diagnostics);
+  result.outcome = m.evaluate(limits, m.tables_needed(named), result.diagnostics);
   if (result.outcome != Outcome::Ok) return result;
   result.answers.columns = query::answer_columns(named);
   const auto status = m.evaluator.answer_each(
@@ -940,6 +1269,17 @@ std::vector<PredicateInfo> KnowledgeBase::predicates() const {
     info.arity = p.arity;
     ++(r.is_fact() ? info.facts : info.rules);
   }
+  if (!impl_->unread.empty()) {
+    const std::lock_guard lock(impl_->store_mutex);
+    for (const auto& t : impl_->unread) {
+      std::int64_t count = 0;
+      if (impl_->store->count_facts(t, impl_->visible, count)) continue;  // a damaged table counts none
+      auto& info = by_id[t.predicate];
+      info.name = t.predicate.name;
+      info.arity = t.predicate.arity;
+      info.facts += static_cast<std::size_t>(count);
+    }
+  }
   std::vector<PredicateInfo> out;
   for (auto& [id, info] : by_id) out.push_back(std::move(info));
   return out;
@@ -950,6 +1290,15 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
   std::vector<std::string> out;
   for (const auto& r : impl_->program.rules)
     if (predicate.empty() || query::predicate_of(r.head).name == predicate) out.push_back(r.text);
+  // Then the stored facts not read yet, by predicate, as after a reopen.
+  const std::lock_guard lock(impl_->store_mutex);
+  for (const auto& t : impl_->unread) {
+    if (!predicate.empty() && t.predicate.name != predicate) continue;
+    impl_->store->read_facts(t, impl_->visible, nullptr,
+                             [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>& values) {
+                               out.push_back(store::fact_text(t.predicate.name, values));
+                             });
+  }
   return out;
 }
 

@@ -165,8 +165,31 @@ struct Query {
   Location location;
 };
 
+// A predicate whose facts are kept outside a program's rules (in a store's fact table, read
+// only when a question needs them). The checks count it as defined by facts.
+struct ExternalRelation {
+  std::string name;  // "-p" for the strong negation of p
+  std::uint32_t arity = 0;
+};
+
+// Plain facts of one predicate (strict, unlabelled, uncited, every argument a constant) as
+// rows of values, not a Rule each: what a bulk load of millions of facts is parsed into on
+// its way to a store's fact table (grammar::parse_program with compact facts).
+struct FactRows {
+  std::string predicate;  // "-p" for the strong negation of p
+  std::uint32_t arity = 0;
+  std::vector<Value> values;        // `arity` values per row, row after row
+  std::vector<Location> locations;  // one per row: where the fact was written
+  // The first row is also a Rule of the program, at this index of its rules: the checks see
+  // each predicate's first fact where it was written.
+  std::size_t representative = 0;
+
+  std::size_t rows() const { return locations.size(); }
+};
+
 struct Program {
   std::vector<Rule> rules;      // facts, rules and claims, in the order written
+  std::vector<ExternalRelation> external;  // predicates whose facts are elsewhere
   std::vector<Query> queries;   // in the order written
   std::vector<Preference> preferences;
   std::vector<SourceDeclaration> sources;

@@ -134,7 +134,9 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 
 SqlStatus Database::open(const std::string& path, OpenMode mode, Database& out) {
-  int flags = SQLITE_OPEN_EXRESCODE;
+  // NOMUTEX: a connection is used by one thread at a time (the knowledge base locks around
+  // it), so SQLite's own per-call mutex is pure cost (5% of a bulk load).
+  int flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
   switch (mode) {
     case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;

@@ -240,21 +240,43 @@ StoreStatus Store::create_schema() {
   return std::nullopt;
 }
 
-StoreStatus Store::read(std::optional<std::int64_t> as_of, const Sink& sink) {
+namespace {
+
+// The rows of a store "as of transaction ?1": added by then, and not retracted by then.
+constexpr std::string_view standing = "tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1)";
+
+// The rows that stand for `v` (?1 is bound to v.upto); own transactions are written into
+// the text: they are integers, and few.
+std::string standing_for(const Visible& v) {
+  if (v.own.empty()) return std::string(standing);
+  std::string sql = "(tx_added <= ?1 OR tx_added IN (";
+  for (std::size_t i = 0; i < v.own.size(); ++i) sql += (i ? ", " : "") + std::to_string(v.own[i]);
+  return sql + ")) AND (tx_retracted IS NULL OR tx_retracted > ?1)";
+}
+
+}  // namespace
+
+StoreStatus Store::read_statements(std::optional<std::int64_t> as_of, const Sink& sink,
+                                   std::vector<FactTable>& tables) {
   const std::int64_t at = as_of.value_or(now_and_always);
   Transaction t;  // one snapshot for all the tables
   if (auto e = t.begin(db_, Transaction::Kind::Deferred)) return fail("read", *e);
 
+  // Only the sources of standing statements: a bulk load's text can be most of the file,
+  // and its facts need it only for a diagnostic (read_source reads it then).
   Statement s;
-  if (auto e = db_.prepare("SELECT id, name, text FROM sources WHERE tx <= ?1 ORDER BY id", s)) return fail("read", *e);
+  if (auto e = db_.prepare("SELECT id, name, text FROM sources WHERE tx <= ?1 AND id IN "
+                           "(SELECT source FROM statements WHERE " + std::string(standing) + ") ORDER BY id",
+                           s))
+    return fail("read", *e);
   s.bind_int(1, at);
   Step step;
   while ((step = s.step()) == Step::Row)
     sink.source(StoredSource{s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2))});
   if (step == Step::Error) return fail("read", s.error());
 
-  if (auto e = db_.prepare("SELECT id, source, text, line, col, pos FROM statements "
-                           "WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1) ORDER BY id",
+  if (auto e = db_.prepare("SELECT id, source, text, line, col, pos FROM statements WHERE " + std::string(standing) +
+                               " ORDER BY id",
                            s))
     return fail("read", *e);
   s.bind_int(1, at);
@@ -269,32 +291,82 @@ StoreStatus Store::read(std::optional<std::int64_t> as_of, const Sink& sink) {
   if (s.step() != Step::Row) return fail("read", s.error());
   seen_ = s.column_int(0);
 
-  std::vector<std::pair<query::PredicateId, std::string>> tables;
   if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
   while ((step = s.step()) == Step::Row)
-    tables.emplace_back(query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
-                        std::string(s.column_text(2)));
+    tables.push_back(FactTable{query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
+                               std::string(s.column_text(2))});
   if (step == Step::Error) return fail("read", s.error());
-
-  for (const auto& [predicate, table] : tables) {
-    std::string sql = "SELECT source, line, col";
-    for (std::uint32_t i = 1; i <= predicate.arity; ++i) sql += ", a" + std::to_string(i);
-    sql += " FROM " + quote_identifier(table) + " WHERE tx_added <= ?1 AND (tx_retracted IS NULL OR tx_retracted > ?1)";
-    if (auto e = db_.prepare(sql, s)) return fail("read", *e);
-    s.bind_int(1, at);
-    std::vector<query::Value> values(predicate.arity);  // the sink may move the elements, not resize
-    while ((step = s.step()) == Step::Row) {
-      for (std::uint32_t i = 0; i < predicate.arity; ++i) {
-        if (!read_value(s, static_cast<int>(i) + 3, values[i]))
-          return StoreError{"store '" + path_ + "' is damaged: table " + table + " holds a value that is not " +
-                            "an integer, a symbol or a string"};
-      }
-      sink.fact(predicate, s.column_int(0), to_u32(s.column_int(1)), to_u32(s.column_int(2)), values);
-    }
-    if (step == Step::Error) return fail("read", s.error());
-  }
   s = Statement{};
   if (auto e = t.commit()) return fail("read", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::read_source(std::int64_t id, StoredSource& out) {
+  Statement s;
+  if (auto e = db_.prepare("SELECT id, name, text FROM sources WHERE id = ?1", s)) return fail("read", *e);
+  s.bind_int(1, id);
+  switch (s.step()) {
+    case Step::Row:
+      out = StoredSource{s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2))};
+      return std::nullopt;
+    case Step::Error: return fail("read", s.error());
+    case Step::Done: break;
+  }
+  return StoreError{"store '" + path_ + "' is damaged: source " + std::to_string(id) + " is missing"};
+}
+
+StoreStatus Store::read_facts(const FactTable& table, const Visible& visible,
+                              const std::vector<std::optional<query::Value>>* bound, const FactVisitor& visit) {
+  const auto arity = table.predicate.arity;
+  std::string sql = "SELECT source, line, col";
+  for (std::uint32_t i = 1; i <= arity; ++i) sql += ", a" + std::to_string(i);
+  sql += " FROM " + quote_identifier(table.table) + " WHERE " + standing_for(visible);
+  int parameter = 1;
+  if (bound)
+    for (std::uint32_t i = 0; i < arity && i < bound->size(); ++i)
+      if ((*bound)[i]) sql += " AND a" + std::to_string(i + 1) + " = ?" + std::to_string(++parameter);
+  Statement s;
+  if (auto e = db_.prepare(sql, s)) return fail("read", *e);
+  s.bind_int(1, visible.upto);
+  parameter = 1;
+  if (bound)
+    for (std::uint32_t i = 0; i < arity && i < bound->size(); ++i)
+      if ((*bound)[i]) bind_value(s, ++parameter, *(*bound)[i]);
+  std::vector<query::Value> values(arity);
+  Step step;
+  while ((step = s.step()) == Step::Row) {
+    for (std::uint32_t i = 0; i < arity; ++i) {
+      if (!read_value(s, static_cast<int>(i) + 3, values[i]))
+        return StoreError{"store '" + path_ + "' is damaged: table " + table.table + " holds a value that is not " +
+                          "an integer, a symbol or a string"};
+    }
+    visit(s.column_int(0), to_u32(s.column_int(1)), to_u32(s.column_int(2)), values);
+  }
+  if (step == Step::Error) return fail("read", s.error());
+  return std::nullopt;
+}
+
+StoreStatus Store::has_facts(const FactTable& table, const Visible& visible, bool& any) {
+  Statement s;
+  if (auto e = db_.prepare("SELECT EXISTS (SELECT 1 FROM " + quote_identifier(table.table) + " WHERE " +
+                               standing_for(visible) + ")",
+                           s))
+    return fail("read", *e);
+  s.bind_int(1, visible.upto);
+  if (s.step() != Step::Row) return fail("read", s.error());
+  any = s.column_int(0) != 0;
+  return std::nullopt;
+}
+
+StoreStatus Store::count_facts(const FactTable& table, const Visible& visible, std::int64_t& count) {
+  Statement s;
+  if (auto e = db_.prepare("SELECT count(*) FROM " + quote_identifier(table.table) + " WHERE " +
+                               standing_for(visible),
+                           s))
+    return fail("read", *e);
+  s.bind_int(1, visible.upto);
+  if (s.step() != Step::Row) return fail("read", s.error());
+  count = s.column_int(0);
   return std::nullopt;
 }
 
@@ -321,6 +393,8 @@ StoreStatus Store::begin(std::string_view description) {
   // IMMEDIATE takes the write lock now, so a second writer waits here (busy timeout)
   // rather than failing half-way through its load.
   if (auto e = write_.begin(db_, Transaction::Kind::Immediate)) return fail("write to", *e);
+  if (auto e = db_.query_int("SELECT coalesce(max(id), 0) FROM transactions", before_this_))
+    return rollback(), fail("write to", *e);
   Statement s;
   if (auto e = db_.prepare("INSERT INTO transactions (time, description) "
                            "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1)",
@@ -373,6 +447,10 @@ StoreStatus Store::free_table_name(const std::function<std::string(int)>& candid
       return std::nullopt;
     }
   }
+}
+
+StoreStatus Store::fact_table_of(const query::PredicateId& p, std::string& table) {
+  return fact_table(p, false, table);
 }
 
 StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::string& table) {
@@ -428,7 +506,14 @@ StoreStatus Store::add_statement(std::string_view kind, const std::string& text,
 
 StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
   if (!is_plain_fact(rule)) return add_statement(kind_name(rule), rule.text, rule.location, source);
-  const auto p = query::predicate_of(rule.head);
+  std::vector<query::Value> values;
+  values.reserve(rule.head.args.size());
+  for (const auto& t : rule.head.args) values.push_back(t.value);
+  return add_fact(query::predicate_of(rule.head), values.data(), source, rule.location.line, rule.location.column);
+}
+
+StoreStatus Store::add_fact(const query::PredicateId& p, const query::Value* values, std::int64_t source,
+                            std::uint32_t line, std::uint32_t column) {
   auto it = insert_fact_.find(p);
   if (it == insert_fact_.end()) {
     std::string table;
@@ -439,15 +524,15 @@ StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
     Statement s;
     if (auto e = db_.prepare(sql, s)) return fail("write to", *e);
     it = insert_fact_.emplace(p, std::move(s)).first;
+    if (p.arity > 0) filled_.push_back(table);
   }
   auto& s = it->second;
   s.reset();
   s.bind_int(1, tx_);
   s.bind_int(2, source);
-  s.bind_int(3, rule.location.line);
-  s.bind_int(4, rule.location.column);
-  for (std::size_t i = 0; i < rule.head.args.size(); ++i)
-    bind_value(s, static_cast<int>(i) + 5, rule.head.args[i].value);
+  s.bind_int(3, line);
+  s.bind_int(4, column);
+  for (std::uint32_t i = 0; i < p.arity; ++i) bind_value(s, static_cast<int>(i) + 5, values[i]);
   if (auto e = s.run()) return fail("write to", *e);
   ++added_;
   return std::nullopt;
@@ -495,6 +580,13 @@ StoreStatus Store::retract_statement(std::string_view text, std::int64_t& count)
 }
 
 StoreStatus Store::commit() {
+  // A question that names a fact's first value (`edge(5, X)?`) reads the rows with that
+  // value through this index instead of the whole table. Built once the rows are in: one
+  // sort, cheaper than keeping it in order row by row during a bulk load.
+  for (const auto& table : filled_)
+    if (auto e = db_.exec("CREATE INDEX IF NOT EXISTS " + quote_identifier(table + "_a1") + " ON " +
+                          quote_identifier(table) + " (a1)"))
+      return rollback(), fail("write to", *e);
   Statement s;
   if (auto e = db_.prepare("UPDATE transactions SET added = ?1, removed = ?2 WHERE id = ?3", s))
     return rollback(), fail("write to", *e);
@@ -505,6 +597,7 @@ StoreStatus Store::commit() {
   s = Statement{};
   if (auto e = write_.commit()) return rollback(), fail("write to", *e);
   insert_fact_.clear();
+  filled_.clear();
   insert_statement_ = Statement{};
   seen_ = tx_;
   tx_ = 0;
@@ -514,6 +607,7 @@ StoreStatus Store::commit() {
 void Store::rollback() {
   // Statements prepared in this transaction may name tables it created: drop them first.
   insert_fact_.clear();
+  filled_.clear();
   insert_statement_ = Statement{};
   write_.rollback();
   tx_ = 0;

@@ -56,15 +56,31 @@ struct StoredStatement {
   std::uint32_t offset = 0;
 };
 
-// What read() hands back, in this order: all sources, then statements by id, then the
-// facts of each predicate in the order they were added.
+// What read_statements() hands back, in this order: the sources that standing statements
+// come from, then the statements by id.
 struct Sink {
   std::function<void(StoredSource&&)> source;
   std::function<void(StoredStatement&&)> statement;
-  // The values are moved from; the location is (source, line, column).
-  std::function<void(const query::PredicateId&, std::int64_t source, std::uint32_t line, std::uint32_t column,
-                     std::vector<query::Value>& values)>
-      fact;
+};
+
+// One stored fact: its values (the visitor may move them, not resize the vector) and
+// where it was written (the store's source id, line, column).
+using FactVisitor = std::function<void(std::int64_t source, std::uint32_t line, std::uint32_t column,
+                                       std::vector<query::Value>& values)>;
+
+// The transactions a knowledge base sees of the store it opened: those up to `upto` (the
+// state it read), and its own later ones (`own`) when another connection wrote in between,
+// whose changes it sees only on its next open. A row retracted after `upto` by another
+// connection still stands for it.
+struct Visible {
+  std::int64_t upto = 0;
+  std::vector<std::int64_t> own;
+};
+
+// A predicate's fact table, as the catalogue `predicates` names it.
+struct FactTable {
+  query::PredicateId predicate;
+  std::string table;
 };
 
 struct TransactionInfo {
@@ -104,9 +120,25 @@ class Store {
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
 
-  // Reads the store as it stood after transaction `as_of` (now, when empty), in one read
-  // transaction, so a concurrent writer's change is seen whole or not at all.
-  StoreStatus read(std::optional<std::int64_t> as_of, const Sink& sink);
+  // Reads the statements kept as text as the store stood after transaction `as_of` (now,
+  // when empty), with the sources they come from, and the catalogue of fact tables, in one
+  // read transaction, so a concurrent writer's change is seen whole or not at all. Facts
+  // are read later, only when a question needs them (read_facts): so that they too are
+  // of that state, read them as of seen(), which this sets.
+  StoreStatus read_statements(std::optional<std::int64_t> as_of, const Sink& sink, std::vector<FactTable>& tables);
+  // One source by its id (the sources of facts are read when their facts are).
+  StoreStatus read_source(std::int64_t id, StoredSource& out);
+  // The facts of `table` that stand for `visible`, in the order they were added. With
+  // `bound`, only those whose value i equals (*bound)[i] wherever that is set: a lookup by
+  // the first value uses the table's index on a1.
+  StoreStatus read_facts(const FactTable& table, const Visible& visible,
+                         const std::vector<std::optional<query::Value>>* bound, const FactVisitor& visit);
+  // Whether any fact of `table` stands for `visible`.
+  StoreStatus has_facts(const FactTable& table, const Visible& visible, bool& any);
+  // How many facts of `table` stand for `visible`.
+  StoreStatus count_facts(const FactTable& table, const Visible& visible, std::int64_t& count);
+  // The fact table of `p` (empty when it has none).
+  StoreStatus fact_table_of(const query::PredicateId& p, std::string& table);
   StoreStatus transactions(std::vector<TransactionInfo>& out);
   StoreStatus last_transaction(std::int64_t& out);
 
@@ -117,6 +149,9 @@ class Store {
   StoreStatus add_source(std::string_view name, std::string_view text, std::int64_t& id);
   // `rule` must be checked; plain facts go to their predicate's table, the rest as text.
   StoreStatus add(const query::Rule& rule, std::int64_t source);
+  // A plain fact of `p` with `values` (p.arity of them), written at (source, line, column).
+  StoreStatus add_fact(const query::PredicateId& p, const query::Value* values, std::int64_t source,
+                       std::uint32_t line, std::uint32_t column);
   // A statement kept as text: a rule that is not a plain fact, or a priority, a source
   // declaration or a template (`kind` says which).
   StoreStatus add_statement(std::string_view kind, const std::string& text, const query::Location& at,
@@ -136,6 +171,9 @@ class Store {
   StoreStatus materialize(const std::vector<MaterializedRelation>& relations, std::vector<MaterializedTable>& out);
   // The last transaction the knowledge base has read or written: what its answers reflect.
   std::int64_t seen() const { return seen_; }
+  // The last transaction before the one begin() started: whether another connection wrote
+  // since this one last read or wrote.
+  std::int64_t before_this() const { return before_this_; }
   bool writing() const { return tx_ != 0; }
 
  private:
@@ -160,9 +198,11 @@ class Store {
   Transaction write_;
   std::int64_t tx_ = 0;  // the transaction being written, 0 when none
   std::int64_t seen_ = 0;
+  std::int64_t before_this_ = 0;
   std::int64_t added_ = 0;
   std::int64_t removed_ = 0;
   std::map<query::PredicateId, Statement> insert_fact_;  // prepared per predicate, this transaction
+  std::vector<std::string> filled_;  // fact tables this transaction added to (for their indexes)
   Statement insert_statement_;
 };
 

@@ -56,14 +56,15 @@ class LocationShift {
 };
 
 // Byte offsets of line starts, to turn a fact's (line, column) back into an offset.
-std::vector<std::uint32_t> line_starts(const std::string& text) {
+std::vector<std::uint32_t> line_starts(std::string_view text) {
   std::vector<std::uint32_t> starts{0};
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') starts.push_back(static_cast<std::uint32_t>(i + 1));
   return starts;
 }
 
-// The canonical text of a fact read from its columns: `p(1, a, "s").`
+}  // namespace
+
 std::string fact_text(const std::string& predicate, const std::vector<query::Value>& values) {
   std::string text = predicate;
   if (!values.empty()) {
@@ -77,28 +78,17 @@ std::string fact_text(const std::string& predicate, const std::vector<query::Val
   return text + '.';
 }
 
-}  // namespace
-
-StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query::SourceSet& sources,
-                         query::Program& program) {
-  struct SourceInfo {
-    query::SourceId id;
-    std::vector<std::uint32_t> lines;
-  };
-  std::map<std::int64_t, SourceInfo> by_store_id;
+StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, const AddSource& add_source,
+                            SourceMap& sources, query::Program& program, std::vector<FactTable>& tables) {
   std::optional<StoreError> damaged;
   auto damage = [&](std::string what) {
     if (!damaged) damaged = StoreError{"store '" + store.path() + "' is damaged: " + std::move(what)};
   };
-
   Sink sink;
-  sink.source = [&](StoredSource&& s) {
-    const auto id = sources.add(std::move(s.name), std::move(s.text));
-    by_store_id[s.id] = SourceInfo{id, line_starts(sources.text(id))};
-  };
+  sink.source = [&](StoredSource&& s) { sources[s.id] = LoadedSource{add_source(std::move(s.name), std::move(s.text)), {}}; };
   sink.statement = [&](StoredStatement&& s) {
-    const auto src = by_store_id.find(s.source);
-    if (src == by_store_id.end()) return damage("statement " + std::to_string(s.id) + " names no source");
+    const auto src = sources.find(s.source);
+    if (src == sources.end()) return damage("statement " + std::to_string(s.id) + " names no source");
     auto parsed = grammar::parse_program(s.text, src->second.id);
     auto& p = parsed.program;
     const auto count = p.rules.size() + p.preferences.size() + p.sources.size() + p.templates.size();
@@ -120,30 +110,47 @@ StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query:
       program.templates.push_back(std::move(p.templates.front()));
     }
   };
-  sink.fact = [&](const query::PredicateId& p, std::int64_t source, std::uint32_t line, std::uint32_t column,
-                  std::vector<query::Value>& values) {
-    const auto src = by_store_id.find(source);
-    if (src == by_store_id.end()) return damage("a fact of " + p.to_string() + " names no source");
-    query::Location at{src->second.id, line, column, 0, 0};
-    const auto& lines = src->second.lines;
+  if (auto e = store.read_statements(as_of, sink, tables)) return e;
+  return damaged;
+}
+
+StoreStatus read_facts(Store& store, const FactTable& table, const Visible& visible, const AddSource& add_source,
+                       const SourceText& text, SourceMap& sources, std::vector<query::Rule>& rules) {
+  const auto& p = table.predicate;
+  const bool negated = !p.name.empty() && p.name.front() == '-';
+  const std::string name = negated ? p.name.substr(1) : p.name;
+  std::optional<StoreError> failed;
+  const auto visit = [&](std::int64_t source, std::uint32_t line, std::uint32_t column,
+                         std::vector<query::Value>& values) {
+    if (failed) return;
+    auto src = sources.find(source);
+    if (src == sources.end()) {
+      StoredSource s;
+      if ((failed = store.read_source(source, s))) return;
+      src = sources.emplace(source, LoadedSource{add_source(std::move(s.name), std::move(s.text)), {}}).first;
+    }
+    auto& loaded = src->second;
+    if (!loaded.lines) loaded.lines = line_starts(text(loaded.id));
+    query::Location at{loaded.id, line, column, 0, 0};
+    const auto& lines = *loaded.lines;
     if (line >= 1 && line <= lines.size() && column >= 1) at.offset = lines[line - 1] + column - 1;
     query::Rule r;
     r.location = at;
-    const bool negated = !p.name.empty() && p.name.front() == '-';
-    r.head.predicate = negated ? p.name.substr(1) : p.name;
+    r.head.predicate = name;
     r.head.strong_negation = negated;
     r.head.location = at;
     r.text = fact_text(p.name, values);
     r.head.args.reserve(values.size());
     for (auto& v : values) r.head.args.push_back(query::Term::constant(std::move(v), at));
-    program.rules.push_back(std::move(r));
+    rules.push_back(std::move(r));
   };
-  if (auto e = store.read(as_of, sink)) return e;
-  return damaged;
+  if (auto e = store.read_facts(table, visible, nullptr, visit)) return e;
+  return failed;
 }
 
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
-                        const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
+                        const query::Program& program, const FirstNew& first,
+                        const std::vector<query::FactRows>* rows, const std::atomic<bool>& cancel,
                         StoreError& error, std::string_view description) {
   const std::size_t first_rule = first.rules;
   std::string named(description);
@@ -173,6 +180,7 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
       return WriteOutcome::Cancelled;
     }
     const auto& rule = program.rules[i];
+    if (rows && is_plain_fact(rule)) continue;  // among the rows
     const auto index = static_cast<std::size_t>(rule.location.source - first_source);
     if (rule.location.source < first_source || index >= stored_ids.size()) {
       store.rollback();
@@ -183,6 +191,30 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
       store.rollback();
       error = *e;
       return WriteOutcome::Failed;
+    }
+  }
+  if (rows) {
+    std::size_t written = 0;
+    for (const auto& f : *rows) {
+      const query::PredicateId p{f.predicate, f.arity};
+      for (std::size_t r = 0; r < f.rows(); ++r, ++written) {
+        if (written % 1024 == 0 && cancel.load(std::memory_order_relaxed)) {
+          store.rollback();
+          return WriteOutcome::Cancelled;
+        }
+        const auto& at = f.locations[r];
+        const auto index = static_cast<std::size_t>(at.source - first_source);
+        if (at.source < first_source || index >= stored_ids.size()) {
+          store.rollback();
+          error = StoreError{"internal error: a loaded fact has no source"};
+          return WriteOutcome::Failed;
+        }
+        if (auto e = store.add_fact(p, f.values.data() + r * f.arity, stored_ids[index], at.line, at.column)) {
+          store.rollback();
+          error = *e;
+          return WriteOutcome::Failed;
+        }
+      }
     }
   }
   // Priorities, source declarations and templates are kept as text, like rules.

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
+#include <map>
+#include <string>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -13,12 +16,34 @@
 
 namespace writ::kb::store {
 
-// Appends to `program` the statements the store held after transaction `as_of` (now,
-// when empty), and to `sources` the texts they came from, so diagnostics point into the
-// original files. Facts come back from their typed columns without the parser; only the
-// statements kept as text are parsed again. On failure `program` may hold a part.
-StoreStatus read_program(Store& store, std::optional<std::int64_t> as_of, query::SourceSet& sources,
-                         query::Program& program);
+// Where the store's sources went in a SourceSet: store id -> SourceId, with the byte
+// offsets of its line starts (to turn a fact's line and column into an offset), computed
+// when a fact first needs them.
+struct LoadedSource {
+  query::SourceId id = 0;
+  std::optional<std::vector<std::uint32_t>> lines;
+};
+using SourceMap = std::map<std::int64_t, LoadedSource>;
+// Adds a text to the knowledge base's sources (the caller locks what it must).
+using AddSource = std::function<query::SourceId(std::string name, std::string text)>;
+// The text of a source added before.
+using SourceText = std::function<std::string_view(query::SourceId)>;
+
+// Appends to `program` the statements kept as text that the store held after transaction
+// `as_of` (now, when empty), and to `sources` the texts they came from, so diagnostics
+// point into the original files; `tables` gets the catalogue of fact tables. Facts stay in
+// the store until read_facts(). On failure `program` may hold a part.
+StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, const AddSource& add_source,
+                            SourceMap& sources, query::Program& program, std::vector<FactTable>& tables);
+
+// Appends to `rules` the facts of `table` that stand for `visible`, each a rule
+// located where it was written (its source is read when first needed). Facts come back from
+// their typed columns without the parser.
+StoreStatus read_facts(Store& store, const FactTable& table, const Visible& visible, const AddSource& add_source,
+                       const SourceText& text, SourceMap& sources, std::vector<query::Rule>& rules);
+
+// The canonical text of a fact: `p(1, a, "s").` (`-p(1).` for a strong negation).
+std::string fact_text(const std::string& predicate, const std::vector<query::Value>& values);
 
 enum class WriteOutcome { Written, Failed, Cancelled };
 
@@ -34,8 +59,11 @@ struct FirstNew {
 };
 
 // `description` names the transaction in the log; empty: "load FILE, FILE...".
+// With `rows`, the load's plain facts are those rows (the rules that are plain facts are
+// among them, and are not written again).
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
-                        const query::Program& program, const FirstNew& first, const std::atomic<bool>& cancel,
+                        const query::Program& program, const FirstNew& first,
+                        const std::vector<query::FactRows>* rows, const std::atomic<bool>& cancel,
                         StoreError& error, std::string_view description = {});
 
 }  // namespace writ::kb::store

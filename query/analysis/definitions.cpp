@@ -73,6 +73,7 @@ void check_definitions(const Program& program, const std::vector<const Query*>& 
                        std::vector<Diagnostic>& out) {
   std::set<PredicateId> defined;
   for (const auto& r : program.rules) defined.insert(predicate_of(r.head));
+  for (const auto& e : program.external) defined.insert(PredicateId{e.name, e.arity});
   for (const auto& b : builtins) defined.insert(PredicateId{std::string(b.name), b.arity});
   std::set<PredicateId> warned;
   auto check = [&](const Atom& a) {

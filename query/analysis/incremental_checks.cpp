@@ -67,6 +67,7 @@ void IncrementalChecker::rebuild(const Program& program) {
   broken_ = true;  // until the index is whole again
   undo_.clear();
   index_ = std::make_unique<Index>();
+  for (const auto& e : program.external) index_->defined.insert(PredicateId{e.name, e.arity});
   add(program, ProgramExtent{}, nullptr);
   undo_.clear();
   index_->extent = extent_of(program);
