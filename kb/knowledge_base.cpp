@@ -108,6 +108,8 @@ struct KnowledgeBase::Impl {
     graphs.clear();
     with_facts.reset();
     facts_read.clear();
+    with_rows.reset();
+    rows_read.clear();
     merged.reset();
     if (!has_assumptions()) return;
     merged = program;
@@ -206,7 +208,7 @@ struct KnowledgeBase::Impl {
   // (the diagnostics and outcome say why).
   query::argue::ArgumentGraph* graph(const std::string& perspective, const query::eval::Limits& l,
                                      std::vector<Diagnostic>& diagnostics, Outcome& outcome) {
-    const auto* full = program_with_facts(nullptr, diagnostics);  // may clear `graphs`
+    const auto* full = program_with_facts(nullptr, true, diagnostics);  // may clear `graphs`
     if (!full) {
       outcome = Outcome::InputError;
       return nullptr;
@@ -240,15 +242,15 @@ struct KnowledgeBase::Impl {
   // `unread` are the fact tables whose facts are not in `program` (their predicates are in
   // program.external), as `visible` sees them: the state open() read, and this knowledge
   // base's own loads since. A reader reads the ones its question depends on into
-  // `with_facts` (a copy of effective() plus those facts), under `derive`. A retraction
-  // reads them all into `program` first (read_all_facts); from then on every fact is in
-  // memory (`facts_in_memory`), and loads keep theirs there too.
+  // `with_facts` (a copy of effective() plus those facts), under `derive`. Writers never
+  // read them: a load adds rows to the tables, a retraction marks rows retracted there.
   std::vector<store::FactTable> unread;
   store::Visible visible;
-  bool facts_in_memory = false;
   store::SourceMap store_sources;  // the store's sources read so far (writers, or under derive)
-  std::optional<query::Program> with_facts;
-  std::vector<bool> facts_read;  // which of `unread` are in with_facts
+  std::optional<query::Program> with_facts;  // with the facts as rules (argument graphs)
+  std::vector<bool> facts_read;              // which of `unread` are in with_facts
+  std::optional<query::Program> with_rows;   // with the facts as rows (the evaluator)
+  std::vector<bool> rows_read;
 
   // Adds a text the knowledge base keeps (a stored source), for readers too.
   store::AddSource keep_source() {
@@ -303,38 +305,52 @@ struct KnowledgeBase::Impl {
     return needed;
   }
 
-  // The program to evaluate: effective(), with the facts of the unread tables in `needed`
-  // (every one when null). A reader holds `derive`. Null when the store failed (the
-  // diagnostics say why).
-  const query::Program* program_with_facts(const std::vector<bool>* needed, std::vector<Diagnostic>& diagnostics) {
+  // The program to evaluate or to argue about: effective(), with the facts of the unread
+  // tables in `needed` (every one when null) read in. The evaluator takes them as rows
+  // (Program::facts: no Rule, no text); the argument graphs as rules (`as_rules`), since
+  // an explanation shows each fact with its text and place. A reader holds `derive`. Null
+  // when the store failed (the diagnostics say why).
+  const query::Program* program_with_facts(const std::vector<bool>* needed, bool as_rules,
+                                           std::vector<Diagnostic>& diagnostics) {
     if (unread.empty()) return &effective();
-    std::vector<bool> want = facts_read;
+    auto& cached = as_rules ? with_facts : with_rows;
+    auto& read = as_rules ? facts_read : rows_read;
+    std::vector<bool> want = read;
     want.resize(unread.size(), false);
-    bool more = !with_facts.has_value();
+    bool more = !cached.has_value();
     for (std::size_t i = 0; i < unread.size(); ++i) {
       if ((needed && !(*needed)[i]) || want[i]) continue;
       want[i] = true;
       more = true;
     }
-    if (!more) return &*with_facts;
+    if (!more) return &*cached;
     query::Program extended = effective();
     {
       const std::lock_guard lock(store_mutex);
       for (std::size_t i = 0; i < unread.size(); ++i) {
         if (!want[i]) continue;
-        if (auto e = store::read_facts(*store, unread[i], visible, keep_source(), source_text(), store_sources,
-                                       extended.rules)) {
+        store::StoreStatus e;
+        if (as_rules) {
+          e = store::read_facts(*store, unread[i], visible, keep_source(), source_text(), store_sources,
+                                extended.rules);
+        } else {
+          extended.facts.emplace_back();
+          e = store::read_fact_rows(*store, unread[i], visible, extended.facts.back());
+        }
+        if (e) {
           diagnostics.push_back(query::make_error({}, e->message));
           return nullptr;
         }
       }
     }
     // What was evaluated or built from the smaller program is stale.
-    evaluated = false;
-    graphs.clear();
-    with_facts = std::move(extended);
-    facts_read = std::move(want);
-    return &*with_facts;
+    if (as_rules)
+      graphs.clear();
+    else
+      evaluated = false;
+    cached = std::move(extended);
+    read = std::move(want);
+    return &*cached;
   }
 
   // Answers a goal that is one atom of a stored predicate no rule concludes (`edge(5, X)?`)
@@ -434,25 +450,13 @@ struct KnowledgeBase::Impl {
     return true;
   }
 
-  // A writer about to change the program reads every stored fact into it first, so that
-  // retracting, checking and writing see the whole program.
-  store::StoreStatus read_all_facts() {
-    if (unread.empty()) return std::nullopt;
-    std::vector<query::Rule> facts;
-    {
-      const std::lock_guard lock(store_mutex);
-      for (const auto& t : unread)
-        if (auto e = store::read_facts(*store, t, visible, keep_source(), source_text(), store_sources, facts))
-          return e;
-    }
-    program.rules.reserve(program.rules.size() + facts.size());
-    for (auto& r : facts) program.rules.push_back(std::move(r));
-    unread.clear();
-    program.external.clear();
-    facts_in_memory = true;
-    checker.accept(program);
-    invalidate();
-    return std::nullopt;
+  // After this knowledge base wrote a transaction: it sees the store up to it, unless
+  // another connection wrote since it last looked (then only its own writes on top).
+  void saw_own_write() {
+    if (store->before_this() == visible.upto && visible.own.empty())
+      visible.upto = store->seen();
+    else
+      visible.own.push_back(store->seen());
   }
 
   query::eval::Limits eval_limits() const {
@@ -466,7 +470,7 @@ struct KnowledgeBase::Impl {
   // Brings the fixpoint up to date, with the stored facts of the tables in `needed`; on
   // failure the diagnostics say why.
   Outcome evaluate(const query::eval::Limits& l, const std::vector<bool>& needed, std::vector<Diagnostic>& diagnostics) {
-    const auto* evaluated_program = program_with_facts(&needed, diagnostics);  // may reset `evaluated`
+    const auto* evaluated_program = program_with_facts(&needed, false, diagnostics);  // may reset `evaluated`
     if (!evaluated_program) return Outcome::InputError;
     if (evaluated) return Outcome::Ok;
     const auto status = evaluator.evaluate(*evaluated_program, l);
@@ -542,7 +546,6 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
       return r;
     }
     m.visible = store::Visible{opened->seen(), {}};
-    m.facts_in_memory = false;
     m.unread = std::move(unread);
     m.store_sources = std::move(store_sources);
     m.program = std::move(program);
@@ -578,7 +581,7 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
   // Into a store, plain facts go to its fact tables without a Rule each, and stay there
   // until a question reads them (see Impl::unread): the checks count their predicates as
   // defined, and see the first fact of each predicate as a Rule, where it was written.
-  const bool into_store = m.store && !m.store->read_only() && !m.facts_in_memory;
+  const bool into_store = m.store && !m.store->read_only();
   const auto rules_before = m.program.rules.size();
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
@@ -707,12 +710,7 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
       }
       return result;
     }
-    // What this knowledge base sees of the store: up to this load, unless another
-    // connection wrote since it last looked (then only its own loads on top).
-    if (m.store->before_this() == m.visible.upto && m.visible.own.empty())
-      m.visible.upto = m.store->seen();
-    else
-      m.visible.own.push_back(m.store->seen());
+    m.saw_own_write();
   }
   on_exception.undo = nullptr;
   if (into_store && added) {
@@ -759,10 +757,27 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       result.outcome = Outcome::InputError;
       return result;
     }
-    if (auto e = m.read_all_facts()) {
-      result.outcome = Outcome::InputError;
-      result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
-      return result;
+    // How many standing copies of a plain fact the store's unread tables hold: those are
+    // retracted in the store alone, without reading the table.
+    std::vector<std::int64_t> stored_copies(parsed.program.rules.size(), 0);
+    std::set<std::size_t> tables_touched;
+    for (std::size_t k = 0; k < parsed.program.rules.size(); ++k) {
+      const auto& stmt = parsed.program.rules[k];
+      if (!store::is_plain_fact(stmt)) continue;
+      const auto t = m.unread_index(query::predicate_of(stmt.head));
+      if (t < 0) continue;
+      std::vector<std::optional<Value>> bound;
+      for (const auto& a : stmt.head.args) bound.emplace_back(a.value);
+      const std::lock_guard lock(m.store_mutex);
+      if (auto e = m.store->read_facts(m.unread[static_cast<std::size_t>(t)], m.visible, &bound,
+                                       [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>&) {
+                                         ++stored_copies[k];
+                                       })) {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
+        return result;
+      }
+      if (stored_copies[k] > 0) tables_touched.insert(static_cast<std::size_t>(t));
     }
 
     // Which loaded rules each statement matches; a statement that matches none is an error.
@@ -773,9 +788,10 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       return true;
     };
     std::vector<bool> remove(m.program.rules.size(), false);
-    for (const auto& stmt : parsed.program.rules) {
+    for (std::size_t k = 0; k < parsed.program.rules.size(); ++k) {
+      const auto& stmt = parsed.program.rules[k];
       const bool plain = store::is_plain_fact(stmt);
-      bool matched = false;
+      bool matched = stored_copies[k] > 0;
       for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
         const auto& r = m.program.rules[i];
         if (plain ? same_fact(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
@@ -836,6 +852,17 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
         result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
         return result;
       }
+      m.saw_own_write();
+      // A table left without a standing fact defines nothing any more, as in memory.
+      for (auto t = tables_touched.rbegin(); t != tables_touched.rend(); ++t) {
+        bool any = true;
+        if (m.store->has_facts(m.unread[*t], m.visible, any) || any) continue;
+        const auto& gone = m.unread[*t].predicate;
+        std::erase_if(m.program.external,
+                      [&](const query::ExternalRelation& e) { return e.name == gone.name && e.arity == gone.arity; });
+        m.unread.erase(m.unread.begin() + static_cast<std::ptrdiff_t>(*t));
+      }
+      m.checker.accept(m.program);
     }
     std::size_t i = 0;
     std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
@@ -843,6 +870,7 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     std::erase_if(m.program.preferences, [&](const query::Preference&) { return remove_preference[i++]; });
     result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true) +
                                               std::count(remove_preference.begin(), remove_preference.end(), true));
+    for (const auto n : stored_copies) result.removed += static_cast<std::size_t>(n);
     m.invalidate();
     return result;
   });

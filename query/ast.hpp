@@ -190,6 +190,9 @@ struct FactRows {
 struct Program {
   std::vector<Rule> rules;      // facts, rules and claims, in the order written
   std::vector<ExternalRelation> external;  // predicates whose facts are elsewhere
+  // Plain facts as rows, besides `rules`: only the evaluator reads them (a knowledge base
+  // hands it a store's facts so); the checks and the argument layer see `rules` alone.
+  std::vector<FactRows> facts;
   std::vector<Query> queries;   // in the order written
   std::vector<Preference> preferences;
   std::vector<SourceDeclaration> sources;

@@ -249,9 +249,10 @@ constexpr std::string_view standing = "tx_added <= ?1 AND (tx_retracted IS NULL 
 // the text: they are integers, and few.
 std::string standing_for(const Visible& v) {
   if (v.own.empty()) return std::string(standing);
-  std::string sql = "(tx_added <= ?1 OR tx_added IN (";
-  for (std::size_t i = 0; i < v.own.size(); ++i) sql += (i ? ", " : "") + std::to_string(v.own[i]);
-  return sql + ")) AND (tx_retracted IS NULL OR tx_retracted > ?1)";
+  std::string own;
+  for (std::size_t i = 0; i < v.own.size(); ++i) own += (i ? ", " : "") + std::to_string(v.own[i]);
+  return "(tx_added <= ?1 OR tx_added IN (" + own + ")) AND (tx_retracted IS NULL OR (tx_retracted > ?1 AND " +
+         "tx_retracted NOT IN (" + own + ")))";
 }
 
 }  // namespace

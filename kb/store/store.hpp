@@ -71,7 +71,7 @@ using FactVisitor = std::function<void(std::int64_t source, std::uint32_t line, 
 // The transactions a knowledge base sees of the store it opened: those up to `upto` (the
 // state it read), and its own later ones (`own`) when another connection wrote in between,
 // whose changes it sees only on its next open. A row retracted after `upto` by another
-// connection still stands for it.
+// connection still stands for it; one retracted by its own transactions does not.
 struct Visible {
   std::int64_t upto = 0;
   std::vector<std::int64_t> own;

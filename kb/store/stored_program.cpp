@@ -148,6 +148,16 @@ StoreStatus read_facts(Store& store, const FactTable& table, const Visible& visi
   return failed;
 }
 
+StoreStatus read_fact_rows(Store& store, const FactTable& table, const Visible& visible, query::FactRows& out) {
+  out.predicate = table.predicate.name;
+  out.arity = table.predicate.arity;
+  return store.read_facts(table, visible, nullptr,
+                          [&](std::int64_t, std::uint32_t line, std::uint32_t column, std::vector<query::Value>& values) {
+                            for (auto& v : values) out.values.push_back(std::move(v));
+                            out.locations.push_back(query::Location{0, line, column, 0, 0});
+                          });
+}
+
 WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::SourceId first_source,
                         const query::Program& program, const FirstNew& first,
                         const std::vector<query::FactRows>* rows, const std::atomic<bool>& cancel,

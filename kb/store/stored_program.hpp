@@ -42,6 +42,10 @@ StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, con
 StoreStatus read_facts(Store& store, const FactTable& table, const Visible& visible, const AddSource& add_source,
                        const SourceText& text, SourceMap& sources, std::vector<query::Rule>& rules);
 
+// The facts of `table` that stand for `visible`, as rows (for the evaluator: no Rule, no
+// text, no source; each row's location holds only its line and column).
+StoreStatus read_fact_rows(Store& store, const FactTable& table, const Visible& visible, query::FactRows& out);
+
 // The canonical text of a fact: `p(1, a, "s").` (`-p(1).` for a strong negation).
 std::string fact_text(const std::string& predicate, const std::vector<query::Value>& values);
 

@@ -68,6 +68,21 @@ class Evaluator::Run {
     delta_[r] = {begin, end};
   }
 
+  // Facts given as rows of values (Program::facts), inserted in batches as a rule's head
+  // tuples are, without a plan per fact.
+  void insert_rows(RelationId rel, const FactRows& rows) {
+    poll();
+    const std::size_t arity = rows.arity;
+    pending_rows_ = 0;
+    pending_.resize(std::max<std::size_t>(1, pending_batch * arity));
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
+      Datum* tuple = pending_.data() + pending_rows_ * arity;
+      for (std::size_t k = 0; k < arity; ++k) tuple[k] = ev_.interner_.intern(rows.values[r * arity + k]);
+      if (++pending_rows_ == pending_batch) flush(rel);
+    }
+    flush(rel);
+  }
+
   void run(const RulePlan& plan) {
     poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
@@ -412,6 +427,7 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits, const P
   try {
     // The built-in relations are facts computed from the statements (EDB relations).
     for (const auto& r : builtin_facts(described ? *described : program)) run.run(compiler.compile_rule(r, -1));
+    for (const auto& f : program.facts) run.insert_rows(relation_of(PredicateId{f.predicate, f.arity}), f);
     for (const auto& r : program.rules) {
       const auto head = predicate_of(r.head);
       if (r.kind != RuleKind::Strict) continue;  // the argumentation layer's business

@@ -90,7 +90,7 @@ TEST_F(LazyFactsTest, FactsLoadedAfterOpeningAreNotCountedTwice) {
     if (p.name == "edge") edges = p.facts;
   EXPECT_EQ(edges, 12u);
   EXPECT_EQ(kb->rule_texts("edge").size(), 12u);
-  // The same after a reopen, and after a retraction, which reads every fact first.
+  // The same after a reopen, and after a retraction, which marks the rows in the table.
   auto again = open("case.db");
   EXPECT_EQ(rows(*again, "edge(1, X)"), (Rows{"2", "3", "5"}));
   const auto gone = again->retract("edge(1, 2).");
@@ -180,6 +180,30 @@ TEST_F(LazyFactsTest, LoadsAfterAnotherConnectionWroteSeeTheirOwnFactsOnly) {
   EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"2", "3", "6", "7"}));
   EXPECT_EQ(rows(*a, "tag(X)"), (Rows{"1", "6", "a", "\"1\""}));
   EXPECT_EQ(rows(*open("case.db"), "edge(1, X)"), (Rows{"2", "3", "6", "7", "8"}));
+}
+
+TEST_F(LazyFactsTest, RetractionsAfterAnotherConnectionWrote) {
+  auto a = open("case.db");
+  {
+    auto b = open("case.db");
+    load_ok(*b, "edge(1, 8). edge(1, 2).", "b.writ");
+  }
+  // a sees its own retraction, and not b's facts; the retraction takes every copy.
+  const auto gone = a->retract("edge(1, 2). edge(3, 3).");
+  ASSERT_EQ(gone.outcome, kb::Outcome::Ok) << a->render(gone.diagnostics);
+  EXPECT_EQ(gone.removed, 3u);  // the two copies a saw, and edge(3, 3)
+  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"3"}));
+  EXPECT_EQ(rows(*a, "edge(X, X)"), (Rows{}));
+  EXPECT_EQ(rows(*open("case.db"), "edge(1, X)"), (Rows{"3", "8"}));
+  // Retracting every fact of a predicate leaves it undefined, as in memory.
+  ASSERT_EQ(a->retract("tag(1). tag(a). tag(\"1\").").outcome, kb::Outcome::Ok);
+  const auto r = a->ask("tag(X)");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics.front().message, "predicate 'tag/1' is not defined by any fact or rule; did you mean '-tag'?");
+  const auto missing = a->retract("edge(1, 2).");
+  EXPECT_EQ(missing.outcome, kb::Outcome::InputError);
+  ASSERT_EQ(missing.diagnostics.size(), 1u);
+  EXPECT_EQ(missing.diagnostics.front().message, "no such fact is loaded: edge(1, 2).");
 }
 
 TEST_F(LazyFactsTest, ManySmallLoadsIntoAStore) {
