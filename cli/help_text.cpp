@@ -12,6 +12,7 @@ writ is a knowledge base for legal arguments, written in a Datalog-like language
 Commands:
   run FILE... [-q QUERY]...  load the files, answer their queries and each -q QUERY
   check FILE...              parse and check the files, answer nothing
+  check --db STORE           check a store: every page and every fact
   repl [FILE...]             an interactive session (also: writ with no command)
   load --db STORE FILE...    add the files to the store, all or nothing
   retract --db STORE STATEMENT...
@@ -104,11 +105,16 @@ at that query).
 )";
 
 constexpr std::string_view check_help = R"(Usage: writ check FILE... [--db STORE [--as-of N]]
+       writ check --db STORE
 
 Parses and checks the FILEs together, as `run` would load them,
 without answering their queries. Diagnostics go to standard error.
 With --db STORE, checks them together with what the store holds, changing
 nothing.
+
+With --db STORE and no FILE, checks the store itself: every page (SQLite's
+quick_check) and every stored fact. Questions read only the tables they
+need, so this is how to find damage before a question meets it.
 
 Exit status: 0 when there is no error (warnings allowed), 1 otherwise, 2 usage.
 )";

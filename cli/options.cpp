@@ -274,7 +274,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Run && o.files.empty() && o.queries.empty()) {
     return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
   }
-  if (cmd == Command::Check && o.files.empty()) return UsageError{"'check' needs at least one FILE", cmd};
+  if (cmd == Command::Check && o.files.empty() && !o.db)
+    return UsageError{"'check' needs at least one FILE, or --db STORE to check a store", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
   const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
                        cmd == Command::Import || cmd == Command::Materialize;

@@ -876,6 +876,28 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
   });
 }
 
+VerifyResult KnowledgeBase::verify_store() {
+  return guarded<VerifyResult>([&] {
+    auto& m = *impl_;
+    const Impl::Reading reading(m);
+    VerifyResult result;
+    if (!m.store) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, "no store is open"));
+      return result;
+    }
+    const std::lock_guard store_lock(m.store_mutex);
+    std::int64_t facts = 0;
+    if (auto e = m.store->verify(m.visible, facts)) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, e->message));
+      return result;
+    }
+    result.facts = static_cast<std::size_t>(facts);
+    return result;
+  });
+}
+
 LogResult KnowledgeBase::transactions() {
   auto& m = *impl_;
   const Impl::Reading reading(m);

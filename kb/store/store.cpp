@@ -347,6 +347,33 @@ StoreStatus Store::read_facts(const FactTable& table, const Visible& visible,
   return std::nullopt;
 }
 
+StoreStatus Store::verify(const Visible& visible, std::int64_t& facts) {
+  facts = 0;
+  Statement s;
+  if (auto e = db_.prepare("PRAGMA quick_check", s)) return fail("read", *e);
+  std::string problems;
+  Step step;
+  int shown = 0;
+  while ((step = s.step()) == Step::Row) {
+    const std::string line(s.column_text(0));
+    if (line == "ok") continue;
+    if (shown++ < 3) problems += (problems.empty() ? "" : "; ") + line;
+  }
+  if (step == Step::Error) return fail("read", s.error());
+  if (!problems.empty()) return StoreError{"store '" + path_ + "' is damaged: " + problems};
+  std::vector<FactTable> tables;
+  if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
+  while ((step = s.step()) == Step::Row)
+    tables.push_back(FactTable{query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
+                               std::string(s.column_text(2))});
+  if (step == Step::Error) return fail("read", s.error());
+  for (const auto& t : tables)
+    if (auto e = read_facts(t, visible, nullptr, [&](std::int64_t, std::uint32_t, std::uint32_t,
+                                                     std::vector<query::Value>&) { ++facts; }))
+      return e;
+  return std::nullopt;
+}
+
 StoreStatus Store::has_facts(const FactTable& table, const Visible& visible, bool& any) {
   Statement s;
   if (auto e = db_.prepare("SELECT EXISTS (SELECT 1 FROM " + quote_identifier(table.table) + " WHERE " +

@@ -137,6 +137,10 @@ class Store {
   StoreStatus has_facts(const FactTable& table, const Visible& visible, bool& any);
   // How many facts of `table` stand for `visible`.
   StoreStatus count_facts(const FactTable& table, const Visible& visible, std::int64_t& count);
+  // Checks the whole file: SQLite's `PRAGMA quick_check` (every page, index and record
+  // well formed), then every value of every fact table as of `visible` (an integer, a symbol
+  // or a string); `facts` counts the standing facts.
+  StoreStatus verify(const Visible& visible, std::int64_t& facts);
   // The fact table of `p` (empty when it has none).
   StoreStatus fact_table_of(const query::PredicateId& p, std::string& table);
   StoreStatus transactions(std::vector<TransactionInfo>& out);

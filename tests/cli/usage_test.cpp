@@ -104,7 +104,7 @@ TEST(Usage, NothingToDo) {
   EXPECT_EQ(run_writ({"run"}).exit_code, 2);
   const auto c = run_writ({"check"});
   EXPECT_EQ(c.exit_code, 2);
-  EXPECT_EQ(c.err, "writ: 'check' needs at least one FILE\nTry 'writ check --help' for more information.\n");
+  EXPECT_EQ(c.err, "writ: 'check' needs at least one FILE, or --db STORE to check a store\nTry 'writ check --help' for more information.\n");
 }
 
 }  // namespace

@@ -81,6 +81,10 @@ int main(int argc, char** argv) {
     t = Timer{};
     const auto a = kb.ask("edge(5, X)");
     std::printf("store:     then edge(5, X)?          %s  (%zu rows)\n", t.elapsed().c_str(), a.answers.rows.size());
+    t = Timer{};
+    const auto all = kb.ask("N = #count{ X, Y : edge(X, Y) }");
+    std::printf("store:     then #count of edge/2     %s  (%s)\n", t.elapsed().c_str(),
+                all.answers.rows.empty() ? "FAILED" : writ::query::to_source(all.answers.rows[0][0]).c_str());
   }
   return 0;
 }

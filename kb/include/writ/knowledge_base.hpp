@@ -177,6 +177,12 @@ struct TransactionRecord {
   std::uint64_t removed = 0; // statements retracted
 };
 
+struct VerifyResult {
+  Outcome outcome = Outcome::Ok;        // InputError when the store is damaged (or none is open)
+  std::vector<Diagnostic> diagnostics;  // what is wrong
+  std::size_t facts = 0;                // stored facts read, all of them
+};
+
 struct LogResult {
   Outcome outcome = Outcome::Ok;
   std::vector<TransactionRecord> transactions;  // oldest first
@@ -223,6 +229,11 @@ class KnowledgeBase {
   // nothing is removed. With a store open for writing, the removal is one transaction
   // (earlier transactions still see the statements; see StoreOptions::as_of).
   RetractResult retract(std::string_view text, std::string name = "<retract>");
+
+  // Reads the whole store to find damage that questions have not met yet (they read only
+  // the tables they need): SQLite's quick_check over every page, then every stored fact.
+  // A reader. Without a store: InputError.
+  VerifyResult verify_store();
 
   // The store's transactions, oldest first; empty without a store. A store opened with
   // StoreOptions::as_of = N shows transactions 1..N only.
