@@ -1,9 +1,13 @@
 // libFuzzer target: the loader into a store. Each input is loaded into a fresh store file
-// (in /dev/shm when there is one, so that the synchronous writes stay cheap); when the load
-// succeeds, the store is opened again and must hold the same predicates with the same
-// numbers of facts and rules: what a store accepts, it must be able to read back.
+// (in /dev/shm when there is one, so that the synchronous writes stay cheap) and into a
+// knowledge base in memory: both must accept or refuse it with the same diagnostics (a
+// store's load keeps facts as rows, memory's as rules). When the load succeeds, the store
+// is opened again and must hold the same predicates, with the same numbers of facts and
+// rules, as memory and as the session that wrote it; every relation must have the same
+// answers; and verify_store must read every fact back.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -41,24 +45,44 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using writ::kb::Outcome;
   static const std::string path = store_path();
   remove_store(path);
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const writ::kb::Limits limits{std::chrono::milliseconds(1000), 10'000};
+  writ::kb::KnowledgeBase memory(limits);
+  const auto in_memory = memory.load({{"fuzz.writ", text}});
   std::vector<writ::kb::PredicateInfo> written;
   {
-    writ::kb::KnowledgeBase kb;
+    writ::kb::KnowledgeBase kb(limits);
     WRIT_FUZZ_EXPECT(kb.open(path).outcome == Outcome::Ok);
-    const auto loaded = kb.load({{"fuzz.writ", std::string(reinterpret_cast<const char*>(data), size)}});
+    const auto loaded = kb.load({{"fuzz.writ", text}});
     // The boundary turns an escaped exception into "internal error: ...": still a bug.
     for (const auto& d : loaded.diagnostics) WRIT_FUZZ_EXPECT(!d.message.starts_with("internal error"));
+    WRIT_FUZZ_EXPECT(loaded.outcome == in_memory.outcome);
+    WRIT_FUZZ_EXPECT(kb.render(loaded.diagnostics) == memory.render(in_memory.diagnostics));
     if (loaded.outcome != Outcome::Ok) {
       remove_store(path);
       return 0;
     }
     written = kb.predicates();
+    WRIT_FUZZ_EXPECT(same(written, memory.predicates()));
   }
   {
-    writ::kb::KnowledgeBase kb;
+    writ::kb::KnowledgeBase kb(limits);
     const auto opened = kb.open(path);
     WRIT_FUZZ_EXPECT(opened.outcome == Outcome::Ok);  // writ reads back what it wrote
     WRIT_FUZZ_EXPECT(same(written, kb.predicates()));
+    std::size_t facts = 0;
+    for (const auto& p : written) facts += p.facts;
+    const auto verified = kb.verify_store();
+    WRIT_FUZZ_EXPECT(verified.outcome == Outcome::Ok);
+    WRIT_FUZZ_EXPECT(verified.facts <= facts);  // facts kept as text (cited, labelled) are statements
+    for (const auto& p : written) {
+      const auto stored = kb.relation(p.name, p.arity);
+      const auto expected = memory.relation(p.name, p.arity);
+      WRIT_FUZZ_EXPECT(stored.size() == 1 && expected.size() == 1);
+      if (stored[0].outcome != Outcome::Ok || expected[0].outcome != Outcome::Ok) continue;  // a limit
+      WRIT_FUZZ_EXPECT(stored[0].answers.rows == expected[0].answers.rows);
+      WRIT_FUZZ_EXPECT(stored[0].answers.statuses == expected[0].answers.statuses);
+    }
   }
   remove_store(path);
   return 0;

@@ -437,6 +437,16 @@ int writ_materialize(writ_kb* kb, const char* predicate) {
   });
 }
 
+int writ_verify_store(writ_kb* kb, uint64_t* facts) {
+  return call(kb, [&](writ::kb::KnowledgeBase& k, Report& report) {
+    if (facts != nullptr) *facts = 0;
+    const auto verified = k.verify_store();
+    const int status = finish(report, k, verified.outcome, verified.diagnostics);
+    if (status == WRIT_OK && facts != nullptr) *facts = verified.facts;
+    return status;
+  });
+}
+
 int writ_set_timeout(writ_kb* kb, int64_t milliseconds) {
   return call(kb, [&](writ::kb::KnowledgeBase& k, Report&) {
     const std::lock_guard lock(kb->limits_mutex);

@@ -260,9 +260,10 @@ struct KnowledgeBase::Impl {
     };
   }
   store::SourceText source_text() {
-    return [this](query::SourceId id) {
+    // A copy: another reader may add to the set (and move short texts) once the lock is gone.
+    return [this](query::SourceId id) -> std::string {
       const std::lock_guard lock(sources_mutex);
-      return sources.text(id);  // texts are never moved once added
+      return sources.text(id);
     };
   }
 

@@ -26,8 +26,8 @@ struct LoadedSource {
 using SourceMap = std::map<std::int64_t, LoadedSource>;
 // Adds a text to the knowledge base's sources (the caller locks what it must).
 using AddSource = std::function<query::SourceId(std::string name, std::string text)>;
-// The text of a source added before.
-using SourceText = std::function<std::string_view(query::SourceId)>;
+// The text of a source added before (a copy: the set may grow under other threads).
+using SourceText = std::function<std::string(query::SourceId)>;
 
 // Appends to `program` the statements kept as text that the store held after transaction
 // `as_of` (now, when empty), and to `sources` the texts they came from, so diagnostics

@@ -678,6 +678,10 @@ TEST(CApi, ImportCsvAndMaterialize) {
   ASSERT_EQ(writ_load_text(kb, "rules", "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n"),
             WRIT_OK);
   EXPECT_EQ(count_rows(kb, "path(1, X)"), 2u);
+  uint64_t facts = 0;
+  EXPECT_EQ(writ_verify_store(kb, &facts), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(facts, 2u);
+  EXPECT_EQ(writ_verify_store(kb, nullptr), WRIT_OK);
   EXPECT_EQ(writ_materialize(kb, "path"), WRIT_OK) << writ_errmsg(kb);
   EXPECT_EQ(writ_materialize(kb, "nope"), WRIT_ERROR_INPUT);
   EXPECT_STREQ(writ_errmsg(kb), "writ: error: no predicate 'nope' is defined\n");
@@ -692,6 +696,9 @@ TEST(CApi, ImportCsvAndMaterialize) {
   Kb memory;  // materialize needs a store
   EXPECT_EQ(writ_materialize(memory, "p"), WRIT_ERROR_INPUT);
   EXPECT_STREQ(writ_errmsg(memory), "writ: error: materialize needs a store: open one first\n");
+  EXPECT_EQ(writ_verify_store(memory, nullptr), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(memory), "writ: error: no store is open\n");
+  EXPECT_EQ(writ_verify_store(nullptr, nullptr), WRIT_ERROR_MISUSE);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 // Threads. There is no global state: two KnowledgeBases are independent, whatever the
 // threads. One KnowledgeBase may be used from many threads at once:
 //   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts,
-//     assumptions, transactions, has_store, render. Any number run at the same time;
+//     assumptions, transactions, verify_store, has_store, render. Any number run at the same time;
 //     parsing and checking goals runs in parallel, while evaluating and answering (which
 //     write into the shared fixpoint and argument graphs) are serialised among readers.
 //     The fixpoint is computed once per state, by the first reader that needs it.

@@ -38,7 +38,7 @@
 ** used from different threads at the same time. One writ_kb may also be used from many
 ** threads at once; each function below says which kind of call it is:
 **   - readers (writ_query, writ_explain, writ_why_not, writ_assumptions, writ_predicates,
-**     writ_rule_texts, writ_transactions) run at the same time as each other. Parsing and
+**     writ_rule_texts, writ_transactions, writ_verify_store) run at the same time as each other. Parsing and
 **     checking run in parallel; evaluating and answering take turns, and the evaluation
 **     is done once per state of the knowledge base, by the first reader that needs it.
 **   - writers (writ_load_text, writ_load_file, writ_import_csv, writ_retract_text,
@@ -247,6 +247,17 @@ WRIT_API int writ_import_csv(writ_kb* kb, const char* path, const char* predicat
 ** WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb or predicate NULL) or WRIT_ERROR. A writer.
 */
 WRIT_API int writ_materialize(writ_kb* kb, const char* predicate);
+
+/*
+** Reads the whole open store to find damage that questions have not met yet (a question
+** reads only the fact tables it needs): SQLite's quick_check over every page, then every
+** stored fact. On WRIT_OK, `*facts` (if not NULL) is the number of stored facts read.
+**
+** Returns WRIT_OK, WRIT_ERROR_INPUT (no store is open; the store is damaged, and
+** writ_errmsg says how), WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb NULL) or WRIT_ERROR.
+** A reader.
+*/
+WRIT_API int writ_verify_store(writ_kb* kb, uint64_t* facts);
 
 /*
 ** Limits on each evaluation. writ_set_timeout: at most `milliseconds` per call of
