@@ -436,6 +436,7 @@ StoreStatus Store::begin(std::string_view description) {
 }
 
 StoreStatus Store::add_source(std::string_view name, std::string_view text, std::int64_t& id) {
+  if (auto e = flush_all_facts()) return e;  // the facts added before, first
   Statement s;
   if (auto e = db_.prepare("INSERT INTO sources (tx, name, text) VALUES (?1, ?2, ?3)", s)) return fail("write to", *e);
   s.bind_int(1, tx_);
@@ -512,6 +513,7 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
 
 StoreStatus Store::add_statement(std::string_view kind, const std::string& text, const query::Location& at,
                                  std::int64_t source) {
+  if (auto e = flush_all_facts()) return e;  // the facts added before, first
   if (!insert_statement_) {
     if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -537,7 +539,9 @@ StoreStatus Store::add(const query::Rule& rule, std::int64_t source) {
   std::vector<query::Value> values;
   values.reserve(rule.head.args.size());
   for (const auto& t : rule.head.args) values.push_back(t.value);
-  return add_fact(query::predicate_of(rule.head), values.data(), source, rule.location.line, rule.location.column);
+  const auto p = query::predicate_of(rule.head);
+  if (auto e = add_fact(p, values.data(), source, rule.location.line, rule.location.column)) return e;
+  return flush_facts(p, insert_fact_.at(p));  // `values` ends here
 }
 
 StoreStatus Store::add_fact(const query::PredicateId& p, const query::Value* values, std::int64_t source,
@@ -546,27 +550,70 @@ StoreStatus Store::add_fact(const query::PredicateId& p, const query::Value* val
   if (it == insert_fact_.end()) {
     std::string table;
     if (auto e = fact_table(p, true, table)) return e;
-    std::string sql = "INSERT INTO " + quote_identifier(table) + " VALUES (?1, NULL, ?2, ?3, ?4";
-    for (std::uint32_t i = 1; i <= p.arity; ++i) sql += ", ?" + std::to_string(i + 4);
-    sql += ")";
-    Statement s;
-    if (auto e = db_.prepare(sql, s)) return fail("write to", *e);
-    it = insert_fact_.emplace(p, std::move(s)).first;
+    // SQLite allows 32,766 parameters per statement; each row takes 4 + arity.
+    const std::size_t per_row = 4 + p.arity;
+    FactInserts inserts;
+    inserts.batch = std::max<std::size_t>(1, std::min<std::size_t>(64, 32'000 / per_row));
+    auto insert_sql = [&](std::size_t rows) {
+      std::string sql = "INSERT INTO " + quote_identifier(table) + " VALUES ";
+      for (std::size_t r = 0; r < rows; ++r) {
+        sql += r ? ", (" : "(";
+        for (std::size_t k = 0; k < per_row; ++k) {
+          if (k == 1) sql += ", NULL";
+          sql += (k ? ", ?" : "?") + std::to_string(r * per_row + k + 1);
+        }
+        sql += ")";
+      }
+      return sql;
+    };
+    if (auto e = db_.prepare(insert_sql(1), inserts.one)) return fail("write to", *e);
+    if (inserts.batch > 1)
+      if (auto e = db_.prepare(insert_sql(inserts.batch), inserts.many)) return fail("write to", *e);
+    inserts.waiting.reserve(inserts.batch);
+    it = insert_fact_.emplace(p, std::move(inserts)).first;
     if (p.arity > 0) filled_.push_back(table);
   }
-  auto& s = it->second;
-  s.reset();
-  s.bind_int(1, tx_);
-  s.bind_int(2, source);
-  s.bind_int(3, line);
-  s.bind_int(4, column);
-  for (std::uint32_t i = 0; i < p.arity; ++i) bind_value(s, static_cast<int>(i) + 5, values[i]);
-  if (auto e = s.run()) return fail("write to", *e);
+  auto& inserts = it->second;
+  inserts.waiting.push_back(FactInserts::Row{values, source, line, column});
   ++added_;
+  if (inserts.waiting.size() == inserts.batch) return flush_facts(p, inserts);
+  return std::nullopt;
+}
+
+StoreStatus Store::flush_facts(const query::PredicateId& p, FactInserts& inserts) {
+  const std::size_t per_row = 4 + p.arity;
+  auto bind_rows = [&](Statement& s, std::size_t first, std::size_t count) {
+    s.reset();
+    for (std::size_t r = 0; r < count; ++r) {
+      const auto& row = inserts.waiting[first + r];
+      const int base = static_cast<int>(r * per_row);
+      s.bind_int(base + 1, tx_);
+      s.bind_int(base + 2, row.source);
+      s.bind_int(base + 3, row.line);
+      s.bind_int(base + 4, row.column);
+      for (std::uint32_t i = 0; i < p.arity; ++i) bind_value(s, base + 5 + static_cast<int>(i), row.values[i]);
+    }
+    return s.run();
+  };
+  std::size_t done = 0;
+  if (inserts.batch > 1 && inserts.waiting.size() == inserts.batch) {
+    if (auto e = bind_rows(inserts.many, 0, inserts.batch)) return fail("write to", *e);
+    done = inserts.batch;
+  }
+  for (; done < inserts.waiting.size(); ++done)
+    if (auto e = bind_rows(inserts.one, done, 1)) return fail("write to", *e);
+  inserts.waiting.clear();
+  return std::nullopt;
+}
+
+StoreStatus Store::flush_all_facts() {
+  for (auto& [p, inserts] : insert_fact_)
+    if (auto e = flush_facts(p, inserts)) return e;
   return std::nullopt;
 }
 
 StoreStatus Store::retract_fact(const query::Rule& fact, std::int64_t& count) {
+  if (auto e = flush_all_facts()) return e;  // the facts added before, first
   count = 0;
   const auto p = query::predicate_of(fact.head);
   std::string table;
@@ -586,6 +633,7 @@ StoreStatus Store::retract_fact(const query::Rule& fact, std::int64_t& count) {
 }
 
 StoreStatus Store::retract_statement(std::string_view text, std::int64_t& count) {
+  if (auto e = flush_all_facts()) return e;  // the facts added before, first
   count = 0;
   Statement s;
   if (auto e = db_.prepare("SELECT id, text FROM statements WHERE tx_retracted IS NULL", s))
@@ -608,6 +656,7 @@ StoreStatus Store::retract_statement(std::string_view text, std::int64_t& count)
 }
 
 StoreStatus Store::commit() {
+  if (auto e = flush_all_facts()) return rollback(), e;
   // A question that names a fact's first value (`edge(5, X)?`) reads the rows with that
   // value through this index instead of the whole table. Built once the rows are in: one
   // sort, cheaper than keeping it in order row by row during a bulk load.

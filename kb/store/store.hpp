@@ -154,6 +154,8 @@ class Store {
   // `rule` must be checked; plain facts go to their predicate's table, the rest as text.
   StoreStatus add(const query::Rule& rule, std::int64_t source);
   // A plain fact of `p` with `values` (p.arity of them), written at (source, line, column).
+  // The values are read when the batch it joins is written: they must stay valid until the
+  // next call that is not add_fact, or commit().
   StoreStatus add_fact(const query::PredicateId& p, const query::Value* values, std::int64_t source,
                        std::uint32_t line, std::uint32_t column);
   // A statement kept as text: a rule that is not a plain fact, or a priority, a source
@@ -205,7 +207,24 @@ class Store {
   std::int64_t before_this_ = 0;
   std::int64_t added_ = 0;
   std::int64_t removed_ = 0;
-  std::map<query::PredicateId, Statement> insert_fact_;  // prepared per predicate, this transaction
+  // Facts are inserted `batch` rows per INSERT (one statement step for many rows is most of
+  // what a bulk load can save in SQLite): per predicate of this transaction, the prepared
+  // one-row and many-row INSERTs and the rows waiting for the next (their values are the
+  // caller's; see add_fact).
+  struct FactInserts {
+    Statement one;
+    Statement many;
+    std::size_t batch = 1;
+    struct Row {
+      const query::Value* values;
+      std::int64_t source;
+      std::uint32_t line, column;
+    };
+    std::vector<Row> waiting;
+  };
+  StoreStatus flush_facts(const query::PredicateId& p, FactInserts& inserts);
+  StoreStatus flush_all_facts();
+  std::map<query::PredicateId, FactInserts> insert_fact_;
   std::vector<std::string> filled_;  // fact tables this transaction added to (for their indexes)
   Statement insert_statement_;
 };
