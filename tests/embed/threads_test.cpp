@@ -243,6 +243,9 @@ TEST(Threads, TransactionsWhileLoading) {
   {
     KnowledgeBase kb;
     ASSERT_EQ(kb.open(path).outcome, Outcome::Ok);
+    // Readers below read stored facts in three ways: item(X) from its table (a lookup),
+    // count(N) by evaluating with the table's rows, explain with them as rules.
+    ASSERT_EQ(kb.load({{"count", count_rule}}).outcome, Outcome::Ok);
     Progress progress;
     constexpr std::size_t loads = 12;
     std::thread writer([&] {
@@ -261,23 +264,37 @@ TEST(Threads, TransactionsWhileLoading) {
           const auto lo = progress.done.load();
           const auto log = kb.transactions();
           const auto asked = kb.ask("item(X)");
+          const auto counted = kb.ask("count(N)");
+          const auto explained = kb.explain("item(X)");
+          const auto listed = kb.predicates();
           const auto hi = progress.started.load();
           ASSERT_EQ(log.outcome, Outcome::Ok);
           ASSERT_EQ(asked.outcome, Outcome::Ok);
-          EXPECT_GE(log.transactions.size(), lo);
-          EXPECT_LE(log.transactions.size(), hi);
-          for (std::size_t i = 0; i < log.transactions.size(); ++i) {
+          ASSERT_EQ(counted.outcome, Outcome::Ok);
+          ASSERT_EQ(explained.outcome, Outcome::Ok);
+          ASSERT_EQ(counted.answers.rows.size(), 1u);
+          EXPECT_EQ(counted.answers.rows[0][0].integer % block, 0);
+          EXPECT_EQ(explained.explanations.size() % block, 0u);
+          // The first transaction loaded the rule; each later one a block.
+          EXPECT_GE(log.transactions.size(), lo + 1);
+          EXPECT_LE(log.transactions.size(), hi + 1);
+          for (std::size_t i = 1; i < log.transactions.size(); ++i) {
             EXPECT_EQ(log.transactions[i].number, i + 1);
-            EXPECT_EQ(log.transactions[i].description, "load block" + std::to_string(i));
+            EXPECT_EQ(log.transactions[i].description, "load block" + std::to_string(i - 1));
             EXPECT_EQ(log.transactions[i].added, static_cast<std::uint64_t>(block));
           }
           EXPECT_EQ(asked.answers.rows.size() % block, 0u);
+          std::size_t items = 0;
+          for (const auto& p : listed)
+            if (p.name == "item") items = p.facts;
+          EXPECT_EQ(items % block, 0u);
         } while (!progress.finished);
       });
     }
     writer.join();
     for (auto& th : readers) th.join();
-    EXPECT_EQ(kb.transactions().transactions.size(), loads);
+    EXPECT_EQ(kb.transactions().transactions.size(), loads + 1);
+    EXPECT_EQ(kb.ask("item(X)").answers.rows.size(), loads * block);
   }
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
