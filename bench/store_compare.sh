@@ -24,26 +24,10 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-quick=0
-runs=
-table_only=0
-while (($#)); do
-  case $1 in
-    --quick) quick=1 ;;
-    --table-only) table_only=1 ;;
-    --runs) runs=${2:?--runs needs a number}; shift ;;
-    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
-    *) echo "store_compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
-  esac
-  shift
-done
-[[ -n $runs ]] || runs=$((quick ? 3 : 5))
+source "$root/bench/lib.sh"
+parse_options 23 "$@"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "store_compare.sh: --runs needs a positive number" >&2; exit 2; }
-
-writ=${WRIT:-$root/build/release/cli/writ}
-[[ $writ == /* ]] || writ=$PWD/$writ
-work=${BENCH_DIR:-$root/build/bench-store}
-[[ $work == /* ]] || work=$PWD/$work
+bench_paths bench-store
 
 # The workloads, and each one's commands; the first command of a workload is the baseline
 # that the others' ratios are taken against (cold has none: its target is absolute).
@@ -55,16 +39,7 @@ declare -A tools_of=(
 )
 
 if ((table_only == 0)); then
-missing=()
-[[ -x $writ ]] || missing+=("writ at $writ (build it: ./dev build release, or set WRIT=path)")
-for tool in sqlite3 python3; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
-done
-[[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (apt-get install time)")
-if ((${#missing[@]})); then
-  printf 'store_compare.sh: missing: %s\n' "${missing[@]}" >&2
-  exit 2
-fi
+check_tools sqlite3 python3
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -175,12 +150,11 @@ shown() {
   echo "${out[*]}"
 }
 
-printf 'workload\tload_before\tload_after\n' >load.tsv
+start_load_log
 printf 'workload\ttool\tcommand\n' >commands.tsv
 for w in "${workloads[@]}"; do
   echo "store_compare.sh: $w" >&2
-  # The machine may be shared: keep the 1-minute load average before and after.
-  load_before=$(cut -d' ' -f1 /proc/loadavg)
+  load_before=$(load_average)
   read -ra tools <<<"${tools_of[$w]}"
   for t in "${tools[@]}"; do
     command_of "$w" "$t"
@@ -190,7 +164,7 @@ for w in "${workloads[@]}"; do
   for ((r = 1; r <= runs; r++)); do
     for t in "${tools[@]}"; do measure "$w" "$t" "$r"; done
   done
-  printf '%s\t%s\t%s\n' "$w" "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" >>load.tsv
+  log_load "$w" "$load_before"
 done
 printf '%s\t%s\t%s\n' "$runs" "$facts" "$tc_edges" >sizes.tsv
 fi

@@ -729,7 +729,10 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
       m.program.external.push_back(query::ExternalRelation{p.name, p.arity});
     }
   }
-  m.checker.accept(m.program);
+  if (into_store && added)
+    m.checker.accept_moved_facts(m.program);
+  else
+    m.checker.accept(m.program);
   if (added) m.invalidate();
   return result;
 }

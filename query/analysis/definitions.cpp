@@ -74,6 +74,7 @@ void check_definitions(const Program& program, const std::vector<const Query*>& 
   std::set<PredicateId> defined;
   for (const auto& r : program.rules) defined.insert(predicate_of(r.head));
   for (const auto& e : program.external) defined.insert(PredicateId{e.name, e.arity});
+  for (const auto& f : program.facts) defined.insert(PredicateId{f.predicate, f.arity});
   for (const auto& b : builtins) defined.insert(PredicateId{std::string(b.name), b.arity});
   std::set<PredicateId> warned;
   auto check = [&](const Atom& a) {
@@ -99,6 +100,15 @@ void check_arity_consistency(const Program& program, std::vector<Diagnostic>& ou
                                                std::to_string(it->second) + " and " + p.to_string() +
                                                " are different predicates"));
   };
+  // Facts kept outside the rules (a store's, rows) were loaded before the rules now here,
+  // and any arity of theirs that differs was reported then.
+  auto outside = [&](const std::string& name, std::uint32_t arity) {
+    if (find_builtin(name)) return;
+    first_arity.try_emplace(name, arity);
+    warned.insert({name, arity});
+  };
+  for (const auto& e : program.external) outside(e.name, e.arity);
+  for (const auto& f : program.facts) outside(f.predicate, f.arity);
   for (const auto& r : program.rules) {
     check(r.head);
     for_each_body_atom(r.body, check);

@@ -67,7 +67,16 @@ void IncrementalChecker::rebuild(const Program& program) {
   broken_ = true;  // until the index is whole again
   undo_.clear();
   index_ = std::make_unique<Index>();
-  for (const auto& e : program.external) index_->defined.insert(PredicateId{e.name, e.arity});
+  // Facts kept outside the rules were loaded before the rules that are here now (they
+  // left the rules when a load that had them was accepted): their arities come first.
+  auto outside = [&](const std::string& name, std::uint32_t arity) {
+    index_->defined.insert(PredicateId{name, arity});
+    if (find_builtin(name)) return;
+    index_->first_arity.try_emplace(name, arity);
+    index_->arities.insert({name, arity});
+  };
+  for (const auto& e : program.external) outside(e.name, e.arity);
+  for (const auto& f : program.facts) outside(f.predicate, f.arity);
   add(program, ProgramExtent{}, nullptr);
   undo_.clear();
   index_->extent = extent_of(program);
@@ -116,6 +125,16 @@ void IncrementalChecker::accept(const Program& program) {
     rebuild(program);  // when memory runs out, broken_ stays set: the next check does it all
   }
   pending_ = Pending::None;
+}
+
+void IncrementalChecker::accept_moved_facts(const Program& program) {
+  if (pending_ == Pending::Tentative && !broken_) {
+    undo_.clear();
+    index_->extent = extent_of(program);
+    pending_ = Pending::None;
+    return;
+  }
+  accept(program);
 }
 
 bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, std::vector<Diagnostic>* out) {

@@ -61,6 +61,10 @@ class IncrementalChecker {
   // check() of that same program this costs nothing more; otherwise (e.g. a program read
   // from a store, which passed check_program()) it indexes the whole program.
   void accept(const Program& program);
+  // accept(), after the plain facts of the last check left program.rules for rows or a
+  // store (program.facts, program.external), their predicates still defined: what the index
+  // learnt from them stays true, so it is kept rather than rebuilt.
+  void accept_moved_facts(const Program& program);
 
  private:
   struct Index;

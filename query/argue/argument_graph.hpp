@@ -131,6 +131,12 @@ class ArgumentGraph {
                       const std::function<void(const std::map<std::string, Value>&)>& each);
   class Explainer;
   class WhyNot;
+  // One explanation per answer row, a conjunction's atoms under one root: the row loop of
+  // explain and why_not. With `why_not`, a rejected or contested row's arguments that do
+  // not stand say why.
+  void explain_rows(const std::vector<AnswerRow>& rows, bool why_not, const eval::Limits& limits,
+                    const std::function<std::string(const Location&)>& place_of,
+                    std::vector<ExplanationNode>& out);
   void label_all();
   void mark_established();
   Label negation_label(const GroundNegation& n) const;

@@ -20,8 +20,16 @@ eval::Status ArgumentGraph::explain(const Query& query, const eval::Limits& limi
   std::vector<AnswerRow> rows;
   const auto status = answer(query, limits, columns, rows);
   if (status != eval::Status::Ok) return status;
+  explain_rows(rows, false, limits, place_of, out);
+  return eval::Status::Ok;
+}
+
+void ArgumentGraph::explain_rows(const std::vector<AnswerRow>& rows, bool why_not, const eval::Limits& limits,
+                                 const std::function<std::string(const Location&)>& place_of,
+                                 std::vector<ExplanationNode>& out) {
   for (const auto& row : rows) {
     Explainer explainer(*this, limits, place_of);
+    explainer.set_why_not(why_not && row.status < Status::Accepted);
     if (row.atoms.size() == 1) {
       out.push_back(explainer.conclusion(row.atoms[0].first, row.atoms[0].second, 0));
       continue;
@@ -34,7 +42,6 @@ eval::Status ArgumentGraph::explain(const Query& query, const eval::Limits& limi
     }
     out.push_back(std::move(root));
   }
-  return eval::Status::Ok;
 }
 
 // ---- Rendering --------------------------------------------------------------------

@@ -398,21 +398,7 @@ eval::Status ArgumentGraph::why_not(const Query& query, const eval::Limits& limi
   std::vector<AnswerRow> rows;
   const auto status = answer(every, limits, columns, rows);
   if (status != eval::Status::Ok) return status;
-  for (const auto& row : rows) {
-    Explainer explainer(*this, limits, place_of);
-    explainer.set_why_not(row.status < Status::Accepted);
-    if (row.atoms.size() == 1) {
-      out.push_back(explainer.conclusion(row.atoms[0].first, row.atoms[0].second, 0));
-      continue;
-    }
-    ExplanationNode root;
-    root.status = row.status;
-    for (std::size_t i = 0; i < row.atoms.size(); ++i) {
-      root.literal += (i ? ", " : "") + literal_text(row.atoms[i].first, row.atoms[i].second);
-      root.children.push_back(explainer.conclusion(row.atoms[i].first, row.atoms[i].second, 1));
-    }
-    out.push_back(std::move(root));
-  }
+  explain_rows(rows, true, limits, place_of, out);
   if (!rows.empty()) return eval::Status::Ok;
   Explainer explainer(*this, limits, place_of);
   WhyNot why(*this, explainer, limits);

@@ -67,18 +67,8 @@ RowId KeyTable::put(const Relation& rel, RowId row) {
 }
 
 bool KeyTable::put_unique(const Relation& rel, const Datum* tuple, RowId row) {
-  grow_if_full();
-  const std::size_t mask = slots_.size() - 1;
-  const auto h = hash(tuple, true);
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.row == no_row) {
-      s = Slot{row, h};
-      ++used_;
-      return true;
-    }
-    if (s.hash == h && equal(rel, s.row, tuple, true)) return false;
-  }
+  grow_if_full();  // put_unique_hashed probes for a free slot and assumes there is one
+  return put_unique_hashed(rel, tuple, hash(tuple, true), row);
 }
 
 void KeyTable::reserve(std::size_t more) { grow_if_full(more); }
@@ -86,19 +76,6 @@ void KeyTable::reserve(std::size_t more) { grow_if_full(more); }
 void KeyTable::prefetch_row(const Relation& rel, std::uint32_t h) const {
   const Slot& s = slots_[h & (slots_.size() - 1)];
   if (s.row != no_row && s.hash == h) __builtin_prefetch(rel.row(s.row));
-}
-
-bool KeyTable::put_unique_hashed(const Relation& rel, const Datum* tuple, std::uint32_t h, RowId row) {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.row == no_row) {
-      s = Slot{row, h};
-      ++used_;
-      return true;
-    }
-    if (s.hash == h && equal(rel, s.row, tuple, true)) return false;
-  }
 }
 
 // At most three quarters full: with the hashes in the slots, probes stay short.

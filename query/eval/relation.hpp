@@ -72,6 +72,22 @@ class KeyTable {
   std::size_t used_ = 0;
 };
 
+// Here, not in relation.cpp, so that both of its callers (put_unique and
+// Relation::insert_batch) inline it: as a call, it made insert_batch, the evaluator's
+// insert, about 10% slower.
+inline bool KeyTable::put_unique_hashed(const Relation& rel, const Datum* tuple, std::uint32_t h, RowId row) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.row == no_row) {
+      s = Slot{row, h};
+      ++used_;
+      return true;
+    }
+    if (s.hash == h && equal(rel, s.row, tuple, true)) return false;
+  }
+}
+
 // All rows whose `columns` equal a key: chains of rows through `next`.
 //
 // A distinct index (distinct mask D, a superset of the key's mask) chains only one row

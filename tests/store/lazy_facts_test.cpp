@@ -206,6 +206,24 @@ TEST_F(LazyFactsTest, RetractionsAfterAnotherConnectionWrote) {
   EXPECT_EQ(missing.diagnostics.front().message, "no such fact is loaded: edge(1, 2).");
 }
 
+TEST_F(LazyFactsTest, LoadByLoadTheWarningsAreThoseOfMemory) {
+  // Facts leave the program for the store after each load; what the checks learnt from
+  // them (defined predicates, first arities) must stay.
+  const std::vector<std::string> loads = {"p(1).", "q(X) :- p(X, Y).", "p(2). r(a).", "s(X) :- r(X), t(X).",
+                                          "t(b). p(3, 4).", "u(X) :- r(X, X).", "r(a, a).", "v(X) :- w(X).",
+                                          "a(1). a(1, 2).", "a(3, 4). a(5, 6, 7).", "a(8, 9). a(1, 2, 3, 4)."};
+  kb::KnowledgeBase memory;
+  auto kb = open("fresh.db");
+  for (const auto& text : loads) {
+    const auto expected = memory.load({{"l.writ", text}});
+    const auto got = kb->load({{"l.writ", text}});
+    EXPECT_EQ(got.outcome, expected.outcome) << text;
+    EXPECT_EQ(kb->render(got.diagnostics), memory.render(expected.diagnostics)) << text;
+  }
+  EXPECT_EQ(rows(*kb, "u(X)"), rows(memory, "u(X)"));
+  EXPECT_EQ(rows(*kb, "q(X)"), rows(memory, "q(X)"));
+}
+
 TEST_F(LazyFactsTest, ManySmallLoadsIntoAStore) {
   auto kb = open("case.db");
   for (int i = 10; i < 60; ++i) load_ok(*kb, "edge(" + std::to_string(i) + ", " + std::to_string(i + 1) + ").");
