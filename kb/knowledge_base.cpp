@@ -106,10 +106,8 @@ struct KnowledgeBase::Impl {
   void invalidate() {
     evaluated = false;
     graphs.clear();
-    with_facts.reset();
-    facts_read.clear();
-    with_rows.reset();
-    rows_read.clear();
+    with_facts = {};
+    with_rows = {};
     merged.reset();
     if (!has_assumptions()) return;
     merged = program;
@@ -242,15 +240,18 @@ struct KnowledgeBase::Impl {
   // `unread` are the fact tables whose facts are not in `program` (their predicates are in
   // program.external), as `visible` sees them: the state open() read, and this knowledge
   // base's own loads since. A reader reads the ones its question depends on into
-  // `with_facts` (a copy of effective() plus those facts), under `derive`. Writers never
+  // `with_rows` or `with_facts` (a copy of effective() plus those facts), under `derive`. Writers never
   // read them: a load adds rows to the tables, a retraction marks rows retracted there.
   std::vector<store::FactTable> unread;
   store::Visible visible;
   store::SourceMap store_sources;  // the store's sources read so far (writers, or under derive)
-  std::optional<query::Program> with_facts;  // with the facts as rules (argument graphs)
-  std::vector<bool> facts_read;              // which of `unread` are in with_facts
-  std::optional<query::Program> with_rows;   // with the facts as rows (the evaluator)
-  std::vector<bool> rows_read;
+  // effective() with the facts of some unread tables read in, and which tables those are.
+  struct WithStoredFacts {
+    std::optional<query::Program> program;
+    std::vector<bool> read;
+  };
+  WithStoredFacts with_facts;  // as rules (argument graphs)
+  WithStoredFacts with_rows;   // as rows (the evaluator)
 
   // Adds a text the knowledge base keeps (a stored source), for readers too.
   store::AddSource keep_source() {
@@ -315,16 +316,15 @@ struct KnowledgeBase::Impl {
                                            std::vector<Diagnostic>& diagnostics) {
     if (unread.empty()) return &effective();
     auto& cached = as_rules ? with_facts : with_rows;
-    auto& read = as_rules ? facts_read : rows_read;
-    std::vector<bool> want = read;
+    std::vector<bool> want = cached.read;
     want.resize(unread.size(), false);
-    bool more = !cached.has_value();
+    bool more = !cached.program.has_value();
     for (std::size_t i = 0; i < unread.size(); ++i) {
       if ((needed && !(*needed)[i]) || want[i]) continue;
       want[i] = true;
       more = true;
     }
-    if (!more) return &*cached;
+    if (!more) return &*cached.program;
     query::Program extended = effective();
     {
       const std::lock_guard lock(store_mutex);
@@ -349,9 +349,8 @@ struct KnowledgeBase::Impl {
       graphs.clear();
     else
       evaluated = false;
-    cached = std::move(extended);
-    read = std::move(want);
-    return &*cached;
+    cached = WithStoredFacts{std::move(extended), std::move(want)};
+    return &*cached.program;
   }
 
   // Answers a goal that is one atom of a stored predicate no rule concludes (`edge(5, X)?`)
@@ -401,23 +400,16 @@ struct KnowledgeBase::Impl {
     const auto visit = [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>& values) {
       if (stopped) return;
       if (++read > l.max_facts) {
-        stopped = query::make_error({}, "evaluation stopped: more than " + std::to_string(l.max_facts) +
-                                            " facts (raise the limit with --max-facts)");
+        stopped = query::eval::too_many_facts(l);
         result.outcome = Outcome::LimitHit;
         return;
       }
-      if (read % 4096 == 0) {
-        if (l.cancel && l.cancel->load(std::memory_order_relaxed)) {
-          stopped = query::make_error({}, "evaluation cancelled");
-          result.outcome = Outcome::Cancelled;
+      if (read % 4096 == 0)
+        if (auto stop = query::eval::interrupted(l)) {
+          stopped = std::move(stop->second);
+          result.outcome = outcome_of(stop->first);
           return;
         }
-        if (l.deadline && std::chrono::steady_clock::now() > *l.deadline) {
-          stopped = query::make_error({}, "evaluation stopped: the time limit was reached (--timeout)");
-          result.outcome = Outcome::LimitHit;
-          return;
-        }
-      }
       for (std::size_t i = 0; i < values.size(); ++i)
         if (first_of[i] != i && !bound[i] && !(values[i] == values[first_of[i]])) return;
       std::vector<Value> row;
@@ -857,21 +849,25 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
         return result;
       }
       m.saw_own_write();
-      // A table left without a standing fact defines nothing any more, as in memory.
-      for (auto t = tables_touched.rbegin(); t != tables_touched.rend(); ++t) {
-        bool any = true;
-        if (m.store->has_facts(m.unread[*t], m.visible, any) || any) continue;
-        const auto& gone = m.unread[*t].predicate;
-        std::erase_if(m.program.external,
-                      [&](const query::ExternalRelation& e) { return e.name == gone.name && e.arity == gone.arity; });
-        m.unread.erase(m.unread.begin() + static_cast<std::ptrdiff_t>(*t));
-      }
-      m.checker.accept(m.program);
+    }
+    // A table left without a standing fact defines nothing any more, as in memory.
+    bool undefined = false;
+    for (auto t = tables_touched.rbegin(); t != tables_touched.rend(); ++t) {
+      bool any = true;
+      if (m.store->has_facts(m.unread[*t], m.visible, any) || any) continue;
+      const auto& gone = m.unread[*t].predicate;
+      std::erase_if(m.program.external,
+                    [&](const query::ExternalRelation& e) { return e.name == gone.name && e.arity == gone.arity; });
+      m.unread.erase(m.unread.begin() + static_cast<std::ptrdiff_t>(*t));
+      undefined = true;
     }
     std::size_t i = 0;
     std::erase_if(m.program.rules, [&](const query::Rule&) { return remove[i++]; });
     i = 0;
     std::erase_if(m.program.preferences, [&](const query::Preference&) { return remove_preference[i++]; });
+    // The checker's index still counts the emptied predicates as defined; a retraction of
+    // rules alone is noticed by the next check (the program changed behind the index).
+    if (undefined) m.checker.accept(m.program);
     result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true) +
                                               std::count(remove_preference.begin(), remove_preference.end(), true));
     for (const auto n : stored_copies) result.removed += static_cast<std::size_t>(n);

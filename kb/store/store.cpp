@@ -292,13 +292,20 @@ StoreStatus Store::read_statements(std::optional<std::int64_t> as_of, const Sink
   if (s.step() != Step::Row) return fail("read", s.error());
   seen_ = s.column_int(0);
 
+  s = Statement{};
+  if (auto e = fact_tables(tables)) return e;
+  if (auto e = t.commit()) return fail("read", *e);
+  return std::nullopt;
+}
+
+StoreStatus Store::fact_tables(std::vector<FactTable>& tables) {
+  Statement s;
   if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
+  Step step;
   while ((step = s.step()) == Step::Row)
     tables.push_back(FactTable{query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
                                std::string(s.column_text(2))});
   if (step == Step::Error) return fail("read", s.error());
-  s = Statement{};
-  if (auto e = t.commit()) return fail("read", *e);
   return std::nullopt;
 }
 
@@ -362,11 +369,7 @@ StoreStatus Store::verify(const Visible& visible, std::int64_t& facts) {
   if (step == Step::Error) return fail("read", s.error());
   if (!problems.empty()) return StoreError{"store '" + path_ + "' is damaged: " + problems};
   std::vector<FactTable> tables;
-  if (auto e = db_.prepare("SELECT name, arity, table_name FROM predicates ORDER BY id", s)) return fail("read", *e);
-  while ((step = s.step()) == Step::Row)
-    tables.push_back(FactTable{query::PredicateId{std::string(s.column_text(0)), to_u32(s.column_int(1))},
-                               std::string(s.column_text(2))});
-  if (step == Step::Error) return fail("read", s.error());
+  if (auto e = fact_tables(tables)) return e;
   for (const auto& t : tables)
     if (auto e = read_facts(t, visible, nullptr, [&](std::int64_t, std::uint32_t, std::uint32_t,
                                                      std::vector<query::Value>&) { ++facts; }))
@@ -375,26 +378,25 @@ StoreStatus Store::verify(const Visible& visible, std::int64_t& facts) {
 }
 
 StoreStatus Store::has_facts(const FactTable& table, const Visible& visible, bool& any) {
-  Statement s;
-  if (auto e = db_.prepare("SELECT EXISTS (SELECT 1 FROM " + quote_identifier(table.table) + " WHERE " +
-                               standing_for(visible) + ")",
-                           s))
-    return fail("read", *e);
-  s.bind_int(1, visible.upto);
-  if (s.step() != Step::Row) return fail("read", s.error());
-  any = s.column_int(0) != 0;
+  std::int64_t found = 0;
+  if (auto e = over_standing("SELECT EXISTS (SELECT 1 FROM ", table, visible, ")", found)) return e;
+  any = found != 0;
   return std::nullopt;
 }
 
 StoreStatus Store::count_facts(const FactTable& table, const Visible& visible, std::int64_t& count) {
+  return over_standing("SELECT count(*) FROM ", table, visible, "", count);
+}
+
+StoreStatus Store::over_standing(std::string_view before, const FactTable& table, const Visible& visible,
+                                 std::string_view after, std::int64_t& out) {
   Statement s;
-  if (auto e = db_.prepare("SELECT count(*) FROM " + quote_identifier(table.table) + " WHERE " +
-                               standing_for(visible),
-                           s))
-    return fail("read", *e);
+  const std::string sql = std::string(before) + quote_identifier(table.table) + " WHERE " + standing_for(visible) +
+                          std::string(after);
+  if (auto e = db_.prepare(sql, s)) return fail("read", *e);
   s.bind_int(1, visible.upto);
   if (s.step() != Step::Row) return fail("read", s.error());
-  count = s.column_int(0);
+  out = s.column_int(0);
   return std::nullopt;
 }
 

@@ -190,6 +190,11 @@ class Store {
   // The fact table of a predicate; creates it (inside the write transaction) when asked.
   StoreStatus fact_table(const query::PredicateId& p, bool create, std::string& table);
   StoreStatus materialized_table(const query::PredicateId& p, std::string& table);
+  // The catalogue `predicates`, in the order the tables were made.
+  StoreStatus fact_tables(std::vector<FactTable>& tables);
+  // One integer from `before` TABLE WHERE (the rows standing for `visible`) `after`.
+  StoreStatus over_standing(std::string_view before, const FactTable& table, const Visible& visible,
+                            std::string_view after, std::int64_t& out);
   // The table a catalog names for `p`: `select` takes the name as ?1 and the arity as ?2.
   // `table` is empty when the catalog has none.
   StoreStatus catalogued_table(std::string_view select, const query::PredicateId& p, std::string& table);

@@ -348,20 +348,13 @@ class Evaluator::Run {
   }
 
   void counted() {
-    if (++ev_.facts_ > limits_.max_facts) {
-      throw Stop{Status::TooManyFacts, make_error({}, "evaluation stopped: more than " +
-                                                          std::to_string(limits_.max_facts) +
-                                                          " facts (raise the limit with --max-facts)")};
-    }
+    if (++ev_.facts_ > limits_.max_facts) throw Stop{Status::TooManyFacts, too_many_facts(limits_)};
     poll();
   }
 
   void poll() {
     if (++ticks_ % poll_interval != 0) return;
-    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
-      throw Stop{Status::Cancelled, make_error({}, "evaluation cancelled")};
-    if (limits_.deadline && std::chrono::steady_clock::now() > *limits_.deadline)
-      throw Stop{Status::Timeout, make_error({}, "evaluation stopped: the time limit was reached (--timeout)")};
+    if (auto stop = interrupted(limits_)) throw Stop{stop->first, std::move(stop->second)};
   }
 
   void note_undefined(Location at, const char* what) {
@@ -409,6 +402,19 @@ void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr
 }
 
 }  // namespace
+
+Diagnostic too_many_facts(const Limits& limits) {
+  return make_error({}, "evaluation stopped: more than " + std::to_string(limits.max_facts) +
+                            " facts (raise the limit with --max-facts)");
+}
+
+std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits) {
+  if (limits.cancel && limits.cancel->load(std::memory_order_relaxed))
+    return std::pair{Status::Cancelled, make_error({}, "evaluation cancelled")};
+  if (limits.deadline && std::chrono::steady_clock::now() > *limits.deadline)
+    return std::pair{Status::Timeout, make_error({}, "evaluation stopped: the time limit was reached (--timeout)")};
+  return std::nullopt;
+}
 
 Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described) {
   interner_ = Interner();

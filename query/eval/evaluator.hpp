@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "datum.hpp"
@@ -41,6 +42,12 @@ enum class Status {
   TooManyFacts,  // Limits::max_facts exceeded
   Cancelled,     // *Limits::cancel became true
 };
+
+// Why an evaluation under `limits` stops: what the evaluator says, and anything else that
+// answers under the same limits (a knowledge base reading a stored table) says the same.
+Diagnostic too_many_facts(const Limits& limits);
+// Cancelled, or past the deadline: the status and why; nothing while the call may go on.
+std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits);
 
 struct QueryAnswers {
   Status status = Status::Ok;
