@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "compile.hpp"
@@ -86,6 +87,9 @@ class Evaluator::Run {
   void run(const RulePlan& plan) {
     poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
+    append_ = plan.head_distinct && ev_.relations_[plan.head]->size() == 0;
+    for (auto& [step, memo] : anti_joins_) memo.valid = false;
+    exists_.clear();
     pending_rows_ = 0;
     pending_.resize(std::max<std::size_t>(1, pending_batch * plan.head_args.size()));  // never null
     exec(plan.steps, 0, [&] { emit(plan); });
@@ -94,7 +98,10 @@ class Evaluator::Run {
 
   // Plans die at the end of each component; their cached aggregates with them, before
   // another plan could reuse a step's address.
-  void forget_aggregates() { aggregate_cache_.clear(); }
+  void forget_aggregates() {
+    aggregate_cache_.clear();
+    anti_joins_.clear();
+  }
 
   void insert_fact(RelationId r, const std::vector<Datum>& tuple) {
     if (ev_.relations_[r]->insert(tuple.data())) counted();
@@ -176,7 +183,24 @@ class Evaluator::Run {
         if (eval(s.lhs, regs_[s.reg])) exec(steps, i + 1, done);
         return;
       case Step::Kind::Aggregate: aggregate(steps, i, done); return;
+      case Step::Kind::Exists: {
+        const auto it = exists_.find(&s);
+        const bool holds = it != exists_.end() ? it->second : exists_.emplace(&s, satisfiable(s.parts.front())).first->second;
+        if (holds) exec(steps, i + 1, done);
+        return;
+      }
     }
+  }
+
+  // Whether a conjunction has a match: its steps are run up to the first one.
+  bool satisfiable(const AggregatePart& part) {
+    struct Found {};
+    try {
+      exec(part.steps, 0, [] { throw Found{}; });
+    } catch (const Found&) {
+      return true;
+    }
+    return false;
   }
 
   // Keys live on the stack: a scan runs once per outer tuple, so no allocation here.
@@ -241,9 +265,54 @@ class Evaluator::Run {
     KeyBuffer key;
     if (!keys_of(s, key)) return false;  // undefined arithmetic: the literal is not true
     if (s.key_mask == 0) return rel.size() > 0;
+    if (s.outer_mask != 0) {
+      auto& memo = anti_joins_[&s];
+      if (!memo.off) return memo.exists(rel, s, key.data());
+    }
     if (s.keys.size() == rel.arity()) return rel.contains(key.data());
     return rel.index(s.key_mask).first(rel, key.data()) != no_row;
   }
+
+  // A negation as an anti-join (Step::outer_mask): the inner columns' values of the rows
+  // that match the current outer values, in a set small enough to stay in cache. The
+  // negated relation is complete (an earlier stratum), so the set stays right for as long
+  // as the outer values do. When the outer values change nearly every probe, gathering
+  // costs more than it saves, and the memo turns itself off.
+  struct AntiJoin {
+    bool valid = false;
+    bool off = false;
+    std::vector<Datum> outer;
+    std::unique_ptr<Relation> inner;
+    std::uint64_t probes = 0, gathered = 0;
+
+    bool exists(Relation& rel, const Step& s, const Datum* key) {
+      Datum outer_key[max_arity], inner_key[max_arity];
+      std::uint32_t no = 0, ni = 0, k = 0;
+      for (std::uint32_t c = 0; k < s.keys.size(); ++c) {
+        if (!(s.key_mask & (ColumnMask{1} << c))) continue;
+        (s.outer_mask & (ColumnMask{1} << c) ? outer_key[no++] : inner_key[ni++]) = key[k++];
+      }
+      if (!inner) inner = std::make_unique<Relation>(ni);
+      if (!valid || !std::equal(outer.begin(), outer.end(), outer_key)) {
+        outer.assign(outer_key, outer_key + no);
+        valid = true;
+        inner->clear();
+        const ColumnMask inner_mask = s.key_mask & ~s.outer_mask;
+        const HashIndex& index = rel.index(s.outer_mask);  // built by prepare_indexes
+        Datum values[max_arity];
+        for (RowId r = index.first(rel, outer_key); r != no_row; r = index.next(r)) {
+          const Datum* row = rel.row(r);
+          std::uint32_t i = 0;
+          for (std::uint32_t c = 0; i < ni; ++c)
+            if (inner_mask & (ColumnMask{1} << c)) values[i++] = row[c];
+          inner->insert(values);
+          ++gathered;
+        }
+      }
+      if (++probes % 4096 == 0 && gathered > 4 * probes) off = true;
+      return inner->contains(inner_key);
+    }
+  };
 
   void aggregate(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     const Step& s = steps[i];
@@ -252,14 +321,18 @@ class Evaluator::Run {
     // may come back here (nested aggregates), so the key is copied out before it runs.
     aggregate_key_.assign(s.inputs.size(), 0);
     for (std::size_t k = 0; k < s.inputs.size(); ++k) aggregate_key_[k] = regs_[s.inputs[k]];
-    auto& cache = aggregate_cache_[&s];
-    auto it = cache.find(aggregate_key_);
-    if (it == cache.end()) {
-      auto key = aggregate_key_;
-      const auto value = compute(s);
-      it = cache.emplace(std::move(key), value).first;
+    auto [entry, inserted] = aggregate_cache_.try_emplace(&s, static_cast<std::uint32_t>(s.inputs.size()));
+    AggregateCache& cache = entry->second;  // stays put: unordered_map never moves its values
+    AggregateValue value;
+    if (const RowId row = cache.keys.find(aggregate_key_.data()); row != no_row) {
+      value = cache.values[row];
+    } else {
+      const auto key = aggregate_key_;
+      value = compute(s);
+      cache.keys.insert(key.data());
+      cache.values.push_back(value);
     }
-    const auto [result, infinite] = it->second;
+    const auto [result, infinite] = value;
     if (s.assign) {
       if (infinite != 0) return;  // #sup and #inf are not values of the language
       regs_[s.reg] = result;
@@ -282,48 +355,101 @@ class Evaluator::Run {
     int infinite = 0;
   };
 
-  AggregateValue compute(const Step& s) {
-    // The set of element tuples (clingo's semantics: duplicates count once).
-    std::vector<std::vector<Datum>> tuples;
-    for (const auto& part : s.parts) {
-      exec(part.steps, 0, [&] {
-        std::vector<Datum> t(part.terms.size());
-        for (std::size_t k = 0; k < t.size(); ++k)
-          if (!eval(part.terms[k], t[k])) return;
-        tuples.push_back(std::move(t));
-      });
-    }
-    std::sort(tuples.begin(), tuples.end());
-    tuples.erase(std::unique(tuples.begin(), tuples.end()), tuples.end());
+  // Folds distinct element tuples into an aggregate's value. The sum is kept in 128 bits
+  // and checked once at the end, so the result (and whether it overflows) does not depend
+  // on the order the elements come in.
+  class Accumulator {
+   public:
+    Accumulator(const Step& s, const Interner& interner) : step_(s), interner_(interner) {}
 
-    Datum result = 0;
-    int infinite = 0;
-    switch (s.function) {
-      case AggregateFunction::Count: result = ev_.interner_.integer(static_cast<std::int64_t>(tuples.size())); break;
-      case AggregateFunction::Sum: {
-        std::int64_t sum = 0;
-        for (const auto& t : tuples) {
-          if (t.empty() || !ev_.interner_.is_integer(t[0])) continue;  // clingo ignores non-integer weights
-          if (__builtin_add_overflow(sum, ev_.interner_.integer_value(t[0]), &sum))
-            throw Stop{Status::Error, make_error(s.location, "integer overflow in #sum: the total does not fit in 64 bits")};
-        }
-        result = ev_.interner_.integer(sum);
-        break;
-      }
-      case AggregateFunction::Min:
-      case AggregateFunction::Max: {
-        const bool is_min = s.function == AggregateFunction::Min;
-        bool any = false;
-        for (const auto& t : tuples) {
-          if (t.empty()) continue;
-          if (!any || (ev_.interner_.compare(t[0], result) < 0) == is_min) result = t[0];
-          any = true;
-        }
-        if (!any) infinite = is_min ? 1 : -1;
-        break;
+    void add(const Datum* t, std::size_t width) {
+      ++count_;
+      if (width == 0) return;
+      switch (step_.function) {
+        case AggregateFunction::Count: return;
+        case AggregateFunction::Sum:
+          if (interner_.is_integer(t[0])) sum_ += interner_.integer_value(t[0]);  // clingo ignores other weights
+          return;
+        case AggregateFunction::Min:
+        case AggregateFunction::Max:
+          if (!any_ || (interner_.compare(t[0], best_) < 0) == (step_.function == AggregateFunction::Min)) best_ = t[0];
+          any_ = true;
+          return;
       }
     }
-    return {result, infinite};
+    void add_count(std::uint64_t n) { count_ += n; }
+
+    AggregateValue value(Interner& interner) const {
+      switch (step_.function) {
+        case AggregateFunction::Count: return {interner.integer(static_cast<std::int64_t>(count_)), 0};
+        case AggregateFunction::Sum:
+          if (sum_ < std::numeric_limits<std::int64_t>::min() || sum_ > std::numeric_limits<std::int64_t>::max())
+            throw Stop{Status::Error,
+                       make_error(step_.location, "integer overflow in #sum: the total does not fit in 64 bits")};
+          return {interner.integer(static_cast<std::int64_t>(sum_)), 0};
+        case AggregateFunction::Min:
+        case AggregateFunction::Max:
+          if (!any_) return {0, step_.function == AggregateFunction::Min ? 1 : -1};
+          return {best_, 0};
+      }
+      return {};
+    }
+
+   private:
+    const Step& step_;
+    const Interner& interner_;
+    std::uint64_t count_ = 0;
+    __extension__ typedef __int128 Wide;  // GCC and Clang; enough for 2^64 64-bit terms
+    Wide sum_ = 0;
+    Datum best_ = 0;
+    bool any_ = false;
+  };
+
+  AggregateValue compute(const Step& s) {
+    Accumulator acc(s, ev_.interner_);
+    if (s.elements_distinct) {
+      // The rows the scan visits are the distinct elements (Step::elements_distinct).
+      const auto& part = s.parts.front();
+      const Step& scan = part.steps.front();
+      if (s.function == AggregateFunction::Count && scan.key_mask == 0 && scan.distinct == 0 && !scan.first_match &&
+          scan.equal_columns.empty()) {
+        acc.add_count(ev_.relations_[scan.relation]->size());  // the relation's own size
+        return acc.value(ev_.interner_);
+      }
+      std::vector<Datum> t(part.terms.size());
+      exec(part.steps, 0, [&] {
+        for (std::size_t k = 0; k < part.terms.size(); ++k)
+          if (!eval(part.terms[k], t[k])) return;
+        acc.add(t.data(), part.terms.size());
+      });
+      return acc.value(ev_.interner_);
+    }
+    // The set of element tuples (clingo's semantics: duplicates count once), flat in a
+    // relation per tuple width (tuples of different widths are never equal), filled in
+    // batches as rule heads are.
+    std::vector<std::unique_ptr<Relation>> sets;
+    std::vector<Datum> batch;
+    for (const auto& part : s.parts) {
+      const std::size_t width = part.terms.size();
+      if (sets.size() <= width) sets.resize(width + 1);
+      if (!sets[width]) sets[width] = std::make_unique<Relation>(static_cast<std::uint32_t>(width));
+      Relation& set = *sets[width];
+      batch.resize(pending_batch * std::max<std::size_t>(width, 1));
+      std::size_t n = 0;
+      exec(part.steps, 0, [&] {
+        Datum* t = batch.data() + n * width;
+        for (std::size_t k = 0; k < width; ++k)
+          if (!eval(part.terms[k], t[k])) return;
+        if (++n == pending_batch) set.insert_batch(batch.data(), std::exchange(n, 0));
+      });
+      set.insert_batch(batch.data(), n);
+    }
+    for (std::size_t width = 0; width < sets.size(); ++width) {
+      if (!sets[width]) continue;
+      const Relation& set = *sets[width];
+      for (RowId r = 0; r < set.size(); ++r) acc.add(set.row(r), width);
+    }
+    return acc.value(ev_.interner_);
   }
 
   // Head tuples are inserted in batches (Relation::insert_batch), at the latest when the
@@ -337,7 +463,13 @@ class Evaluator::Run {
   }
 
   void flush(RelationId head) {
-    const auto added = ev_.relations_[head]->insert_batch(pending_.data(), std::exchange(pending_rows_, 0));
+    const auto n = std::exchange(pending_rows_, 0);
+    std::size_t added = n;
+    if (append_) {
+      ev_.relations_[head]->append_batch(pending_.data(), n);
+    } else {
+      added = ev_.relations_[head]->insert_batch(pending_.data(), n);
+    }
     if (added == 0) return;
     for (std::size_t k = 0; k < added; ++k) counted();
     if (grown_flag_.size() <= head) grown_flag_.resize(head + 1, false);
@@ -372,10 +504,18 @@ class Evaluator::Run {
   std::vector<std::pair<RowId, RowId>> delta_;
   std::vector<RelationId> grown_;
   std::vector<bool> grown_flag_;
-  // Aggregate values by step and input values; valid while the step's plan lives (see
-  // forget_aggregates).
-  std::map<const Step*, std::map<std::vector<Datum>, AggregateValue>> aggregate_cache_;
+  // Aggregate values by step and input values (a row of `keys` per input tuple, its
+  // value at the same index); valid while the step's plan lives (see forget_aggregates).
+  struct AggregateCache {
+    explicit AggregateCache(std::uint32_t inputs) : keys(inputs) {}
+    Relation keys;
+    std::vector<AggregateValue> values;
+  };
+  std::unordered_map<const Step*, AggregateCache> aggregate_cache_;
   std::vector<Datum> aggregate_key_;  // see aggregate()
+  std::unordered_map<const Step*, AntiJoin> anti_joins_;  // valid during one run()
+  std::unordered_map<const Step*, bool> exists_;          // Exists steps decided in this run()
+  bool append_ = false;  // the running plan's head tuples are new and distinct (head_distinct)
   std::uint64_t ticks_ = 0;
 };
 
@@ -397,6 +537,8 @@ void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr
     if ((s.kind == Step::Kind::Scan && !s.delta && (s.key_mask != 0 || s.distinct != 0)) ||
         (s.kind == Step::Kind::Negation && s.key_mask != 0 && s.keys.size() != relations[s.relation]->arity()))
       relations[s.relation]->index(s.key_mask, s.distinct);
+    if (s.kind == Step::Kind::Negation && s.outer_mask != 0) relations[s.relation]->index(s.outer_mask);
+    if (s.kind == Step::Kind::Negation) relations[s.relation]->ensure_set();
     for (const auto& part : s.parts) prepare_indexes(part.steps, relations);
   }
 }
