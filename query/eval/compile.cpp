@@ -583,7 +583,7 @@ std::set<std::uint32_t> head_registers(const RulePlan& plan) {
 }
 
 // The body's steps with its independent groups (split_body) hoisted into Exists steps:
-// first (after the delta scan) when they cannot warn or fail, so that a false one spares
+// first when they cannot warn or fail, so that a false one spares
 // the rest; otherwise last, reached only where the rest holds, as before the split.
 std::vector<Step> hoisted_conjunction(BodyCompiler& body, const std::vector<Literal>& literals,
                                       const std::set<std::string>& head_vars, int delta_literal,
@@ -593,8 +593,7 @@ std::vector<Step> hoisted_conjunction(BodyCompiler& body, const std::vector<Lite
   std::vector<Step> front, back;
   for (const auto& group : split.groups) (may_report(group) ? back : front).push_back(body.exists_step(group));
   auto steps = body.conjunction(split.main, split.main_delta);
-  const auto at = steps.begin() + (split.main_delta >= 0 ? 1 : 0);
-  steps.insert(at, std::make_move_iterator(front.begin()), std::make_move_iterator(front.end()));
+  steps.insert(steps.begin(), std::make_move_iterator(front.begin()), std::make_move_iterator(front.end()));
   steps.insert(steps.end(), std::make_move_iterator(back.begin()), std::make_move_iterator(back.end()));
   return steps;
 }
