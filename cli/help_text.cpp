@@ -24,6 +24,8 @@ Commands:
   export [FILE...] PRED      write the relation of PRED (stored or derived) as CSV
   materialize --db STORE PRED...
                              write derived relations into plain SQLite tables
+  serve [FILE...]            the knowledge base in the browser: questions, argument
+                             maps, sources (a local web server)
   help [COMMAND]             show the help of a command
 
 A store is a SQLite file that keeps a knowledge base across runs. Every command
@@ -277,10 +279,29 @@ Exit status: 0 ok; 1 no such predicate, or the store cannot be written;
 2 usage error; 3 a limit was hit.
 )";
 
+constexpr std::string_view serve_help = R"(Usage: writ serve [--db STORE] [FILE...] [--port N] [--host ADDRESS] [OPTIONS]
+
+Loads the FILEs (over the store, with --db STORE, which it never changes) and serves
+them to a web browser: ask any question, from a party's perspective or under what-if
+assumptions, see each answer's argument map (pan, zoom, collapse, click a node for
+its rule and source, export as SVG or PNG) and the source documents with every cited
+quote highlighted. Prints the address to open, then serves until Ctrl-C or SIGTERM.
+The page and its JSON API (docs/serve.md) need nothing from the network.
+
+Options:
+  --port N                the port to listen on (default 8080; 0: any free port)
+  --host ADDRESS          the address to listen on (default 127.0.0.1: this machine
+                          only; 0.0.0.0 opens the server to the network)
+  --db STORE              serve the store (opened read-only)
+  --as-of N               the store as it stood after transaction N
+  --timeout SECONDS       stop a question after SECONDS (default 10): HTTP 503
+  --max-facts N           stop an evaluation after N facts: HTTP 503
+)";
+
 constexpr std::string_view help_help = R"(Usage: writ help [COMMAND]
 
 Shows the help of COMMAND (run, check, repl, load, retract, log, explain,
-import, export, materialize), or the overview.
+import, export, materialize, serve), or the overview.
 )";
 
 constexpr std::string_view dot_help = R"(Statements:
@@ -324,6 +345,7 @@ std::string_view help_text(std::optional<Command> topic) {
     case Command::Import: return import_help;
     case Command::Export: return export_help;
     case Command::Materialize: return materialize_help;
+    case Command::Serve: return serve_help;
     case Command::Help: return help_help;
     case Command::Version: return overview;
   }
