@@ -422,6 +422,13 @@ async function loadMap() {
     [map, svg] = await Promise.all([api('/api/explain', params), api('/api/map.svg', params)]);
   } catch (e) {
     if (seq !== state.seq) return;
+    if (e.status === 413 && state.depth === '') {
+      // Too large to draw whole: start from the answer's nearest arguments.
+      state.depth = '3';
+      $('#depth').value = '3';
+      loadMap();
+      return;
+    }
     showError(e);
     return;
   }
