@@ -56,12 +56,13 @@ ExitStatus serve_command(const Options& options) {
   serve::Api api(*workspace);
   serve::Server server(api);
   std::string error;
-  const auto port = server.bind(options.host, options.port, error);
+  const std::string host = options.host.value_or("127.0.0.1");
+  const auto port = server.bind(host, options.port, error);
   if (!port) {
     print_error("writ: error", error);
     return ExitStatus::InputError;
   }
-  std::cout << "writ serve: " << url_of(options.host, *port) << " (Ctrl-C to stop)" << std::endl;
+  std::cout << "writ serve: " << url_of(host, *port) << " (Ctrl-C to stop)" << std::endl;
 
   // The server thread wakes this one when it ends on its own (it should not).
   const pthread_t main_thread = pthread_self();
