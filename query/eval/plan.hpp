@@ -83,7 +83,7 @@ struct Step {
   // Exists: parts[0].steps are literals of the body that share no variable with the rest
   // nor with the head (`c(Z), d(Z)` in `a(X) :- a(Y), b(X, Y), c(Z), d(Z).`). Whether they
   // hold is worked out once per run of the plan, when first reached, instead of once per
-  // binding of the rest (see hoist_independent_parts in compile.cpp).
+  // binding of the rest (see hoisted_conjunction in compile.cpp).
   // Aggregate: set when the element tuples are the rows that its one scan visits, which
   // are distinct already (every column that tells rows apart is a term), so each row is
   // accumulated as it comes, with no set to remove duplicates (see mark_distinct_elements).
