@@ -219,8 +219,10 @@ in one transaction: if any row has an error, every error is reported and nothing
 is added. RFC 4180: fields in double quotes may hold the delimiter, line breaks
 and "" for a quote; blank lines are skipped; every row has the first row's width.
 Each column is typed as a whole: integer when every value is an integer written
-plainly (-12, 0; not 007 or +7), else symbol when every value is written as a
-symbol (a lowercase letter, then letters, digits or _), else string.
+plainly (-12, 0; not 007 or +7), else date, duration or money when every value
+is one as writ writes it (2026-03-01, 30d, $1_234.50), else symbol when every
+value is written as a symbol (a lowercase letter, then letters, digits or _),
+else string.
 A line on standard error says what was added:
   writ: transaction 2: imported 5000 rows of 'edges.csv' as edge/2 (integer, integer); header: src, dst
 
