@@ -36,8 +36,8 @@ const HelpSection answer_formats{
     {
         {"table", R"(per query a line `?- GOAL.`, the variables as column heads over a line
 of dashes, one aligned row per answer, then `(N answers)`; an empty line between
-queries. Values are written as in the language: 42, alice, "a \"quoted\" string",
-2026-03-01, 1y6mo, $12.50. A query without variables prints `true.` or `false.`)"},
+queries. Values are written as in the language: 42, alice, "a \"quoted\" string".
+A query without variables prints `true.` or `false.`)"},
         {"csv", R"(RFC 4180, LF line ends: per query a header row of the variables, then
 one row per answer; an empty line between queries. Strings are written without the
 language's quotes; an empty field is written "". A query without variables: header
