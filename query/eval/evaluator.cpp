@@ -8,6 +8,7 @@
 
 #include "compile.hpp"
 #include "query/analysis/checks.hpp"
+#include "query/arithmetic.hpp"
 #include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/variables.hpp"
 #include "value_order.hpp"
@@ -119,15 +120,14 @@ class Evaluator::Run {
       case Expr::Kind::Arith: break;
     }
     std::int64_t v[2] = {0, 0};
+    Datum d[2] = {0, 0};
+    bool integers = true;
     for (std::size_t i = 0; i < e.operands.size() && i < 2; ++i) {
-      Datum d;
-      if (!eval(e.operands[i], d)) return false;
-      if (!ev_.interner_.is_integer(d)) {
-        note_undefined(e.location, "arithmetic on a value that is not an integer");
-        return false;
-      }
-      v[i] = ev_.interner_.integer_value(d);
+      if (!eval(e.operands[i], d[i])) return false;
+      if (ev_.interner_.is_integer(d[i])) v[i] = ev_.interner_.integer_value(d[i]);
+      else integers = false;
     }
+    if (!integers) return eval_typed(e, d, out);
     std::int64_t r = 0;
     bool overflow = false;
     switch (e.op) {
@@ -159,6 +159,33 @@ class Evaluator::Run {
   }
 
  private:
+  // Arithmetic with an operand that is not an integer: dates, durations and money, or
+  // undefined (query/arithmetic.hpp).
+  bool eval_typed(const Expr& e, const Datum (&d)[2], Datum& out) {
+    const Value a = ev_.interner_.value(d[0]);
+    const Value b = e.op == ArithOp::Neg ? Value{} : ev_.interner_.value(d[1]);
+    auto result = apply(e.op, a, b);
+    switch (result.outcome) {
+      case ArithmeticResult::Outcome::Value: out = ev_.interner_.intern(result.value); return true;
+      case ArithmeticResult::Outcome::Undefined:
+        note_undefined(e.location, result.message == "division by zero" ? "division by zero"
+                                                                         : "arithmetic on a value that is not an integer");
+        return false;
+      case ArithmeticResult::Outcome::Error: break;
+    }
+    throw Stop{Status::Error, make_error(e.location, std::move(result.message))};
+  }
+
+  // `a op b` for an ordering op: a date, duration or money compared with a value of
+  // another kind or unit is an error.
+  std::strong_ordering ordered(Datum a, CompareOp op, Datum b, const Location& at, const char* context = "") {
+    if (ev_.interner_.is_quantity(a) || ev_.interner_.is_quantity(b)) {
+      if (auto e = order_error(ev_.interner_.value(a), op, ev_.interner_.value(b)))
+        throw Stop{Status::Error, make_error(at, context + std::move(*e))};
+    }
+    return ev_.interner_.compare(a, b);
+  }
+
   void exec(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     if (i == steps.size()) {
       done();
@@ -179,7 +206,7 @@ class Evaluator::Run {
         if (!eval(s.lhs, a) || !eval(s.rhs, b)) return;
         const auto c = (s.op == CompareOp::Eq || s.op == CompareOp::Ne)
                            ? (a == b ? std::strong_ordering::equal : std::strong_ordering::less)
-                           : ev_.interner_.compare(a, b);
+                           : ordered(a, s.op, b, s.location);
         if (holds(c, s.op)) exec(steps, i + 1, done);
         return;
       }
@@ -358,7 +385,8 @@ class Evaluator::Run {
     // `bound op aggregate`
     const auto c = infinite > 0 ? std::strong_ordering::less
                    : infinite < 0 ? std::strong_ordering::greater
-                                  : ev_.interner_.compare(bound, result);
+                   : (s.op == CompareOp::Eq || s.op == CompareOp::Ne) ? ev_.interner_.compare(bound, result)
+                                                                       : ordered(bound, s.op, result, s.location);
     if (holds(c, s.op)) exec(steps, i + 1, done);
   }
 
@@ -369,78 +397,22 @@ class Evaluator::Run {
     int infinite = 0;
   };
 
-  // Folds distinct element tuples into an aggregate's value. The sum is kept in 128 bits
-  // and checked once at the end, so the result (and whether it overflows) does not depend
-  // on the order the elements come in.
-  class Accumulator {
-   public:
-    Accumulator(const Step& s, const Interner& interner) : step_(s), interner_(interner) {}
-
-    void add(const Datum* t, std::size_t width) {
-      ++count_;
-      if (width == 0) return;
-      switch (step_.function) {
-        case AggregateFunction::Count: return;
-        case AggregateFunction::Sum:
-          if (interner_.is_integer(t[0])) sum_ += interner_.integer_value(t[0]);  // clingo ignores other weights
-          return;
-        case AggregateFunction::Min:
-        case AggregateFunction::Max:
-          if (!any_ || (interner_.compare(t[0], best_) < 0) == (step_.function == AggregateFunction::Min)) best_ = t[0];
-          any_ = true;
-          return;
-      }
-    }
-    void add_count(std::uint64_t n) { count_ += n; }
-
-    AggregateValue value(Interner& interner) const {
-      switch (step_.function) {
-        case AggregateFunction::Count: return {interner.integer(static_cast<std::int64_t>(count_)), 0};
-        case AggregateFunction::Sum:
-          if (sum_ < std::numeric_limits<std::int64_t>::min() || sum_ > std::numeric_limits<std::int64_t>::max())
-            throw Stop{Status::Error,
-                       make_error(step_.location, "integer overflow in #sum: the total does not fit in 64 bits")};
-          return {interner.integer(static_cast<std::int64_t>(sum_)), 0};
-        case AggregateFunction::Min:
-        case AggregateFunction::Max:
-          if (!any_) return {0, step_.function == AggregateFunction::Min ? 1 : -1};
-          return {best_, 0};
-      }
-      return {};
-    }
-
-   private:
-    const Step& step_;
-    const Interner& interner_;
-    std::uint64_t count_ = 0;
-    __extension__ typedef __int128 Wide;  // GCC and Clang; enough for 2^64 64-bit terms
-    Wide sum_ = 0;
-    Datum best_ = 0;
-    bool any_ = false;
-  };
-
-  AggregateValue compute(const Step& s) {
-    Accumulator acc(s, ev_.interner_);
+  // Calls visit(tuple, width) once per distinct element tuple of the aggregate `s`, in
+  // no particular order: the rows its scan visits when they are distinct already
+  // (Step::elements_distinct), else the tuples gathered into a flat set per tuple width
+  // (tuples of different widths are never equal), filled in batches as rule heads are.
+  template <class Visit>
+  void each_element(const Step& s, Visit&& visit) {
     if (s.elements_distinct) {
-      // The rows the scan visits are the distinct elements (Step::elements_distinct).
       const auto& part = s.parts.front();
-      const Step& scan = part.steps.front();
-      if (s.function == AggregateFunction::Count && scan.key_mask == 0 && scan.distinct == 0 && !scan.first_match &&
-          scan.equal_columns.empty()) {
-        acc.add_count(ev_.relations_[scan.relation]->size());  // the relation's own size
-        return acc.value(ev_.interner_);
-      }
       std::vector<Datum> t(part.terms.size());
       exec(part.steps, 0, [&] {
         for (std::size_t k = 0; k < part.terms.size(); ++k)
           if (!eval(part.terms[k], t[k])) return;
-        acc.add(t.data(), part.terms.size());
+        visit(static_cast<const Datum*>(t.data()), part.terms.size());
       });
-      return acc.value(ev_.interner_);
+      return;
     }
-    // The set of element tuples (clingo's semantics: duplicates count once), flat in a
-    // relation per tuple width (tuples of different widths are never equal), filled in
-    // batches as rule heads are.
     std::vector<std::unique_ptr<Relation>> sets;
     std::vector<Datum> batch;
     for (const auto& part : s.parts) {
@@ -461,9 +433,79 @@ class Evaluator::Run {
     for (std::size_t width = 0; width < sets.size(); ++width) {
       if (!sets[width]) continue;
       const Relation& set = *sets[width];
-      for (RowId r = 0; r < set.size(); ++r) acc.add(set.row(r), width);
+      for (RowId r = 0; r < set.size(); ++r) visit(set.row(r), width);
     }
-    return acc.value(ev_.interner_);
+  }
+
+  AggregateValue compute(const Step& s) {
+    if (s.function == AggregateFunction::Count) {
+      if (s.elements_distinct) {
+        const Step& scan = s.parts.front().steps.front();
+        if (scan.key_mask == 0 && scan.distinct == 0 && !scan.first_match && scan.equal_columns.empty())
+          return {ev_.interner_.integer(static_cast<std::int64_t>(ev_.relations_[scan.relation]->size())), 0};
+      }
+      std::int64_t count = 0;
+      each_element(s, [&](const Datum*, std::size_t) { ++count; });
+      return {ev_.interner_.integer(count), 0};
+    }
+    // #sum, #min and #max fold the first values of the distinct tuples in the tuples'
+    // order as words (lexicographic, a shorter tuple before its extensions), as they
+    // always have: a typed #sum and an incomparable #min meet their values in that order,
+    // so that is what decides which error a mixed set reports.
+    std::vector<Datum> flat;
+    std::vector<std::pair<std::size_t, std::size_t>> tuples;  // (offset in flat, width)
+    each_element(s, [&](const Datum* t, std::size_t width) {
+      tuples.emplace_back(flat.size(), width);
+      flat.insert(flat.end(), t, t + width);
+    });
+    std::sort(tuples.begin(), tuples.end(), [&](const auto& a, const auto& b) {
+      return std::lexicographical_compare(flat.begin() + static_cast<std::ptrdiff_t>(a.first),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(a.first + a.second),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(b.first),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(b.first + b.second));
+    });
+    Datum result = 0;
+    int infinite = 0;
+    switch (s.function) {
+      case AggregateFunction::Count: break;
+      case AggregateFunction::Sum: {
+        std::int64_t sum = 0;
+        std::optional<Value> typed;  // once a duration or money is added: the sum so far
+        for (const auto& [at, width] : tuples) {
+          if (width == 0) continue;
+          const Datum first = flat[at];
+          if (ev_.interner_.is_quantity(first) || (typed && ev_.interner_.is_integer(first))) {
+            // Dates, durations and money add by query/arithmetic.hpp's rules; the integers
+            // before the first of them are the sum so far.
+            if (!typed) typed = Value::make_integer(sum);
+            auto r = apply(ArithOp::Add, *typed, ev_.interner_.value(first));
+            if (r.outcome != ArithmeticResult::Outcome::Value) throw Stop{Status::Error, make_error(s.location, "in #sum: " + r.message)};
+            typed = std::move(r.value);
+            continue;
+          }
+          if (!ev_.interner_.is_integer(first)) continue;  // clingo ignores non-integer weights
+          if (__builtin_add_overflow(sum, ev_.interner_.integer_value(first), &sum))
+            throw Stop{Status::Error, make_error(s.location, "integer overflow in #sum: the total does not fit in 64 bits")};
+        }
+        result = typed ? ev_.interner_.intern(*typed) : ev_.interner_.integer(sum);
+        break;
+      }
+      case AggregateFunction::Min:
+      case AggregateFunction::Max: {
+        const bool is_min = s.function == AggregateFunction::Min;
+        bool any = false;
+        for (const auto& [at, width] : tuples) {
+          if (width == 0) continue;
+          const Datum first = flat[at];
+          if (!any || (ordered(first, CompareOp::Lt, result, s.location, is_min ? "in #min: " : "in #max: ") < 0) == is_min)
+            result = first;
+          any = true;
+        }
+        if (!any) infinite = is_min ? 1 : -1;
+        break;
+      }
+    }
+    return {result, infinite};
   }
 
   // Head tuples are inserted in batches (Relation::insert_batch), at the latest when the

@@ -264,8 +264,10 @@ TEST(Aggregates, DistinctRowsAndGatheredSets) {
   EXPECT_EQ(rows(*kb, "N = #count { X : e(X, Y), Y > 2 }"), (Rows{"3"}));
 }
 
-// A #sum is checked for overflow on its total, whatever order its elements come in.
-TEST(Aggregates, SumOverflowIsDecidedByTheTotal) {
+// A #sum gathered through the flat set adds its elements in the order it always has
+// (the tuples' order as words: 1, then -5, then the large integer), so it fits here; a
+// total that does not fit is an error with its place.
+TEST(Aggregates, SumOverflowIsAnErrorWithItsPlace) {
   auto kb = load_ok(R"(
     v(1, 9223372036854775807). v(2, 1). v(3, -5).
     total(S) :- S = #sum { W, K : v(K, W) }.
