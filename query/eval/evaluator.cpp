@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "compile.hpp"
@@ -25,6 +26,8 @@ struct Stop {
 };
 
 constexpr std::uint64_t poll_interval = 1 << 14;
+
+bool reads_any(const std::vector<Step>& steps, const std::set<RelationId>& relations);
 
 // What to do when a conjunction has been matched: a non-owning callable reference (two
 // words, no allocation). A template parameter would not do: aggregates nest
@@ -102,6 +105,16 @@ class Evaluator::Run {
   void forget_aggregates() {
     aggregate_cache_.clear();
     anti_joins_.clear();
+    stable_exists_.clear();
+    stable_decided_.clear();
+  }
+
+  // The Exists steps of `steps` (see Step::Kind::Exists) that read none of `growing`: their
+  // truth cannot change while the component is evaluated, so it is decided once, not
+  // once per round.
+  void mark_stable_exists(const std::vector<Step>& steps, const std::set<RelationId>& growing) {
+    for (const auto& s : steps)
+      if (s.kind == Step::Kind::Exists && !reads_any(s.parts.front().steps, growing)) stable_exists_.insert(&s);
   }
 
   void insert_fact(RelationId r, const std::vector<Datum>& tuple) {
@@ -215,8 +228,10 @@ class Evaluator::Run {
         return;
       case Step::Kind::Aggregate: aggregate(steps, i, done); return;
       case Step::Kind::Exists: {
-        const auto it = exists_.find(&s);
-        const bool holds = it != exists_.end() ? it->second : exists_.emplace(&s, satisfiable(s.parts.front())).first->second;
+        // Over relations complete before this component: decided once for the component.
+        auto& decided = stable_exists_.count(&s) ? stable_decided_ : exists_;
+        const auto it = decided.find(&s);
+        const bool holds = it != decided.end() ? it->second : decided.emplace(&s, satisfiable(s.parts.front())).first->second;
         if (holds) exec(steps, i + 1, done);
         return;
       }
@@ -571,6 +586,8 @@ class Evaluator::Run {
   std::vector<Datum> aggregate_key_;  // see aggregate()
   std::unordered_map<const Step*, AntiJoin> anti_joins_;  // valid during one run()
   std::unordered_map<const Step*, bool> exists_;          // Exists steps decided in this run()
+  std::unordered_set<const Step*> stable_exists_;  // Exists steps that read no relation still growing
+  std::unordered_map<const Step*, bool> stable_decided_;  // and their truth, for the component
   bool append_ = false;  // the running plan's head tuples are new and distinct (head_distinct)
   std::uint64_t ticks_ = 0;
 };
@@ -585,6 +602,16 @@ RelationId Evaluator::relation_of(const PredicateId& p) {
 }
 
 namespace {
+
+// Whether the steps (aggregates and groups included) read one of `relations`.
+bool reads_any(const std::vector<Step>& steps, const std::set<RelationId>& relations) {
+  for (const auto& s : steps) {
+    if ((s.kind == Step::Kind::Scan || s.kind == Step::Kind::Negation) && relations.count(s.relation)) return true;
+    for (const auto& part : s.parts)
+      if (reads_any(part.steps, relations)) return true;
+  }
+  return false;
+}
 
 // Every index a plan looks up, created before the plan runs (so that no index is built
 // while a loop iterates over the relation).
@@ -676,10 +703,14 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits, const P
         variants_of[delta->relation].push_back(&plan);
       }
       std::map<RelationId, RowId> start;
+      std::set<RelationId> growing;
       for (const auto m : members) {
         const auto id = relation_of(graph.predicates[m]);
         start[id] = static_cast<RowId>(relations_[id]->size());
+        growing.insert(id);
       }
+      for (const auto& plan : full) run.mark_stable_exists(plan.steps, growing);
+      for (const auto& plan : variants) run.mark_stable_exists(plan.steps, growing);
       run.take_grown();
       for (const auto& plan : full) run.run(plan);
       std::vector<RelationId> with_delta;

@@ -349,6 +349,16 @@ TEST(IndependentParts, DecidedOncePerRun) {
   EXPECT_EQ(rows(*kb, "k(X)"), (Rows{"1", "2", "3", "4"}));
   EXPECT_EQ(rows(*kb, "loop(X)"), (Rows{"1", "2", "3", "9"}));
   EXPECT_EQ(rows(*kb, "b(X, _Y), c(Z), d(Z)"), (Rows{"1, 7", "2, 7", "3, 7"}));
+  // A part over a relation of the same component is decided again each round.
+  // Here t(_) is false when r first grows (through p) and true only rounds later.
+  auto grows = load_ok(R"(
+    r(1). q(1). p(1, 5). n(1, 2). n(2, 3). n(3, 4). m(1, 2). m(2, 3). m(3, 4).
+    r(Y) :- r(X), p(X, Y).
+    q(Y) :- q(X), m(X, Y), r(_).
+    t(0) :- q(4).
+    r(Y) :- r(X), n(X, Y), t(_).
+  )");
+  EXPECT_EQ(rows(*grows, "r(X)"), (Rows{"1", "2", "3", "4", "5"}));
   EXPECT_EQ(rows(*kb, "b(X, _), c(_Z), e(_Z)"), (Rows{}));
 }
 
