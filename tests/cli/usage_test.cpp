@@ -42,7 +42,7 @@ TEST(Usage, HelpOfEachCommand) {
 }
 
 TEST(Usage, HelpMentionsTheStore) {
-  const std::string_view overview = help_text(std::nullopt);
+  const std::string overview = help_text(std::nullopt);
   for (const char* text : {"load --db STORE FILE...", "retract --db STORE STATEMENT...", "log --db STORE",
                            "writ STORE [FILE...]", "--db STORE"}) {
     EXPECT_NE(overview.find(text), std::string_view::npos) << text;
