@@ -1,17 +1,14 @@
 #include "writ/knowledge_base.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <exception>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <set>
 #include <shared_mutex>
-#include <sstream>
 #include <stdexcept>
 
 #include "grammar/csv.hpp"
@@ -23,6 +20,7 @@
 #include "query/analysis/variables.hpp"
 #include "query/argue/argument_graph.hpp"
 #include "query/eval/evaluator.hpp"
+#include "writ/input_file.hpp"
 
 namespace writ::kb {
 
@@ -920,24 +918,25 @@ LogResult KnowledgeBase::transactions() {
 }
 
 LoadResult KnowledgeBase::load_files(const std::vector<std::string>& paths) {
-  std::vector<Input> inputs;
-  LoadResult failed;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || in.bad()) {
-      failed.diagnostics.push_back(
-          query::make_error({}, "cannot open '" + path + "': " + std::strerror(errno ? errno : ENOENT)));
-      continue;
+  return guarded<LoadResult>([&] {
+    // Every file is read whole before anything is parsed: a read error fails the load
+    // (never taken for the end of the file), and nothing is added.
+    std::vector<Input> inputs;
+    LoadResult failed;
+    for (const auto& path : paths) {
+      auto read = read_input_file(path);
+      if (read.error) {
+        failed.diagnostics.push_back(query::make_error({}, *read.error));
+        continue;
+      }
+      inputs.push_back(Input{path, std::move(read.text)});
     }
-    inputs.push_back(Input{path, text.str()});
-  }
-  if (!failed.diagnostics.empty()) {
-    failed.outcome = Outcome::InputError;
-    return failed;
-  }
-  return load(std::move(inputs));
+    if (!failed.diagnostics.empty()) {
+      failed.outcome = Outcome::InputError;
+      return failed;
+    }
+    return load(std::move(inputs));
+  });
 }
 
 ImportResult KnowledgeBase::import_csv(Input input, std::string_view predicate, ImportOptions options) {
@@ -979,17 +978,16 @@ ImportResult KnowledgeBase::import_csv(Input input, std::string_view predicate, 
 
 ImportResult KnowledgeBase::import_csv_file(const std::string& path, std::string_view predicate,
                                             ImportOptions options) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    ImportResult failed;
-    failed.outcome = Outcome::InputError;
-    failed.diagnostics.push_back(
-        query::make_error({}, "cannot open '" + path + "': " + std::strerror(errno ? errno : ENOENT)));
-    return failed;
-  }
-  return import_csv(Input{path, text.str()}, predicate, options);
+  return guarded<ImportResult>([&] {
+    auto read = read_input_file(path);
+    if (read.error) {
+      ImportResult failed;
+      failed.outcome = Outcome::InputError;
+      failed.diagnostics.push_back(query::make_error({}, *read.error));
+      return failed;
+    }
+    return import_csv(Input{path, std::move(read.text)}, predicate, options);
+  });
 }
 
 namespace {

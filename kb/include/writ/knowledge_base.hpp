@@ -212,7 +212,9 @@ class KnowledgeBase {
   // If cancel() is called while writing, nothing is added and outcome is Cancelled.
   // Queries in the texts are returned, never stored.
   LoadResult load(std::vector<Input> inputs);
-  // Reads the files, then load(). A file that cannot be read is an error.
+  // Reads the files whole, then load(). A file that cannot be opened or read to its end (a
+  // read error, a directory, a device with no end: writ/input_file.hpp) is an error
+  // "cannot read 'PATH': REASON", and nothing is added.
   LoadResult load_files(const std::vector<std::string>& paths);
 
   // Adds each row of a CSV or TSV table as a fact `predicate(v1, ..., vn)`, like load():
@@ -220,7 +222,7 @@ class KnowledgeBase {
   // the table's text as the facts' source). Columns are typed as integer when every value
   // is an integer, else symbol when every value is written as a symbol, else string.
   ImportResult import_csv(Input input, std::string_view predicate, ImportOptions options = {});
-  // Reads the file, then import_csv().
+  // Reads the file whole, then import_csv(); a read error imports nothing (as load_files()).
   ImportResult import_csv_file(const std::string& path, std::string_view predicate, ImportOptions options = {});
 
   // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
