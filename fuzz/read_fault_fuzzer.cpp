@@ -87,8 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using writ::kb::Outcome;
   if (size < 4) return 0;
   // Byte 0: what reads the file (load into memory, load into a store, import as CSV).
-  // Bytes 1-2: where reading fails, as a fraction of the text (65535: never). Byte 3: the
-  // largest read, 1 to 256 bytes (0: 64 kB).
+  // Bytes 1-2: where reading fails, as a fraction of the text (a quarter of the values:
+  // never). Byte 3: the largest read, 1 to 255 bytes (0: 64 kB).
   const int mode = data[0] % 3;
   const unsigned where = data[1] | (data[2] << 8);
   const std::string text(reinterpret_cast<const char*>(data + 4), size - 4);
@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WRIT_FUZZ_EXPECT(std::fwrite(text.data(), 1, text.size(), f) == text.size());
     WRIT_FUZZ_EXPECT(std::fclose(f) == 0);
   }
-  const long long fail_at = where == 0xFFFF ? -1 : static_cast<long long>(text.size()) * where / 0xFFFF;
+  const long long fail_at = where >= 0xC000 ? -1 : static_cast<long long>(text.size()) * where / 0xBFFF;
   const std::size_t chunk = data[3] == 0 ? (1 << 16) : data[3];
 
   writ::kb::KnowledgeBase kb(writ::kb::Limits{std::chrono::milliseconds(1000), 10000});

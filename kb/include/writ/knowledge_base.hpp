@@ -309,23 +309,7 @@ class KnowledgeBase {
   void cancel() noexcept;
 
  private:
-  // Text -> statements and diagnostics; load() reads writ, import_csv() a table. With
-  // `compact`, plain facts may come as rows (query::FactRows) rather than a Rule each.
-  struct Parsed {
-    query::Program program;
-    std::vector<query::FactRows> facts;
-    std::vector<Diagnostic> diagnostics;
-  };
-  using Parser = std::function<Parsed(std::string_view text, query::SourceId source, std::uint32_t first_line,
-                                      bool compact)>;
-  static Parser writ_parser();
-  // `description` names the store transaction (empty: "load FILE, ...").
-  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse, std::string_view description = {});
-  AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
-  ExplainResult explain_unguarded(std::string_view goal, std::string name, bool why_not);
-  LoadResult assume_unguarded(std::string_view text, std::string name);
-
-  struct Impl;
+  struct Impl;  // kb/session.hpp
   std::unique_ptr<Impl> impl_;
 };
 
