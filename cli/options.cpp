@@ -21,6 +21,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "import") return Command::Import;
   if (name == "export") return Command::Export;
   if (name == "materialize") return Command::Materialize;
+  if (name == "serve") return Command::Serve;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -37,6 +38,7 @@ std::string_view command_name(Command command) {
     case Command::Import: return "import";
     case Command::Export: return "export";
     case Command::Materialize: return "materialize";
+    case Command::Serve: return "serve";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -87,6 +89,7 @@ struct Accepts {
   bool as_of = false;
   bool db = true;
   bool table_options = false;  // --header, --no-header, --delimiter
+  bool listen = false;         // --host, --port
 };
 
 Accepts accepts(Command c) {
@@ -102,6 +105,7 @@ Accepts accepts(Command c) {
     case Command::Import: return {.table_options = true};
     case Command::Export: return {.format = true, .limits = true, .as_of = true};
     case Command::Materialize: return {.limits = true};
+    case Command::Serve: return {.limits = true, .as_of = true, .listen = true};
     case Command::Help:
     case Command::Version: return {.db = false};
   }
@@ -123,6 +127,12 @@ bool names_a_store(std::string_view arg) {
   return std::equal(bytes, bytes + sizeof bytes, header);
 }
 
+bool names_a_file(std::string_view arg) {
+  if (arg.find_first_of("./") != std::string_view::npos) return true;
+  std::error_code ec;
+  return std::filesystem::exists(std::string(arg), ec);
+}
+
 std::variant<Options, UsageError> parse_options(const std::vector<std::string_view>& args) {
   Options o;
   std::size_t i = 0;
@@ -139,6 +149,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   }
   if (first == "help") {
     o.command = Command::Help;
+    if (args.size() == 2 && args[1] == "--man") {
+      o.man_page = true;
+      return o;
+    }
     if (args.size() > 2) return UsageError{"help takes at most one command", Command::Help};
     if (args.size() == 2) {
       auto topic = parse_command(args[1]);
@@ -154,15 +168,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     o.command = Command::Repl;  // `writ case.db`, like `sqlite3 case.db`
     o.db = std::string(first);
     i = 1;
-  } else if (first.starts_with("-")) {
-    o.command = Command::Repl;  // `writ --timeout 5` opens the REPL with that option
+  } else if (first.starts_with("-") || names_a_file(first)) {
+    // `writ --timeout 5` opens the REPL with that option; `writ case.writ` on that file, as
+    // `swipl case.pl` does.
+    o.command = Command::Repl;
   } else {
-    std::string message = "unknown command '" + std::string(first) + "'";
-    if (first.ends_with(".writ")) {
-      message += " (to load a file: 'writ repl " + std::string(first) + "' or 'writ run " +
-                 std::string(first) + "')";
-    }
-    return UsageError{message, std::nullopt};
+    return UsageError{"unknown command '" + std::string(first) + "'", std::nullopt};
   }
 
   const Command cmd = o.command;
@@ -209,7 +220,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
                        (name == "--format" && ok.format) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
-                       (name == "--delimiter" && ok.table_options);
+                       (name == "--delimiter" && ok.table_options) ||
+                       ((name == "--host" || name == "--port") && ok.listen);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -251,6 +263,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
       if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
       o.db = std::string(value);
+    } else if (name == "--port") {
+      std::uint64_t port = 0;
+      const auto* end = value.data() + value.size();
+      auto [ptr, ec] = std::from_chars(value.data(), end, port);
+      if (value.empty() || ec != std::errc() || ptr != end || port > 65535)
+        return UsageError{"invalid --port '" + std::string(value) + "': expected 0 to 65535 (0: any free port)", cmd};
+      o.port = static_cast<int>(port);
+    } else if (name == "--host") {
+      if (value.empty()) return UsageError{"option '--host' needs an address, e.g. 127.0.0.1", cmd};
+      o.host = std::string(value);
     } else if (name == "--as-of") {
       auto n = parse_transaction(value);
       if (!n) {

@@ -15,15 +15,16 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
 struct Options {
   Command command = Command::Repl;
   std::optional<Command> help_topic;  // Help: the command asked about (none: the overview)
+  bool man_page = false;                // Help: --man, the manual in roff
   std::vector<std::string> files;       // retract: the statements to remove ("-": stdin)
   std::vector<std::string> queries;     // run: each -q, in order
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
@@ -35,11 +36,17 @@ struct Options {
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
   std::optional<bool> header;           // import: --header / --no-header (unset: decide)
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
+  std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
+  int port = 8080;                      // serve: --port N (0: any free port)
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends
 // in ".db", or names an existing file that starts with SQLite's header. Reads the file.
 bool names_a_store(std::string_view arg);
+
+// True when `writ ARG` (ARG not a command) means the REPL on the file ARG: ARG has a dot
+// or a slash in it (case.writ, ./rules), or names an existing file.
+bool names_a_file(std::string_view arg);
 
 // A command line that cannot be run: what is wrong, and whose --help explains it.
 struct UsageError {
