@@ -18,7 +18,7 @@ bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& as
 
 ExitStatus explain_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);

@@ -13,9 +13,10 @@
 namespace writ::cli {
 
 struct InputLine {
-  enum class Kind { Text, End, Interrupted };  // End: end of input (Ctrl-D, end of file)
+  // End: end of input (Ctrl-D, end of file); Error: the input failed (a read error).
+  enum class Kind { Text, End, Interrupted, Error };
   Kind kind = Kind::End;
-  std::string text;  // Text: the line without its newline
+  std::string text;  // Text: the line without its newline; Error: the OS's reason
 };
 
 class LineSource {

@@ -19,7 +19,7 @@ std::uint64_t last_transaction(kb::KnowledgeBase& kb) {
 ExitStatus load_command(const Options& options) {
   // Files first: a mistyped file name must not leave a new, empty store behind.
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);

@@ -116,6 +116,9 @@ Accepts accepts(Command c) {
 
 bool names_a_store(std::string_view arg) {
   if (arg.ends_with(".db")) return true;
+  // Only a regular file is read for its header: opening a FIFO would wait for a writer.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::string(arg), ec)) return false;
   // Every SQLite database starts with these 16 bytes.
   static constexpr char header[] = "SQLite format 3";  // and its terminating NUL
   std::ifstream in{std::string(arg), std::ios::binary};

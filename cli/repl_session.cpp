@@ -126,6 +126,11 @@ void ReplSession::run(LineSource& source) {
       pending.clear();
       continue;
     }
+    if (line.kind == InputLine::Kind::Error) {
+      // What was read and run stays; an unfinished statement is not run from a part of it.
+      error("cannot read '" + source_name_ + "': " + line.text + (is_blank(pending) ? "" : "; the unfinished statement was not run"));
+      return;
+    }
     if (line.kind == InputLine::Kind::End) {
       if (interactive_) std::cout << '\n';
       // An unfinished statement at the end still gets its diagnostics (e.g. a missing `.`).

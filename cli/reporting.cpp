@@ -1,6 +1,5 @@
 #include "reporting.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,14 +35,13 @@ ExitStatus status_of(kb::Outcome outcome) {
 }
 
 std::optional<std::string> unreadable_file(const std::vector<std::string>& paths) {
+  // stat and access, not open: opening a FIFO would wait for its writer, and closing it
+  // again would leave the writer nobody to write to.
   for (const auto& path : paths) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    int error = fd < 0 ? errno : 0;
-    if (fd >= 0) {
-      struct stat st {};
-      if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) error = EISDIR;
-      ::close(fd);
-    }
+    struct stat st {};
+    int error = ::stat(path.c_str(), &st) != 0 ? errno : 0;
+    if (error == 0 && S_ISDIR(st.st_mode)) error = EISDIR;
+    if (error == 0 && ::access(path.c_str(), R_OK) != 0) error = errno;
     if (error != 0) return "cannot open '" + path + "': " + std::strerror(error);
   }
   return std::nullopt;

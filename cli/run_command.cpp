@@ -61,7 +61,7 @@ ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>
 
 ExitStatus run_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);

@@ -116,11 +116,15 @@ std::uint32_t to_u32(std::int64_t v) {
 }
 
 // What the first bytes of an existing file say about it.
-enum class FileKind { Missing, Empty, Sqlite, Other };
+enum class FileKind { Missing, Empty, Sqlite, Other, NotAFile };
 
 FileKind file_kind(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return FileKind::Missing;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) return FileKind::Missing;
+  // Only a regular file can hold a store: opening a FIFO would wait for a writer for ever,
+  // and a directory or a device is no database.
+  if (!std::filesystem::is_regular_file(status)) return FileKind::NotAFile;
   std::ifstream in(path, std::ios::binary);
   if (!in) return FileKind::Other;  // unreadable: let SQLite give its message
   char header[16] = {};
@@ -130,6 +134,19 @@ FileKind file_kind(const std::string& path) {
   static constexpr char magic[16] = "SQLite format 3";  // with its final NUL: 16 bytes
   if (n == sizeof header && std::memcmp(header, magic, sizeof header) == 0) return FileKind::Sqlite;
   return FileKind::Other;
+}
+
+// What a path that is not a regular file is, for a message.
+std::string not_a_file(const std::string& path) {
+  std::error_code ec;
+  switch (std::filesystem::status(path, ec).type()) {
+    case std::filesystem::file_type::directory: return "a directory";
+    case std::filesystem::file_type::fifo: return "a FIFO";
+    case std::filesystem::file_type::socket: return "a socket";
+    case std::filesystem::file_type::character: return "a character device";
+    case std::filesystem::file_type::block: return "a block device";
+    default: return "a special file";
+  }
 }
 
 }  // namespace
@@ -187,6 +204,8 @@ StoreStatus Store::open(const std::string& path, const OpenOptions& options, std
   s->busy_timeout_ms_ = options.busy_timeout_ms;
 
   const auto kind = file_kind(path);
+  if (kind == FileKind::NotAFile)
+    return StoreError{"cannot open store '" + path + "': it is " + not_a_file(path) + ", not a regular file"};
   if (kind == FileKind::Other) return StoreError{"'" + path + "' is not a writ store: it is not a SQLite database"};
   if (kind == FileKind::Missing && options.read_only)
     return StoreError{"cannot open store '" + path + "': no such file"};

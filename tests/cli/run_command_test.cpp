@@ -138,13 +138,13 @@ TEST_F(RunCommand, UnreadableFile) {
   const auto r = run_writ({"run", "missing.writ"}, {}, dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "writ: cannot open 'missing.writ': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'missing.writ': No such file or directory\n");
 }
 
 TEST_F(RunCommand, ADirectoryIsNotAFile) {
   const auto r = run_writ({"run", dir.path().string()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open '" + dir.path().string() + "': Is a directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open '" + dir.path().string() + "': Is a directory\n");
 }
 
 constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";

@@ -106,7 +106,7 @@ TEST_F(StoreCommands, ALoadOfQueriesOnlyAddsNothing) {
 TEST_F(StoreCommands, AnUnreadableFileCreatesNoStore) {
   const auto r = writ({"load", "--db", "case.db", "missing.writ"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open 'missing.writ': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'missing.writ': No such file or directory\n");
   EXPECT_FALSE(std::filesystem::exists(db));
 }
 

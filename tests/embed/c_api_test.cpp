@@ -236,6 +236,30 @@ TEST(CApi, LoadFile) {
   std::remove(path.c_str());
 }
 
+// A read error is never the end of a file: the C API's file loaders fail and add nothing
+// (/proc/self/mem fails its first read with EIO; tests/cli/read_fault_test.cpp fails reads
+// part-way through a file).
+TEST(CApi, FileLoadersFailOnAReadErrorAndAddNothing) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "t", "p(1)."), WRIT_OK);
+  EXPECT_EQ(writ_load_file(kb, "/proc/self/mem"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/proc/self/mem': Input/output error\n");
+  uint64_t rows = 7;
+  EXPECT_EQ(writ_import_csv(kb, "/proc/self/mem", "t", 0, &rows), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/proc/self/mem': Input/output error\n");
+  EXPECT_EQ(rows, 0u);
+  EXPECT_EQ(writ_load_file(kb, "/dev/zero"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/dev/zero': it is a character device, not a file\n");
+  EXPECT_EQ(writ_load_file(kb, "/"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/': Is a directory\n");
+  Result r;
+  ASSERT_EQ(writ_query(kb, "p(X)", &r.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(r.r), 1u);
+  Result t;
+  ASSERT_EQ(writ_query(kb, "t(X)", &t.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(t.r), 0u);
+}
+
 TEST(CApi, Misuse) {
   writ_result* r = nullptr;
   EXPECT_EQ(writ_open(nullptr, nullptr), WRIT_ERROR_MISUSE);

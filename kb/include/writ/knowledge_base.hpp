@@ -212,7 +212,9 @@ class KnowledgeBase {
   // If cancel() is called while writing, nothing is added and outcome is Cancelled.
   // Queries in the texts are returned, never stored.
   LoadResult load(std::vector<Input> inputs);
-  // Reads the files, then load(). A file that cannot be read is an error.
+  // Reads the files whole, then load(). A file that cannot be opened or read to its end (a
+  // read error, a directory, a device with no end: writ/input_file.hpp) is an error
+  // "cannot read 'PATH': REASON", and nothing is added.
   LoadResult load_files(const std::vector<std::string>& paths);
 
   // Adds each row of a CSV or TSV table as a fact `predicate(v1, ..., vn)`, like load():
@@ -220,7 +222,7 @@ class KnowledgeBase {
   // the table's text as the facts' source). Columns are typed as integer when every value
   // is an integer, else symbol when every value is written as a symbol, else string.
   ImportResult import_csv(Input input, std::string_view predicate, ImportOptions options = {});
-  // Reads the file, then import_csv().
+  // Reads the file whole, then import_csv(); a read error imports nothing (as load_files()).
   ImportResult import_csv_file(const std::string& path, std::string_view predicate, ImportOptions options = {});
 
   // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
@@ -307,23 +309,7 @@ class KnowledgeBase {
   void cancel() noexcept;
 
  private:
-  // Text -> statements and diagnostics; load() reads writ, import_csv() a table. With
-  // `compact`, plain facts may come as rows (query::FactRows) rather than a Rule each.
-  struct Parsed {
-    query::Program program;
-    std::vector<query::FactRows> facts;
-    std::vector<Diagnostic> diagnostics;
-  };
-  using Parser = std::function<Parsed(std::string_view text, query::SourceId source, std::uint32_t first_line,
-                                      bool compact)>;
-  static Parser writ_parser();
-  // `description` names the store transaction (empty: "load FILE, ...").
-  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse, std::string_view description = {});
-  AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
-  ExplainResult explain_unguarded(std::string_view goal, std::string name, bool why_not);
-  LoadResult assume_unguarded(std::string_view text, std::string name);
-
-  struct Impl;
+  struct Impl;  // kb/session.hpp
   std::unique_ptr<Impl> impl_;
 };
 

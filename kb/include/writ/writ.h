@@ -196,7 +196,9 @@ WRIT_API int writ_load_text(writ_kb* kb, const char* name, const char* text);
 
 /*
 ** Reads the file at `path` and loads it as writ_load_text does, with the path as its name
-** in messages. A file that cannot be read is WRIT_ERROR_INPUT ("cannot open 'PATH': ...").
+** in messages. A file that cannot be opened or read to its end is WRIT_ERROR_INPUT and adds
+** nothing: "cannot open 'PATH': REASON", "cannot read 'PATH': REASON" (a read error is never
+** taken for the end of the file; a directory or a device with no end is refused).
 ** A writer.
 */
 WRIT_API int writ_load_file(writ_kb* kb, const char* path);
