@@ -1,8 +1,9 @@
 // The argument map as a Graphviz digraph: conclusions at the top, premises below
 // (rankdir=BT), every node filled with its status's colour, a shape per kind, attacks in
-// red, and a legend. Node labels are unique: a literal shows itself, an argument its rule,
-// its quote and where it is written, and, where one rule gives several arguments here, the
-// values that tell them apart.
+// red, and a legend. Node labels are unique: a literal shows itself (and the quotes of the
+// facts that state it, which are not drawn apart), an argument its rule, its quote and
+// where it is written, and, where one rule gives several arguments here, the values that
+// tell them apart. Each node's `id` is the map's, so an SVG keeps it.
 #include <map>
 #include <set>
 
@@ -95,14 +96,44 @@ std::string shortened(const std::string& quote) {
   return quote.substr(0, at) + "…";
 }
 
+// A fact that only states a literal (no premise, never attacked) is drawn inside the
+// literal's node, its quote under the sentence: half the nodes of a case are facts, and
+// a node of their own would add nothing but an arrow. Returns each folded fact's literal.
+std::map<std::string, std::string> folded_facts(const ArgumentMap& map) {
+  std::map<std::string, const MapNode*> by_id;
+  for (const auto& n : map.nodes) by_id[n.id] = &n;
+  std::set<std::string> touched;  // arguments with an edge other than their conclusion
+  std::map<std::string, std::vector<std::string>> concluding;  // literal -> arguments
+  for (const auto& e : map.edges) {
+    if (e.kind == MapEdge::Kind::Concludes) concluding[e.to].push_back(e.from);
+    else touched.insert(e.to), touched.insert(e.from);
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [literal, arguments] : concluding) {
+    bool all_facts = true;
+    for (const auto& a : arguments) all_facts = all_facts && by_id[a]->rule_kind == "fact" && !touched.count(a);
+    if (!all_facts) continue;
+    for (const auto& a : arguments) out[a] = literal;
+  }
+  return out;
+}
+
 // The label of each node, made unique (see the file comment).
-std::map<std::string, std::string> labels(const ArgumentMap& map) {
+std::map<std::string, std::string> labels(const ArgumentMap& map, const std::map<std::string, std::string>& folded) {
   std::map<std::string, std::string> out;
   std::map<std::string, std::vector<const MapNode*>> by_base;
+  std::map<std::string, std::vector<const MapNode*>> facts_of;  // literal -> its folded facts
+  for (const auto& n : map.nodes)
+    if (const auto it = folded.find(n.id); it != folded.end()) facts_of[it->second].push_back(&n);
   for (const auto& n : map.nodes) {
+    if (folded.count(n.id)) continue;
     if (n.kind != MapNode::Kind::Argument) {
       std::string label = "<B>" + lines_html(n.text.empty() ? n.label : n.text, 36) + "</B>";
       if (!n.text.empty() && n.text != n.label) label += "<BR/>" + small(n.label);
+      for (const auto* f : facts_of[n.id]) {
+        if (f->citations.empty()) label += "<BR/>" + small("stated at " + (f->place.empty() ? std::string("a stored fact") : f->place));
+        for (const auto& c : f->citations) label += "<BR/>" + lines_html("“" + shortened(c.quote) + "” (" + c.source + ")", 40);
+      }
       label += "<BR/>" + small(std::string(status_name(n.status)) + (n.hidden ? " · " + std::to_string(n.hidden) + " more" : ""));
       out[n.id] = label;
       continue;
@@ -134,9 +165,9 @@ std::map<std::string, std::string> labels(const ArgumentMap& map) {
   }
   // Whatever still collides (two facts written alike on one line) gets its id.
   std::map<std::string, int> seen;
-  for (const auto& n : map.nodes) ++seen[out[n.id]];
-  for (const auto& n : map.nodes)
-    if (seen[out[n.id]] > 1) out[n.id] += "<BR/>" + small(n.id);
+  for (const auto& [id, label] : out) ++seen[label];
+  for (auto& [id, label] : out)
+    if (seen[label] > 1) label += "<BR/>" + small(id);
   return out;
 }
 
@@ -166,7 +197,7 @@ std::string legend() {
             status_colour(s) + "\">" + status_name(s) + "</FONT></TD></TR>";
   return "  legend [id=\"legend\", shape=plaintext, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\">"
          "<TR><TD BORDER=\"0\"><B>status</B></TD></TR>" + rows +
-         "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\">" + small("rounded: a conclusion; note: a fact; box: a strict rule; dashed: "
+         "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\">" + small("rounded: a conclusion (with the quotes of the facts that state it); note: a fact; box: a strict rule; dashed: "
                                                         "defeasible; cut corners: a claim; octagon: a defeater; dotted: "
                                                         "an assumption. Black: concludes; grey: premise; red: attack.", 34) +
          "</TD></TR></TABLE>>];\n";
@@ -180,9 +211,10 @@ std::string render_map_dot(const ArgumentMap& map) {
                     "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
                     "  label=" + quoted(map.goal + (map.perspective.empty() ? "" : " (as " + map.perspective + " sees it)")) +
                     ";\n  labelloc=t;\n  fontname=\"Helvetica\";\n";
-  const auto label = labels(map);
+  const auto folded = folded_facts(map);
+  const auto label = labels(map, folded);
   for (const auto& n : map.nodes)
-    out += "  " + n.id + " [id=\"" + n.id + "\", " + attributes(n) + ", label=<" + label.at(n.id) + ">];\n";
+    if (!folded.count(n.id)) out += "  " + n.id + " [id=\"" + n.id + "\", " + attributes(n) + ", label=<" + label.at(n.id) + ">];\n";
   // Attacks: a mutual rebuttal is one two-headed edge; an attack that prevails by priority
   // is drawn bold with "beats"; an attack that fails on priority is left out.
   std::set<std::pair<std::string, std::string>> rebuts, undercuts, beats;
@@ -199,6 +231,7 @@ std::string render_map_dot(const ArgumentMap& map) {
         out += "  " + e.from + " -> " + e.to + " [color=\"#777777\"];\n";
         break;
       case MapEdge::Kind::Concludes:
+        if (folded.count(e.from)) break;
         out += "  " + e.from + " -> " + e.to + " [color=\"#222222\", penwidth=1.4];\n";
         break;
       case MapEdge::Kind::Negates:
