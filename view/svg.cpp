@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 namespace writ::view {
@@ -43,15 +44,20 @@ SvgResult dot_to_svg(const std::string& dot) {
     result.error = errors.empty() ? "Graphviz could not lay out the graph" : errors;
     agclose(g);
   } else {
+    // Through a FILE*, not gvRenderData: Graphviz 2.42's in-memory writer (Debian 12's)
+    // overruns its buffer when the text grows past a page boundary at the wrong moment.
     char* data = nullptr;
-    unsigned int length = 0;
-    if (gvRenderData(gvc, g, "svg", &data, &length) == 0 && data) {
+    std::size_t length = 0;
+    FILE* out = open_memstream(&data, &length);
+    const int rendered = out ? gvRender(gvc, g, "svg", out) : -1;
+    if (out) std::fclose(out);
+    if (rendered == 0 && data) {
       result.svg.assign(data, length);
       result.ok = true;
     } else {
       result.error = errors.empty() ? "Graphviz could not render SVG" : errors;
     }
-    gvFreeRenderData(data);
+    std::free(data);
     gvFreeLayout(gvc, g);
     agclose(g);
   }

@@ -150,10 +150,10 @@ TEST(Explain, DotDrawsEachNodeOnceWithStatusColoursAndALegend) {
   EXPECT_EQ(dot.exit_code, 0);
   EXPECT_EQ(dot.out.substr(0, 28), "digraph writ {\n  rankdir=BT;");
   // The claim and the denial rebut each other: one two-headed edge.
-  EXPECT_NE(dot.out.find("[color=\"#c62828\", dir=both, constraint=false, label=\"rebut each other\"];"), std::string::npos)
+  EXPECT_NE(dot.out.find("[color=\"#c62828\", dir=both, weight=0, label=\"rebut each other\"];"), std::string::npos)
       << dot.out;
   // The exception beats the rule it qualifies.
-  EXPECT_NE(dot.out.find("[color=\"#c62828\", penwidth=2, constraint=false, label=\"rebuts, beats\"];"), std::string::npos);
+  EXPECT_NE(dot.out.find("[color=\"#c62828\", penwidth=2, weight=0, label=\"rebuts, beats\"];"), std::string::npos);
   // The English template with the display name and the integer grouped.
   EXPECT_NE(dot.out.find("label=<<B>by deal, Acme Corp grants rights<BR/>worth 5,000,000 dollars</B>"), std::string::npos);
   EXPECT_NE(dot.out.find("fillcolor=\"#fdeccc\", color=\"#c77c00\""), std::string::npos);  // contested

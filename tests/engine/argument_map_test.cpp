@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "kb_helpers.hpp"
+#include "view/svg.hpp"
 
 namespace writ::test {
 namespace {
@@ -204,6 +205,21 @@ TEST(FrontierMap, NoQuestionDrawsTwoNodesWithTheSameLabel) {
       if (n.kind == query::argue::MapNode::Kind::Literal) {
         EXPECT_TRUE(literals.insert(n.label).second) << q << ": " << n.label;
       }
+  }
+}
+
+// Graphviz lays out every question's map, whole and pruned, in this process (under the
+// sanitizers in CI): the layout library's own memory errors would show here. Each SVG
+// carries its nodes' ids.
+TEST(FrontierMap, EveryQuestionDrawsAsSvg) {
+  auto kb = frontier();
+  for (const auto& q : frontier_questions()) {
+    const auto m = map_of(*kb, q);
+    for (const std::optional<int> depth : {std::optional<int>{}, std::optional<int>{1}, std::optional<int>{3}}) {
+      const auto svg = view::map_svg(m, {.depth = depth, .collapsed = {}});
+      ASSERT_TRUE(svg.ok) << q << ": " << svg.error;
+      if (!m.answers.empty()) EXPECT_NE(svg.svg.find("<g id=\"" + m.answers[0].node + "\" class=\"node\">"), std::string::npos) << q;
+    }
   }
 }
 
