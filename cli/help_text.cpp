@@ -243,23 +243,29 @@ and how many statements were added and removed.)",
       },
       {
           .command = Command::Explain,
-          .usage = {"writ explain [FILE...] -q GOAL [--format text|json|dot] [OPTIONS]"},
+          .usage = {"writ explain [FILE...] -q GOAL [--format FORMAT] [--depth N] [OPTIONS]"},
           .overview = {{"explain [FILE...] -q GOAL", "why each answer of GOAL has its status"}},
-          .text = R"(Loads the FILEs (and the store, with --db STORE), then explains each
-answer of each -q GOAL: the arguments for it, rule by rule down to the facts and
-claims with their sources and quotes, and the arguments against it with why each
-wins or loses. A GOAL may start with [PARTY] (that party's perspective) and
+          .text = R"(Loads the FILEs (and the store, with --db STORE), then explains the
+answers of each -q GOAL from their argument map: every literal and every argument
+(rule, fact or claim applied) once, what supports what, what attacks what, and
+which prevails. A GOAL may start with [PARTY] (that party's perspective) and
 could/does.)",
           .sections = {{"Formats",
                         "",
                         {
-                            {"text", "an indented tree (default)"},
-                            {"json", R"(one object per answer per line: {"kind": ..., "children": [...]})"},
-                            {"dot", R"(one Graphviz digraph of every answer (arrows point to
-what they support; red arrows attack))"},
+                            {"text", R"(a brief (default): per answer a paragraph saying its status and
+why, down to the claims a conflict comes down to, quoted; then the detail as a
+tree, each literal and each quote once)"},
+                            {"json", R"(the argument map, one object per GOAL per line: {"goal",
+"answers", "nodes", "edges", "legend"} (docs/language.md, "Argument maps"))"},
+                            {"dot", R"(the map as a Graphviz digraph: statuses coloured, a shape per
+kind, attacks in red, a legend)"},
+                            {"svg", "the map laid out by Graphviz, as SVG"},
                         }}},
           .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
-                      {"--format text|json|dot", "the output format (default: text)"},
+                      {"--format text|json|dot|svg", "the output format (default: text)"},
+                      {"--depth N|all", R"(argument steps below each answer to show (text: 3;
+the maps: all))"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
                       max_facts_option, help_option},
       },
@@ -381,8 +387,8 @@ const std::vector<HelpSection>& repl_help_sections() {
       {"Arguments",
        "",
        {
-           {".why GOAL", R"(explain each answer: the arguments for and against it, down to
-the facts and claims with their sources)"},
+           {".why GOAL", R"(explain each answer as a brief: why it has its status, then
+the arguments for and against it, down to the facts and claims with their quotes)"},
            {".whynot GOAL", "explain a missing or rejected answer"},
            {".assume STATEMENT", R"(what if: add facts, rules, claims or priorities as a
 hypothesis (never stored) and show what changed)"},
