@@ -117,7 +117,18 @@ void ReplSession::remember(const query::Query& q) {
 
 void ReplSession::explain(std::string_view goal, bool why_not) {
   BusyScope busy;
-  const auto result = why_not ? kb_.why_not(goal, "<why>") : kb_.explain(goal, "<why>");
+  if (!why_not) {  // .why: the brief, as `writ explain` prints it
+    const auto mapped = kb_.argument_map(goal, "<why>");
+    print_diagnostics(kb_, mapped.diagnostics);
+    if (mapped.outcome != kb::Outcome::Ok) {
+      report_outcome(mapped.outcome, !mapped.diagnostics.empty());
+      return;
+    }
+    if (mapped.map.answers.empty()) std::cout << "no answer (try .whynot)\n";
+    std::cout << kb::render_brief(mapped.map, query::argue::default_brief_depth);
+    return;
+  }
+  const auto result = kb_.why_not(goal, "<why>");
   print_diagnostics(kb_, result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) {
     report_outcome(result.outcome, !result.diagnostics.empty());

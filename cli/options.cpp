@@ -214,7 +214,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     }
 
     const bool known = ((name == "-q" || name == "--query") && ok.queries) || (name == "--assume" && ok.assume) ||
-                       (name == "--format" && ok.format) ||
+                       (name == "--format" && ok.format) || (name == "--depth" && cmd == Command::Explain) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
                        (name == "--delimiter" && ok.table_options) ||
@@ -240,7 +240,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       if (value == "text") o.explain_format = ExplainFormat::Text;
       else if (value == "json") o.explain_format = ExplainFormat::Json;
       else if (value == "dot") o.explain_format = ExplainFormat::Dot;
-      else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json or dot", cmd};
+      else if (value == "svg") o.explain_format = ExplainFormat::Svg;
+      else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json, dot or svg", cmd};
+    } else if (name == "--depth") {
+      const auto n = parse_transaction(value);  // a count that may be 0
+      if (value == "all") o.depth_all = true;
+      else if (n && *n <= 1000) o.depth = static_cast<int>(*n);
+      else return UsageError{"invalid --depth '" + std::string(value) + "': expected a number of steps or 'all'", cmd};
     } else if (name == "--delimiter") {
       if (value == "tab" || value == "\\t") value = "\t";
       if (value.size() != 1 || value == "\"" || value == "\n" || value == "\r") {

@@ -13,7 +13,7 @@
 
 namespace writ::cli {
 
-enum class ExplainFormat { Text, Json, Dot };
+enum class ExplainFormat { Text, Json, Dot, Svg };
 
 enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Help, Version };
 
@@ -30,7 +30,9 @@ struct Options {
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
   Format format = Format::Table;
   bool format_given = false;            // --format was on the command line
-  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot
+  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot|svg
+  std::optional<int> depth;             // explain: --depth N (argument steps); unset: the format's default
+  bool depth_all = false;               // explain: --depth all
   kb::Limits limits;
   std::optional<std::string> db;        // --db FILE, or `writ FILE.db`: the store
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N

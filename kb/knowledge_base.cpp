@@ -1157,6 +1157,46 @@ ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::strin
   return result;
 }
 
+MapResult KnowledgeBase::argument_map(std::string_view goal, std::string name) {
+  return guarded<MapResult>([&] {
+    const Impl::Reading reading(*impl_);
+    auto& m = *impl_;
+    MapResult result;
+    const auto source = m.add_source(std::move(name), goal);
+    const auto map_into_result = [&] {
+      ExplainResult checked;
+      const auto q = checked_goal(m.effective(), source, goal, checked);
+      result.diagnostics = std::move(checked.diagnostics);
+      result.outcome = checked.outcome;
+      if (!q) return;
+      const auto limits = m.eval_limits();
+      const std::lock_guard derive(m.derive);
+      auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
+      if (!graph) return;
+      std::set<query::SourceId> assumed;
+      for (const auto& r : m.assumed.rules) {
+        assumed.insert(r.location.source);
+        result.map.assumptions.push_back(r.text);
+      }
+      for (const auto& p : m.assumed.preferences) result.map.assumptions.push_back(p.text);
+      for (const auto& label : m.switched_off) result.map.assumptions.push_back("off " + label);
+      query::argue::ArgumentGraph::MapContext context;
+      context.place_of = [&](const query::Location& at) {
+        return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
+      };
+      context.assumed = [&](const query::Location& at) { return assumed.count(at.source) > 0; };
+      auto assumptions = std::move(result.map.assumptions);
+      const auto status = graph->map(*q, limits, context, result.map);
+      result.map.assumptions = std::move(assumptions);
+      for (const auto& d : graph->diagnostics()) result.diagnostics.push_back(d);
+      result.outcome = outcome_of(status);
+    };
+    map_into_result();
+    m.release_source(source, result.diagnostics);
+    return result;
+  });
+}
+
 LoadResult KnowledgeBase::assume(std::string_view text, std::string name) {
   return guarded<LoadResult>([&] {
     const Impl::Writing writing(*impl_);

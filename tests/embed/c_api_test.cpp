@@ -322,13 +322,20 @@ TEST(CApi, ExplainReturnsTheArgumentTreeAsJson) {
   ASSERT_EQ(writ_explain(kb, "flies(X)", &json), WRIT_OK);
   ASSERT_NE(json, nullptr);
   EXPECT_STREQ(json,
-               "[{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"flies(tweety)\", \"status\": "
-               "\"accepted\", \"children\": [{\"kind\": \"argument\", \"role\": \"for\", \"label\": \"r1\", "
-               "\"what\": \"defeasible rule\", \"text\": \"r1: flies(X) :~ bird(X).\", \"place\": \"p:2\", "
-               "\"stands\": \"yes\", \"children\": [{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": "
-               "\"bird(tweety)\", \"status\": \"established\", \"children\": [{\"kind\": \"argument\", \"role\": "
-               "\"for\", \"what\": \"fact\", \"text\": \"bird(tweety).\", \"place\": \"p:1\", \"stands\": "
-               "\"yes\", \"children\": []}]}]}]}]");
+               "{\"goal\": \"flies(X)\", \"perspective\": null, \"assumptions\": [], \"columns\": [\"X\"], \"answers\": "
+               "[{\"values\": [\"tweety\"], \"columns\": [\"X\"], \"status\": \"accepted\", \"node\": \"n1\"}], \"nodes\": "
+               "[{\"id\": \"n1\", \"kind\": \"literal\", \"label\": \"flies(tweety)\", \"text\": \"flies(tweety)\", "
+               "\"status\": \"accepted\", \"depth\": 0}, {\"id\": \"a1\", \"kind\": \"argument\", \"label\": \"r1\", "
+               "\"text\": \"flies(tweety), because bird(tweety)\", \"status\": \"accepted\", \"rule\": \"r1\", "
+               "\"rule_kind\": \"defeasible\", \"claimant\": null, \"statement\": \"r1: flies(X) :~ bird(X).\", "
+               "\"place\": \"p:2\", \"citations\": [], \"bindings\": {\"X\": \"tweety\"}, \"depth\": 1}, {\"id\": \"n2\", "
+               "\"kind\": \"literal\", \"label\": \"bird(tweety)\", \"text\": \"bird(tweety)\", \"status\": \"established\", "
+               "\"depth\": 1}, {\"id\": \"a2\", \"kind\": \"argument\", \"label\": \"fact\", \"text\": \"bird(tweety)\", "
+               "\"status\": \"established\", \"rule\": null, \"rule_kind\": \"fact\", \"claimant\": null, \"statement\": "
+               "\"bird(tweety).\", \"place\": \"p:1\", \"citations\": [], \"depth\": 2}], \"edges\": [{\"from\": \"a1\", "
+               "\"to\": \"n1\", \"kind\": \"concludes\"}, {\"from\": \"n2\", \"to\": \"a1\", \"kind\": \"premise\"}, "
+               "{\"from\": \"a2\", \"to\": \"n2\", \"kind\": \"concludes\"}], \"legend\": {\"established\": \"#1f5fa8\", "
+               "\"accepted\": \"#2e8b3e\", \"contested\": \"#c77c00\", \"rejected\": \"#c62828\"}}");
   writ_free(json);
   json = reinterpret_cast<char*>(&kb);  // must be reset to NULL
   EXPECT_EQ(writ_explain(kb, "flies(", &json), WRIT_ERROR_INPUT);

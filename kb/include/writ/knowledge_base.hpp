@@ -37,6 +37,7 @@
 #include <utility>
 #include <vector>
 
+#include "query/argue/argument_map.hpp"
 #include "query/argue/explanation.hpp"
 #include "query/argue/status.hpp"
 #include "query/ast.hpp"
@@ -103,6 +104,21 @@ using query::argue::render_text;
 struct ExplainResult {
   Outcome outcome = Outcome::Ok;
   std::vector<ExplanationNode> explanations;  // one per answer (a goal without answers: none)
+  std::vector<Diagnostic> diagnostics;
+};
+
+// The argument map of a goal: its answers, every literal and argument once, supports,
+// attacks and priorities (see query/argue/argument_map.hpp), and its renderings.
+using query::argue::ArgumentMap;
+using query::argue::PruneOptions;
+using query::argue::prune;
+using query::argue::render_brief;
+using query::argue::render_map_dot;
+using query::argue::render_map_json;
+
+struct MapResult {
+  Outcome outcome = Outcome::Ok;
+  ArgumentMap map;
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -264,6 +280,10 @@ class KnowledgeBase {
   // a bounded depth (query/argue/argument_graph.hpp, ArgumentGraph::why_not).
   ExplainResult explain(std::string_view goal, std::string name = "<query>");
   ExplainResult why_not(std::string_view goal, std::string name = "<query>");
+  // The argument map of a goal's answers (modality applies), with the assumptions in force.
+  // A reader. Its renderings: render_brief (text), render_map_json, render_map_dot; prune
+  // keeps a part of it.
+  MapResult argument_map(std::string_view goal, std::string name = "<query>");
 
   // What-if. assume() adds facts, rules, claims or priorities as a hypothesis: answers
   // and explanations then hold under it, and nothing is stored. assume_off() switches a
