@@ -83,6 +83,10 @@ def answer_rows(page):
     }))""")
 
 
+# The map's nodes drawn (the SVG's legend is a node too, not the map's).
+DRAWN = "document.querySelectorAll('#map svg g.node:not(#legend)').length"
+
+
 def map_ready(page):
     page.idle()
     page.wait("document.querySelectorAll('#map svg g.node').length > 0", what="the map's nodes")
@@ -90,7 +94,7 @@ def map_ready(page):
 
 def drawn_nodes(page):
     """Each node the map draws: its id and the text it shows."""
-    return page.eval("""Array.from(document.querySelectorAll('#map svg g.node')).map((g) => ({
+    return page.eval("""Array.from(document.querySelectorAll('#map svg g.node')).filter((g) => g.id !== 'legend').map((g) => ({
         id: g.id, text: Array.from(g.querySelectorAll('text')).map((t) => t.textContent.trim()).join(' ')}))""")
 
 
@@ -193,14 +197,15 @@ def run(args, checks):
         if argument:
             page.click(f"document.getElementById('{argument}')", clicks=2)
             page.idle()
-            page.wait(f"document.querySelectorAll('#map svg g.node').length < {before}", what="the collapsed map")
+            page.wait(f"{DRAWN} < {before}", what="the collapsed map")
             page.click("document.querySelector('#expand-all')")
             page.idle()
-            page.wait(f"document.querySelectorAll('#map svg g.node').length === {before}", what="the expanded map")
+            page.wait(f"{DRAWN} === {before}", what="the expanded map")
 
         # Export: SVG and PNG of the whole map.
         svg = page.eval("window.writ.svgText()")
-        checks.check(svg.startswith("<?xml") and svg.count('class="node"') == before, "the SVG export holds the map")
+        checks.check(svg.startswith("<?xml") and svg.count('class="node"') == before + 1,
+                     "the SVG export holds the map and its legend")
         png = page.eval("""window.writ.pngBlob().then(async (b) => {
             const bytes = new Uint8Array(await b.arrayBuffer());
             return {size: bytes.length, signature: Array.from(bytes.slice(0, 8))};
