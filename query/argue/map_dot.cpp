@@ -210,18 +210,18 @@ std::string render_map_dot(const ArgumentMap& map) {
         if (drawn.count(back)) break;  // drawn as a mutual rebuttal
         const char* verb = e.kind == MapEdge::Kind::Rebuts ? "rebuts" : "undercuts";
         if (beats.count(ends)) {
-          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", penwidth=2, constraint=false, label=\"" + verb + ", beats\"];\n";
+          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", penwidth=2, constraint=false, xlabel=\"" + verb + ", beats\"];\n";
         } else if ((e.kind == MapEdge::Kind::Rebuts ? rebuts : undercuts).count(back)) {
-          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", dir=both, constraint=false, label=\"rebut each other\"];\n";
+          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", dir=both, constraint=false, xlabel=\"rebut each other\"];\n";
         } else {
-          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", constraint=false, label=\"" + verb + "\"];\n";
+          out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", constraint=false, xlabel=\"" + verb + "\"];\n";
         }
         drawn.insert(ends);
         break;
       }
       case MapEdge::Kind::Beats:
         if (rebuts.count(ends) || undercuts.count(ends) || rebuts.count(back) || undercuts.count(back)) break;
-        out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", style=dotted, constraint=false, label=\"beats\"];\n";
+        out += "  " + e.from + " -> " + e.to + " [color=\"#c62828\", style=dotted, constraint=false, xlabel=\"beats\"];\n";
         break;
     }
   }
