@@ -16,6 +16,7 @@
 
 #include "grammar/csv.hpp"
 #include "grammar/parse.hpp"
+#include "kb/source_documents.hpp"
 #include "kb/store/stored_program.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/analysis/incremental_checks.hpp"
@@ -611,10 +612,13 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
   // (query/analysis/incremental_checks.hpp).
   LoadResult result;
   std::vector<query::FactRows> rows;
+  // The documents that new sources name join the load's texts after the inputs.
+  const auto inputs_end = static_cast<query::SourceId>(m.sources.size());
+  DocumentCache documents;
   auto parse_and_check = [&](bool compact) {
     result = LoadResult{};
     rows.clear();
-    for (auto id = first_new_source; id < m.sources.size(); ++id) {
+    for (auto id = first_new_source; id < inputs_end; ++id) {
       auto parsed = parse(m.sources.text(id), id, first_lines[id - first_new_source], compact);
       for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
       for (auto& f : parsed.facts) {
@@ -627,6 +631,7 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
       for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
       for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
     }
+    read_documents(std::span(m.program.sources).subspan(sources_before), m.sources, documents, result.diagnostics);
     m.program.queries = result.queries;
     for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
     for (auto& q : m.program.queries) query::name_anonymous_variables(q);
@@ -1307,6 +1312,12 @@ MaterializeResult KnowledgeBase::materialize(const std::vector<std::string>& pre
                                                tables[i].table, static_cast<std::size_t>(tables[i].rows)});
     return result;
   });
+}
+
+std::vector<SourceInfo> KnowledgeBase::sources() const {
+  const Impl::Reading reading(*impl_);
+  const std::lock_guard lock(impl_->sources_mutex);
+  return describe_sources(impl_->effective(), impl_->sources);
 }
 
 std::vector<PredicateInfo> KnowledgeBase::predicates() const {
