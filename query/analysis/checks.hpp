@@ -45,6 +45,8 @@ void check_arity_consistency(const Program& program, std::vector<Diagnostic>& ou
 void check_arguments(const Program& program, std::vector<Diagnostic>& out);
 void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_types(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_types(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_quotes(const Program& program, std::vector<Diagnostic>& out);
 
 // The quotes pass one citation at a time (analysis/quotes.cpp): `cited`'s quote must be in
