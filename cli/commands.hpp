@@ -22,6 +22,7 @@ ExitStatus import_command(const Options& options);   // writ import --db FILE TA
 ExitStatus export_command(const Options& options);   // writ export [--db FILE] PRED [FILE...]
 ExitStatus materialize_command(const Options& options);  // writ materialize --db FILE PRED...
 ExitStatus serve_command(const Options& options);    // writ serve [--db FILE] [FILE...]
+ExitStatus sources_command(const Options& options);  // writ sources [--db FILE] [FILE...] [--coverage]
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
 // headed by its `?- goal.`); diagnostics to stderr. Stops at a limit hit or a Ctrl-C.

@@ -345,11 +345,34 @@ only; 0.0.0.0 opens the server to the network, without authentication))"},
 address cannot be used; 2 usage error.)",
       },
       {
+          .command = Command::Sources,
+          .usage = {"writ sources [FILE...] [--db STORE [--as-of N]] [--coverage]"},
+          .overview = {{"sources [FILE...]", "each source document, sentence by sentence, with what cites it"}},
+          .text = R"(Loads the FILEs (over the store, which it does not change) and lists each
+document a `#source` names (`file: "article.txt"`), sentence by sentence: each
+sentence's line and column in the document, then the statements that quote it, with
+their source and where they are written (and the quote, when it is only part of the
+sentence). Quotes are verified when they are loaded (docs/language.md, "Verified
+quotes"), so every quote listed is in the document. Sources without a document are
+listed last.
+
+With --coverage, one line per sentence instead: the share of its characters that
+quotes cover (0% is a sentence nothing cites yet), its place and its text, after a
+count of the sentences cited:
+  memo.txt (source memo): 2 of 3 sentences cited
+     0%  1:1     Memo
+   100%  2:1     The tenant paid a deposit of $1,200.
+    95%  2:38    The landlord kept all of it.)",
+          .options = {{"--coverage", "how much of each sentence is quoted, instead of the citations"},
+                      {"--db STORE", "the sources of this store too (opened read-only)"}, as_of_option, help_option},
+          .exit_status = "0 ok; 1 an error in the input; 2 usage error.",
+      },
+      {
           .command = Command::Help,
           .usage = {"writ help [COMMAND]", "writ help --man"},
           .overview = {{"help [COMMAND]", "show the help of a command"}},
           .text = R"(Shows the help of COMMAND (run, check, repl, load, retract, log,
-explain, import, export, materialize, serve), or the overview. With --man, prints this
+explain, import, export, materialize, serve, sources), or the overview. With --man, prints this
 manual as a man page (roff): `writ help --man | man -l -`.)",
           .options = {{"--man", "print the whole manual as a man page"}},
       },

@@ -22,6 +22,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "export") return Command::Export;
   if (name == "materialize") return Command::Materialize;
   if (name == "serve") return Command::Serve;
+  if (name == "sources") return Command::Sources;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -39,6 +40,7 @@ std::string_view command_name(Command command) {
     case Command::Export: return "export";
     case Command::Materialize: return "materialize";
     case Command::Serve: return "serve";
+    case Command::Sources: return "sources";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -90,6 +92,7 @@ struct Accepts {
   bool db = true;
   bool table_options = false;  // --header, --no-header, --delimiter
   bool listen = false;         // --host, --port
+  bool coverage = false;       // --coverage
 };
 
 Accepts accepts(Command c) {
@@ -106,6 +109,7 @@ Accepts accepts(Command c) {
     case Command::Export: return {.format = true, .limits = true, .as_of = true};
     case Command::Materialize: return {.limits = true};
     case Command::Serve: return {.limits = true, .as_of = true, .listen = true};
+    case Command::Sources: return {.as_of = true, .coverage = true};
     case Command::Help:
     case Command::Version: return {.db = false};
   }
@@ -198,6 +202,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       return help;
     }
 
+    if (a == "--coverage" && ok.coverage) {
+      o.coverage = true;
+      continue;
+    }
     if ((a == "--header" || a == "--no-header") && ok.table_options) {
       o.header = a == "--header";
       continue;
@@ -306,6 +314,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Run && o.files.empty() && o.queries.empty()) {
     return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
   }
+  if (cmd == Command::Sources && o.files.empty() && !o.db)
+    return UsageError{"'sources' needs at least one FILE, or --db STORE", cmd};
   if (cmd == Command::Check && o.files.empty() && !o.db)
     return UsageError{"'check' needs at least one FILE, or --db STORE to check a store", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};

@@ -15,9 +15,9 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot, Svg };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Sources, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, serve, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, sources, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -40,6 +40,7 @@ struct Options {
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
   std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
   int port = 8080;                      // serve: --port N (0: any free port)
+  bool coverage = false;                // sources: --coverage
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends

@@ -6,6 +6,7 @@
 
 #include "grammar/parse.hpp"
 #include "kb/session.hpp"
+#include "kb/source_documents.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
@@ -242,6 +243,12 @@ std::vector<AskResult> KnowledgeBase::Impl::relation(std::string_view predicate,
     results.push_back(std::move(r));
   }
   return results;
+}
+
+std::vector<SourceInfo> KnowledgeBase::sources() const {
+  const Reading reading(*impl_);
+  const std::lock_guard lock(impl_->sources_mutex);
+  return describe_sources(impl_->effective(), impl_->sources);
 }
 
 std::vector<PredicateInfo> KnowledgeBase::predicates() const {

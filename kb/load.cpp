@@ -5,10 +5,12 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 
 #include "grammar/csv.hpp"
 #include "grammar/parse.hpp"
 #include "kb/session.hpp"
+#include "kb/source_documents.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
 #include "writ/input_file.hpp"
@@ -70,10 +72,13 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   // (query/analysis/incremental_checks.hpp).
   LoadResult result;
   std::vector<query::FactRows> rows;
+  // The documents that new sources name join the load's texts after the inputs.
+  const auto inputs_end = static_cast<query::SourceId>(m.sources.size());
+  DocumentCache documents;
   auto parse_and_check = [&](bool compact) {
     result = LoadResult{};
     rows.clear();
-    for (auto id = first_new_source; id < m.sources.size(); ++id) {
+    for (auto id = first_new_source; id < inputs_end; ++id) {
       auto parsed = parse(m.sources.text(id), id, first_lines[id - first_new_source], compact);
       for (auto& d : parsed.diagnostics) result.diagnostics.push_back(std::move(d));
       for (auto& f : parsed.facts) {
@@ -86,6 +91,7 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
       for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
       for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
     }
+    read_documents(std::span(m.program.sources).subspan(sources_before), m.sources, documents, result.diagnostics);
     m.program.queries = result.queries;
     for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
     for (auto& q : m.program.queries) query::name_anonymous_variables(q);

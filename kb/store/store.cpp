@@ -326,6 +326,24 @@ StoreStatus Store::read_statements(std::optional<std::int64_t> as_of, const Sink
   }
   if (step == Step::Error) return fail("read", s.error());
 
+  // The documents of the standing source declarations, when any was ever kept.
+  std::int64_t has_documents = 0;
+  if (auto e = db_.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'documents'",
+                             has_documents))
+    return fail("read", *e);
+  if (has_documents > 0) {
+    if (auto e = db_.prepare("SELECT d.declaration, s.id, s.name, s.text FROM documents d JOIN sources s ON "
+                             "s.id = d.source WHERE d.declaration IN (SELECT id FROM statements WHERE " +
+                                 std::string(standing) + ") ORDER BY d.declaration",
+                             s))
+      return fail("read", *e);
+    s.bind_int(1, at);
+    while ((step = s.step()) == Step::Row)
+      sink.document(s.column_int(0),
+                    StoredSource{s.column_int(1), std::string(s.column_text(2)), std::string(s.column_text(3))});
+    if (step == Step::Error) return fail("read", s.error());
+  }
+
   if (auto e = db_.prepare("SELECT coalesce(max(id), 0) FROM transactions WHERE id <= ?1", s)) return fail("read", *e);
   s.bind_int(1, at);
   if (s.step() != Step::Row) return fail("read", s.error());
@@ -560,7 +578,7 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
 }
 
 StoreStatus Store::add_statement(std::string_view kind, const std::string& text, const query::Location& at,
-                                 std::int64_t source) {
+                                 std::int64_t source, std::int64_t* id) {
   if (auto e = flush_all_facts()) return e;  // the facts added before, first
   if (!insert_statement_) {
     if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
@@ -578,7 +596,30 @@ StoreStatus Store::add_statement(std::string_view kind, const std::string& text,
   s.bind_int(6, at.offset);
   s.bind_int(7, tx_);
   if (auto e = s.run()) return fail("write to", *e);
+  if (id) *id = db_.last_insert_rowid();
   ++added_;
+  return std::nullopt;
+}
+
+namespace {
+
+// Made by the first load of a source with a document (docs/store.md, "Documents").
+constexpr std::string_view create_documents = R"sql(
+CREATE TABLE IF NOT EXISTS documents (
+  declaration INTEGER PRIMARY KEY REFERENCES statements (id),
+  source      INTEGER NOT NULL REFERENCES sources (id)
+);
+)sql";
+
+}  // namespace
+
+StoreStatus Store::add_document(std::int64_t declaration, std::int64_t document) {
+  if (auto e = db_.exec(create_documents)) return fail("write to", *e);
+  Statement s;
+  if (auto e = db_.prepare("INSERT INTO documents (declaration, source) VALUES (?1, ?2)", s)) return fail("write to", *e);
+  s.bind_int(1, declaration);
+  s.bind_int(2, document);
+  if (auto e = s.run()) return fail("write to", *e);
   return std::nullopt;
 }
 

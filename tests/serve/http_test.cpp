@@ -35,6 +35,8 @@ breach(X, Y) means "X breached its contract with Y".
 constexpr std::string_view memo =
     "MEMO\n\nAcme owes Bolt\na sum. Bolt says Acme paid late; Acme says it paid \xE2\x80\x9Con time\xE2\x80\x9D.\n"
     "Again: Bolt says Acme paid late.\n";
+// The memo without the repeated quote, for tests that want no warning from the load.
+constexpr std::string_view memo_once = memo.substr(0, memo.find("Again"));
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
@@ -346,6 +348,7 @@ TEST(ServeFrontier, DrawsTheMapUnderAnAssumptionAndStaysUp) {
 
 TEST(ServeLifecycle, StopsCleanlyOnSigtermAndSigint) {
   TempDir dir;
+  dir.write("memo.txt", memo_once);  // the document the memo source names
   const auto file = dir.write("dispute.writ", dispute);
   for (int signal : {SIGTERM, SIGINT}) {
     ServeProcess server({file});
@@ -359,6 +362,7 @@ TEST(ServeLifecycle, StopsCleanlyOnSigtermAndSigint) {
 
 TEST(ServeLifecycle, ABusyPortIsAnError) {
   TempDir dir;
+  dir.write("memo.txt", memo_once);  // the document the memo source names
   const auto file = dir.write("dispute.writ", dispute);
   ServeProcess first({file});
   ASSERT_TRUE(first.started()) << first.output();
@@ -384,6 +388,7 @@ TEST(ServeLifecycle, AnInputErrorIsReportedBeforeServing) {
 TEST(ServeLifecycle, ServesAStoreWithoutWritingToIt) {
   TempDir dir;
   const auto db = (dir.path() / "case.db").string();
+  dir.write("memo.txt", memo_once);
   ASSERT_EQ(cli::test::run_writ({"load", "--db", db, dir.write("dispute.writ", dispute)}).exit_code, 0);
   const auto before = cli::test::run_writ({"log", "--db", db});
   {

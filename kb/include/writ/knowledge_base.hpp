@@ -10,7 +10,7 @@
 //
 // Threads. There is no global state: two KnowledgeBases are independent, whatever the
 // threads. One KnowledgeBase may be used from many threads at once:
-//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts,
+//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts, sources,
 //     assumptions, transactions, verify_store, has_store, render. Any number run at the same time;
 //     parsing and checking goals runs in parallel, while evaluating and answering (which
 //     write into the shared fixpoint and argument graphs) are serialised among readers.
@@ -205,6 +205,39 @@ struct LogResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Where a passage is in a source's document: [begin, end) byte offsets into its text, and
+// the line and column (1-based; the column in bytes) of `begin`.
+struct TextSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+// A statement that cites a source: `... @ source "quote".`
+struct SourceCitation {
+  Value statement;    // its name, as cites/3 gives it: "p(a)" (a string), a rule's label (a symbol)
+  std::string text;   // the statement as written
+  std::string quote;  // as written in the citation; "" when none
+  std::string place;  // where the statement is: FILE:LINE
+  // Where the quote is in the source's document: one passage; none without a document or a
+  // quote; several when the quote occurs more than once (its load warned about that).
+  std::vector<TextSpan> passages;
+};
+
+// A declared source (docs/language.md, "Verified quotes").
+struct SourceInfo {
+  std::string name;                                       // `article`
+  std::vector<std::pair<std::string, Value>> attributes;  // in the order written
+  std::string declaration;                                // the `#source` statement as written
+  std::string place;                                      // FILE:LINE of the declaration
+  bool has_document = false;  // its `file: "..."` names a document, read when it was loaded
+  std::string document;       // the document's path as read then ("" without one)
+  std::string text;           // the document's text
+  std::vector<TextSpan> sentences;        // the text's sentences, in order (query/text/sentences.hpp)
+  std::vector<SourceCitation> citations;  // the statements citing the source, in the order loaded
+};
+
 class KnowledgeBase {
  public:
   explicit KnowledgeBase(Limits limits = {});
@@ -308,6 +341,12 @@ class KnowledgeBase {
   // each call, listed with their freshness in the view `materialized` (docs/store.md).
   // Needs a store open for writing. All or nothing: one transaction for all of them.
   MaterializeResult materialize(const std::vector<std::string>& predicates);
+
+  // The declared sources, in the order declared, each with its document (the text a store
+  // keeps too), the document's sentences, and every statement citing the source with the
+  // places its quote occupies in the document: what `writ sources` lists and a viewer
+  // highlights. Assumed statements count. A reader; the result is the caller's.
+  std::vector<SourceInfo> sources() const;
 
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
