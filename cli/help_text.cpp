@@ -329,11 +329,32 @@ All tables are written in one transaction.)",
 usage error; 3 a limit was hit.)",
       },
       {
+          .command = Command::Serve,
+          .usage = {"writ serve [--db STORE] [FILE...] [--port N] [--host ADDRESS] [OPTIONS]"},
+          .overview = {{"serve [FILE...]", "the knowledge base in a web browser: answers, argument maps, sources"}},
+          .text = R"(Loads the FILEs (over the store, which it never writes) and serves them
+to a web browser on this machine: ask any question, from a party's perspective or
+under what-if assumptions; see each answer's argument map (pan, zoom, collapse,
+click a node for its rule and source, export as SVG or PNG) and the source
+documents with every cited quote highlighted. Prints the address to open,
+`writ serve: http://127.0.0.1:8080/ (Ctrl-C to stop)`, then serves until Ctrl-C or
+SIGTERM. The page and its JSON API (docs/serve.md) need nothing from the network. A
+question past --timeout gets HTTP 503 and the server stays up.)",
+          .options = {{"--port N", "the port to listen on (default: 8080; 0: any free port)"},
+                      {"--host ADDRESS", R"(the address to listen on (default: 127.0.0.1, this machine
+only; 0.0.0.0 opens the server to the network, without authentication))"},
+                      {"--db STORE", "serve the store (opened read-only)"}, as_of_option,
+                      {"--timeout SECONDS", "end each question after SECONDS (default: 10)"}, max_facts_option,
+                      help_option},
+          .exit_status = R"(0 stopped by Ctrl-C or SIGTERM; 1 an error in the input, or the
+address cannot be used; 2 usage error.)",
+      },
+      {
           .command = Command::Help,
           .usage = {"writ help [COMMAND]", "writ help --man"},
           .overview = {{"help [COMMAND]", "show the help of a command"}},
           .text = R"(Shows the help of COMMAND (run, check, repl, load, retract, log,
-explain, import, export, materialize), or the overview. With --man, prints this
+explain, import, export, materialize, serve), or the overview. With --man, prints this
 manual as a man page (roff): `writ help --man | man -l -`.)",
           .options = {{"--man", "print the whole manual as a man page"}},
       },

@@ -15,9 +15,9 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -36,6 +36,8 @@ struct Options {
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
   std::optional<bool> header;           // import: --header / --no-header (unset: decide)
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
+  std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
+  int port = 8080;                      // serve: --port N (0: any free port)
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends
