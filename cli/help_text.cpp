@@ -44,7 +44,9 @@ language's quotes; an empty field is written "". A query without variables: head
 `answer`, then one row `true` or `false`.)"},
         {"json", R"(one object per query per line (JSON Lines):
   {"query": "GOAL", "columns": ["X", ...], "rows": [[...], ...]}
-integers are numbers, symbols and strings are strings. A query without variables
+integers are numbers, symbols and strings are strings; dates, durations and money
+are objects: {"date": "2026-03-01"}, {"duration": "30d", "days": 30} (or "months"),
+{"money": "$12.50", "currency": "USD", "amount": "12.50"}. A query without variables
 has "columns": [] and "rows": [[]] when true, [] when false.)"},
     },
 };
@@ -284,9 +286,10 @@ what they support; red arrows attack))"},
 nothing is added. RFC 4180: fields in double quotes may hold the delimiter, line
 breaks and "" for a quote; blank lines are skipped; every row has the first row's
 width. Each column is typed as a whole: integer when every value is an integer
-written plainly (-12, 0; not 007 or +7), else symbol when every value is written as
-a symbol (a lowercase letter, then letters, digits or _), else string. A line on
-standard error says what was added:
+written plainly (-12, 0; not 007 or +7), else date, duration or money when every
+value is one as writ writes it (2026-03-01, 30d, $1_234.50), else symbol when
+every value is written as a symbol (a lowercase letter, then letters, digits or
+_), else string. A line on standard error says what was added:
   writ: transaction 2: imported 5000 rows of 'edges.csv' as edge/2 (integer, integer); header: src, dst)",
           .options = {{"--db STORE", "the store to add to (required; created if missing)"},
                       {"--header", "the first row names the columns"},
