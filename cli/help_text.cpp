@@ -86,10 +86,18 @@ source line and a caret under the place; answers go to standard output.)",
           {
               {"WRIT_HISTORY", R"(the file of the REPL's history (default ~/.writ_history);
 empty to keep none)"},
+              {"WRIT_RC", R"(the file of commands an interactive REPL runs first (default
+~/.writrc); empty to run none)"},
+              {"PAGER", R"(the pager for long output in the REPL at a terminal (default: less
+with LESS=FRX, or more); empty or `cat` for none)"},
+              {"NO_COLOR", R"(when set to anything but the empty string, no colour (https://no-color.org);
+colour is also off when TERM is dumb or the output is not a terminal)"},
           },
       .files =
           {
               {"~/.writ_history", "the REPL's history, kept across sessions"},
+              {"~/.writrc", R"(commands and statements an interactive REPL runs before the
+first prompt, as `.read` does: e.g. `.timer on`)"},
           },
       .exit_status =
           {
@@ -177,10 +185,16 @@ With --as-of N the store is read-only: additions are kept in memory.
 On a terminal: line editing and a history kept across sessions in $WRIT_HISTORY
 (default ~/.writ_history; set it empty to keep none). Tab completes predicate names,
 commands and file names. Ctrl-C cancels a running query or clears the line; Ctrl-D
-or `.quit` leaves.
+or `.quit` leaves. The commands in $WRIT_RC (default ~/.writrc) run first, e.g.
+`.format csv` or `.timer on`. Answers longer than the screen go through $PAGER
+(`.pager off` to stop it); statuses and messages are in colour unless $NO_COLOR is
+set. What other shells take (`help`, `exit`, `select * from t;`) gets a hint, also
+at the continuation prompt, where an empty line or `;` shows the unfinished
+statement and a dot-command drops it.
 
-From a pipe or file (`writ repl < script.writ`): no prompt, banner or history; only
-answers and errors are printed.)",
+From a pipe or file (`writ repl < script.writ`): no prompt, banner, history or rc
+file; each answer is headed by its `?- GOAL.`, and errors go to standard error.
+`.bail on` stops at the first error.)",
           .options = {{"--db STORE", "work on this store (created if missing)"},
                       {"--as-of N", "the store as it stood after transaction N, read-only"},
                       answer_format_option, timeout_option, max_facts_option, help_option},
@@ -424,6 +438,17 @@ hypothesis (never stored) and show what changed)"},
        {
            {".format [table|csv|json]", "show or set the output format"},
            {".timeout [SECONDS|off]", "show or set the time limit of each evaluation"},
+           {".timer on|off", "print the time each command took (on standard error)"},
+           {".echo on|off", "print each line before running it"},
+           {".bail on|off", "stop a script (a pipe, .read) at its first error"},
+           {".pager on|off", "show long output through $PAGER at a terminal (default: on)"},
+       }},
+      {"Output and scripts",
+       "",
+       {
+           {".output [FILE]", "write results to FILE from now on; with no FILE, to the screen again"},
+           {".once FILE", "write the next command's results to FILE"},
+           {".read FILE", "run the statements and commands of FILE as if typed"},
        }},
       {"Session",
        "",

@@ -48,5 +48,8 @@ std::unique_ptr<LineSource> make_terminal_line_source(Completer completer,
 
 // $WRIT_HISTORY when set (empty: no file), else ~/.writ_history, else none.
 std::optional<std::string> default_history_file();
+// $WRIT_RC when set (empty: no file), else ~/.writrc, else none: the commands an
+// interactive session runs first.
+std::optional<std::string> default_rc_file();
 
 }  // namespace writ::cli

@@ -45,7 +45,7 @@ ExitStatus load_command(const Options& options) {
   } else {
     print_error("writ", "nothing added to '" + *options.db + "': the files hold no facts or rules");
   }
-  return answer_queries(kb, loaded.queries, {}, options.format);
+  return answer_queries(kb, loaded.queries, {}, options.format, loaded.diagnostics);
 }
 
 }  // namespace writ::cli

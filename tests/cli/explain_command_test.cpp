@@ -196,6 +196,7 @@ TEST(ReplWhatIf, AssumeShowsWhatChangedAndForgetUndoesIt) {
                           dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
+            "?- breach(P).\n"
             "P         status\n"
             "--------  ---------\n"
             "frontier  contested\n"

@@ -167,3 +167,19 @@ TEST_F(RunCommand, TimeoutEndsAnEndlessEvaluationWithStatus3) {
 
 }  // namespace
 }  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// The load warns about a question's undefined predicate; answering it must not say so again.
+TEST(RunWarnings, AQuestionsWarningIsSaidOnce) {
+  TempDir dir;
+  const std::string file = dir.write("q.writ", "q(X)?\n");
+  const auto r = run_writ({"run", file});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, file + ":1:1: warning: predicate 'q/1' is not defined by any fact or rule\n 1 | q(X)?\n   | ^~~~\n");
+  EXPECT_EQ(r.out, "?- q(X).\nX\n-\n(0 answers)\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test

@@ -71,7 +71,7 @@ TEST(Usage, AFileWithoutCommandOpensTheRepl) {
   const std::string file = dir.write("kinds.writ", "p(1).\n");
   const auto r = run_writ({file}, "p(X)?\n");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "X\n-\n1\n(1 answer)\n");
+  EXPECT_EQ(r.out, "?- p(X).\nX\n-\n1\n(1 answer)\n");
   const auto missing = run_writ({"facts.writ"}, "", dir.path());
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(missing.err, "error: cannot open 'facts.writ': No such file or directory\n");
