@@ -277,6 +277,24 @@ Exit status: 0 ok; 1 no such predicate, or the store cannot be written;
 2 usage error; 3 a limit was hit.
 )";
 
+constexpr std::string_view compile_help = R"(Usage: writ compile --sql FILE... [OPTIONS]
+
+Writes the program of the FILEs (over STORE, read-only, with --db) as one
+self-contained PostgreSQL script on standard output: in one transaction it
+creates SCHEMA, a table per relation and the facts, evaluates the rules in
+semi-naive rounds of INSERT ... SELECT, and answers the files' queries:
+  writ compile --sql rules.writ facts.writ | psql -v ON_ERROR_STOP=1
+See docs/scale-out.md (and Citus) for the layout.
+
+Options:
+  --sql               the target: PostgreSQL (required)
+  --schema NAME       the schema to create (default: writ)
+  --db STORE          compile over this store as well (read-only)
+  -h, --help          show this help
+
+Exit status: 0 ok; 1 an error in the input; 2 usage error.
+)";
+
 constexpr std::string_view help_help = R"(Usage: writ help [COMMAND]
 
 Shows the help of COMMAND (run, check, repl, load, retract, log, explain,
@@ -324,6 +342,7 @@ std::string_view help_text(std::optional<Command> topic) {
     case Command::Import: return import_help;
     case Command::Export: return export_help;
     case Command::Materialize: return materialize_help;
+    case Command::Compile: return compile_help;
     case Command::Help: return help_help;
     case Command::Version: return overview;
   }

@@ -15,7 +15,7 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Help, Version };
+enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Compile, Help, Version };
 
 // run, check, repl, load, retract, log, explain, import, export, materialize, help
 std::optional<Command> parse_command(std::string_view name);
@@ -35,6 +35,10 @@ struct Options {
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
   std::optional<bool> header;           // import: --header / --no-header (unset: decide)
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
+  bool sql = false;                     // compile: --sql, the target
+  std::optional<std::string> postgres;  // --postgres CONNINFO: a PostgreSQL database instead of a store
+  std::string schema = "writ";          // --schema NAME: the PostgreSQL schema (with --postgres, compile)
+  bool schema_given = false;
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends

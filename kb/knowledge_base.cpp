@@ -16,6 +16,8 @@
 
 #include "grammar/csv.hpp"
 #include "grammar/parse.hpp"
+#include "kb/postgres/session.hpp"
+#include "kb/postgres/stored_program.hpp"
 #include "kb/store/stored_program.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/analysis/incremental_checks.hpp"
@@ -23,6 +25,7 @@
 #include "query/analysis/variables.hpp"
 #include "query/argue/argument_graph.hpp"
 #include "query/eval/evaluator.hpp"
+#include "sql/script.hpp"
 
 namespace writ::kb {
 
@@ -105,6 +108,7 @@ struct KnowledgeBase::Impl {
   // readers never write it.
   void invalidate() {
     evaluated = false;
+    if (postgres) postgres->forget();
     graphs.clear();
     with_facts = {};
     with_rows = {};
@@ -233,6 +237,11 @@ struct KnowledgeBase::Impl {
     return false;
   }
   std::unique_ptr<store::Store> store;  // when open() succeeded
+  // When open_postgres() succeeded: the schema whose facts and statements are loaded, where
+  // every question is evaluated. `postgres_cancel` is the same session for cancel(), which
+  // may run in a signal handler.
+  std::unique_ptr<postgres::Session> postgres;
+  std::atomic<postgres::Session*> postgres_cancel{nullptr};
   std::optional<std::int64_t> as_of;     // the store opened as of this transaction
 
   // Stored facts are read when a question needs them, not when the store opens: a store of
@@ -482,7 +491,10 @@ void KnowledgeBase::set_limits(Limits limits) {
   const Impl::Writing writing(*impl_);
   impl_->limits = limits;
 }
-void KnowledgeBase::cancel() noexcept { impl_->cancelled.store(true, std::memory_order_relaxed); }
+void KnowledgeBase::cancel() noexcept {
+  impl_->cancelled.store(true, std::memory_order_relaxed);
+  if (auto* session = impl_->postgres_cancel.load(std::memory_order_acquire)) session->cancel();
+}
 
 OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
   // Exceptions (out of memory) become diagnostics, as in every call that reads input.
@@ -496,6 +508,7 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
       return result;
     };
     if (m.store) return fail("cannot open store '" + path + "': store '" + m.store->path() + "' is already open");
+    if (m.postgres) return fail("cannot open store '" + path + "': a PostgreSQL schema is open");
     if (!m.program.rules.empty()) return fail("cannot open store '" + path + "' after statements were loaded");
 
     store::OpenOptions o;
@@ -555,6 +568,48 @@ bool KnowledgeBase::has_store() const {
   return impl_->store != nullptr;
 }
 
+OpenResult KnowledgeBase::open_postgres(const std::string& conninfo, PostgresOptions options) {
+  return guarded<OpenResult>([&]() -> OpenResult {
+    auto& m = *impl_;
+    const Impl::Writing writing(m);
+    OpenResult result;
+    auto fail = [&](std::string message) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, std::move(message)));
+      return result;
+    };
+    if (m.store) return fail("cannot open a PostgreSQL schema: store '" + m.store->path() + "' is open");
+    if (m.postgres) return fail("cannot open a PostgreSQL schema: schema '" + m.postgres->schema() + "' is open");
+    if (!m.program.rules.empty()) return fail("cannot open a PostgreSQL schema after statements were loaded");
+    std::unique_ptr<postgres::Session> session;
+    if (auto e = postgres::Session::open(conninfo, options.schema, !options.read_only, session)) return fail(*e);
+    std::vector<postgres::StoredStatement> statements;
+    std::set<query::PredicateId> relations;
+    if (auto e = session->read(statements, relations)) return fail(*e);
+    query::Program program;
+    std::vector<Diagnostic> unreadable;
+    postgres::read_statements(statements, m.keep_source(), program, unreadable);
+    for (const auto& p : relations) program.external.push_back(query::ExternalRelation{p.name, p.arity});
+    query::name_anonymous_variables(program);
+    // The statements were checked when they were loaded; checking again guards against a
+    // schema changed by other means, and is what the evaluator requires.
+    auto checked = query::check_program(program);
+    for (auto& d : checked)
+      if (d.severity == query::Severity::Error) unreadable.push_back(std::move(d));
+    if (!unreadable.empty()) {
+      auto r = fail("schema '" + options.schema + "' holds a program with errors");
+      for (auto& d : unreadable) r.diagnostics.push_back(std::move(d));
+      return r;
+    }
+    m.program = std::move(program);
+    m.checker.accept(m.program);
+    m.postgres = std::move(session);
+    m.postgres_cancel.store(m.postgres.get(), std::memory_order_release);
+    m.invalidate();
+    return result;
+  });
+}
+
 LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
   return guarded<LoadResult>([&] { return load_unguarded(std::move(inputs), writ_parser()); });
 }
@@ -574,7 +629,8 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
   // Into a store, plain facts go to its fact tables without a Rule each, and stay there
   // until a question reads them (see Impl::unread): the checks count their predicates as
   // defined, and see the first fact of each predicate as a Rule, where it was written.
-  const bool into_store = m.store && !m.store->read_only();
+  const bool into_postgres = m.postgres && m.postgres->writable();
+  const bool into_store = (m.store && !m.store->read_only()) || into_postgres;
   const auto rules_before = m.program.rules.size();
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
@@ -705,6 +761,26 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
     }
     m.saw_own_write();
   }
+  if (into_postgres && added) {
+    std::string error;
+    const auto written = m.postgres->write(
+        postgres::statements_of_load(m.sources, m.program,
+                                     {rules_before, preferences_before, sources_before, templates_before}, is_row),
+        rows, m.cancelled, error);
+    if (written != postgres::WriteOutcome::Written) {
+      roll_back();
+      result.queries.clear();
+      result.diagnostics.clear();
+      if (written == postgres::WriteOutcome::Cancelled) {
+        result.outcome = Outcome::Cancelled;
+        result.diagnostics.push_back(query::make_error({}, "load cancelled: nothing was added"));
+      } else {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, error + "; nothing was added"));
+      }
+      return result;
+    }
+  }
   on_exception.undo = nullptr;
   if (into_store && added) {
     // The facts written are read from the store when a question needs them.
@@ -714,6 +790,12 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
                           m.program.rules.end());
     for (const auto& f : rows) {
       const query::PredicateId p{f.predicate, f.arity};
+      if (into_postgres) {
+        if (std::none_of(m.program.external.begin(), m.program.external.end(),
+                         [&](const query::ExternalRelation& e) { return e.name == p.name && e.arity == p.arity; }))
+          m.program.external.push_back(query::ExternalRelation{p.name, p.arity});
+        continue;
+      }
       if (m.unread_index(p) >= 0) continue;
       std::string table;
       if (auto e = m.store->fact_table_of(p, table); e || table.empty()) continue;  // cannot be: it was written
@@ -749,6 +831,8 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     if (m.store && m.store->read_only())
       result.diagnostics.push_back(
           query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
+    if (m.postgres)
+      result.diagnostics.push_back(query::make_error({}, "cannot retract from a PostgreSQL schema"));
     if (query::has_errors(result.diagnostics)) {
       result.outcome = Outcome::InputError;
       return result;
@@ -1070,6 +1154,29 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
   if (m.lookup(named, limits, on_columns, on_row, result)) return result;
   // Evaluating and answering write into the evaluator and the graphs: one reader at a time.
   const std::lock_guard derive(m.derive);
+  if (m.postgres) {
+    if (m.argued()) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error(
+          {}, "the program has defeasible rules, defeaters, claims or priorities, whose statuses are not evaluated in "
+              "PostgreSQL yet"));
+      return result;
+    }
+    result.answers.columns = query::answer_columns(named);
+    if (!m.postgres->evaluated()) {
+      const auto place = [&m](const query::Location& at) {
+        return m.source_name(at.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+      };
+      const auto status = m.postgres->evaluate(m.effective(), place, limits, result.diagnostics);
+      result.outcome = outcome_of(status);
+      if (result.outcome != Outcome::Ok) return result;
+    }
+    const auto status = m.postgres->answer(
+        named, limits, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
+        [&](const std::vector<Value>& row) { on_row(row, std::nullopt); }, result.diagnostics);
+    result.outcome = outcome_of(status);
+    return result;
+  }
   if (m.argued()) {
     // Answers with their status, from the argument graph of the query's perspective.
     auto* graph = m.graph(named.perspective, limits, result.diagnostics, result.outcome);
@@ -1140,6 +1247,11 @@ ExplainResult KnowledgeBase::explain_unguarded(std::string_view goal, std::strin
   const auto explain_into_result = [&] {
     const auto q = checked_goal(m.effective(), source, goal, result);
     if (!q) return;
+    if (m.postgres) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, "explanations are not available on a PostgreSQL schema yet"));
+      return;
+    }
     const auto limits = m.eval_limits();
     const std::lock_guard derive(m.derive);
     auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
@@ -1309,6 +1421,40 @@ MaterializeResult KnowledgeBase::materialize(const std::vector<std::string>& pre
   });
 }
 
+SqlResult KnowledgeBase::compile_sql(const std::vector<query::Query>& queries, const SqlOptions& options) {
+  return guarded<SqlResult>([&] {
+    auto& m = *impl_;
+    const Impl::Reading reading(m);
+    const std::lock_guard derive(m.derive);
+    SqlResult result;
+    const auto* program = m.program_with_facts(nullptr, false, result.diagnostics);
+    if (!program) {
+      result.outcome = Outcome::InputError;
+      return result;
+    }
+    if (m.argued()) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error(
+          {}, "compile --sql: the program has defeasible rules, defeaters, claims or priorities, whose statuses are not "
+              "compiled to SQL yet"));
+      return result;
+    }
+    query::Program with_queries = *program;
+    for (auto q : queries) {
+      query::name_anonymous_variables(q);
+      with_queries.queries.push_back(std::move(q));
+    }
+    sql::ScriptOptions how;
+    how.options.schema = options.schema;
+    how.options.place_of = [&m](const query::Location& at) {
+      return m.source_name(at.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    };
+    how.inputs = options.inputs;
+    result.script = sql::script(with_queries, how);
+    return result;
+  });
+}
+
 std::vector<PredicateInfo> KnowledgeBase::predicates() const {
   const Impl::Reading reading(*impl_);
   std::map<query::PredicateId, PredicateInfo> by_id;
@@ -1327,6 +1473,17 @@ std::vector<PredicateInfo> KnowledgeBase::predicates() const {
       auto& info = by_id[t.predicate];
       info.name = t.predicate.name;
       info.arity = t.predicate.arity;
+      info.facts += static_cast<std::size_t>(count);
+    }
+  }
+  if (impl_->postgres) {
+    const std::lock_guard derive(impl_->derive);  // the session's connection is one reader's at a time
+    for (const auto& p : impl_->postgres->stored()) {
+      std::uint64_t count = 0;
+      if (impl_->postgres->count_facts(p, count)) continue;  // the error shows when it is asked
+      auto& info = by_id[p];
+      info.name = p.name;
+      info.arity = p.arity;
       info.facts += static_cast<std::size_t>(count);
     }
   }

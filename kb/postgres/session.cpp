@@ -1,0 +1,498 @@
+#include "kb/postgres/session.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "query/analysis/variables.hpp"
+#include "sql/names.hpp"
+#include "sql/runtime.hpp"
+#include "sql/values.hpp"
+
+namespace writ::kb::postgres {
+
+using query::eval::Status;
+
+namespace {
+
+std::string quoted(const std::string& name) { return "\"" + name + "\""; }
+
+std::string describe(const PgError& e, std::string_view doing) {
+  std::string message = e.message;
+  if (!e.detail.empty() && !e.connection_lost) message += " (" + e.detail + ")";
+  if (e.connection_lost) return "the connection to PostgreSQL was lost while " + std::string(doing) + ": " + message;
+  if (e.permission_denied()) return "PostgreSQL refused " + std::string(doing) + ": " + message;
+  return "PostgreSQL failed " + std::string(doing) + ": " + message;
+}
+
+// A relation's columns with their types, for CREATE TABLE.
+std::string column_definitions(const query::PredicateId& p, const std::string& schema) {
+  std::string out;
+  for (const auto& c : sql::relation_columns(p.arity))
+    out += (out.empty() ? "" : ", ") + c + (p.arity == 0 ? " boolean NOT NULL" : " " + schema + ".value NOT NULL");
+  return out;
+}
+
+std::string column_list(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+// `NOT EXISTS (SELECT FROM table AS t WHERE t.a1 = s.a1 AND ...)`.
+std::string not_in(const std::string& table, const std::vector<std::string>& columns, const std::string& row) {
+  std::string out = "NOT EXISTS (SELECT FROM " + table + " AS t";
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    out += (i == 0 ? " WHERE " : " AND ") + std::string("t.") + columns[i] + " = " + row + "." + columns[i];
+  return out + ")";
+}
+
+}  // namespace
+
+// The state of an evaluation: its transaction is open while this lives.
+struct Session::Evaluation {
+  sql::Options options;
+  sql::CompiledProgram compiled;
+};
+
+Session::~Session() {
+  if (evaluation_ && connection_) connection_->execute("ROLLBACK");
+}
+
+std::optional<std::string> Session::open(const std::string& conninfo, const std::string& schema, bool writable,
+                                         std::unique_ptr<Session>& out) {
+  std::unique_ptr<Session> s(new Session());
+  s->schema_ = schema;
+  s->identifier_ = sql::identifier(schema);
+  s->writable_ = writable;
+  if (auto e = Connection::open(conninfo, s->connection_)) return "cannot connect to PostgreSQL: " + e->message;
+  auto& c = *s->connection_;
+  if (c.server_version() < 120000)
+    return "PostgreSQL " + std::to_string(c.server_version() / 10000) + " is too old for writ (12 or later is needed)";
+  const std::string where = "schema " + quoted(schema) + " in database " + quoted(c.database());
+  bool nonempty = false;
+  const std::string state =
+      "SELECT n.oid IS NOT NULL,\n"
+      "       EXISTS (SELECT FROM pg_class WHERE relnamespace = n.oid AND relname = 'writ_meta'),\n"
+      "       EXISTS (SELECT FROM pg_class WHERE relnamespace = n.oid)\n"
+      "         OR EXISTS (SELECT FROM pg_proc WHERE pronamespace = n.oid)\n"
+      "         OR EXISTS (SELECT FROM pg_type WHERE typnamespace = n.oid)\n"
+      "FROM (SELECT $1::name AS name) AS q LEFT JOIN pg_namespace AS n ON n.nspname = q.name";
+  if (auto e = c.query(state, {schema}, [&](const auto& row) {
+        s->exists_ = row[0] && *row[0] == "t";
+        s->ours_ = row[1] && *row[1] == "t";
+        nonempty = row[2] && *row[2] == "t";
+      }))
+    return describe(*e, "to read the catalogue");
+  if (!s->exists_ && !writable) return where + " does not exist (writ load --postgres creates it)";
+  if (s->exists_ && !s->ours_ && nonempty)
+    return where + " is not writ's: it holds other objects and no table writ_meta (name another with --schema)";
+  if (s->exists_ && !s->ours_ && !writable) return where + " is empty: nothing was loaded into it (writ load --postgres)";
+  if (s->ours_) {
+    std::optional<int> layout;
+    if (auto e = c.query("SELECT value FROM " + s->identifier_ + ".writ_meta WHERE key = 'layout'", {},
+                         [&](const auto& row) {
+                           if (row[0]) layout = std::atoi(std::string(*row[0]).c_str());
+                         }))
+      return describe(*e, "to read " + where);
+    if (!layout) return where + " is damaged: writ_meta has no layout";
+    if (*layout > layout_version)
+      return where + " was written by a newer writ (layout " + std::to_string(*layout) + "; this writ reads " +
+             std::to_string(layout_version) + ")";
+  }
+  out = std::move(s);
+  return std::nullopt;
+}
+
+std::optional<std::string> Session::read(std::vector<StoredStatement>& statements,
+                                         std::set<query::PredicateId>& relations) {
+  if (!ours_) return std::nullopt;
+  auto& c = *connection_;
+  const std::string where = "schema " + quoted(schema_);
+  std::optional<std::string> bad;
+  // One snapshot for both reads, so that a load committed in between is seen whole or not.
+  if (auto e = c.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return describe(*e, "to read " + where);
+  auto e = c.query("SELECT load, source, line, col, text FROM " + identifier_ + ".writ_statement ORDER BY load, id", {},
+                   [&](const auto& row) {
+                     if (!row[0] || !row[1] || !row[2] || !row[3] || !row[4]) {
+                       if (!bad) bad = where + " is damaged: writ_statement has a NULL";
+                       return;
+                     }
+                     StoredStatement s;
+                     s.load = std::atoll(std::string(*row[0]).c_str());
+                     s.source = std::string(*row[1]);
+                     s.line = static_cast<std::uint32_t>(std::max(1, std::atoi(std::string(*row[2]).c_str())));
+                     s.column = static_cast<std::uint32_t>(std::max(1, std::atoi(std::string(*row[3]).c_str())));
+                     s.text = std::string(*row[4]);
+                     statements.push_back(std::move(s));
+                   });
+  if (!e)
+    e = c.query("SELECT predicate, arity FROM " + identifier_ + ".writ_relation ORDER BY predicate, arity", {},
+                [&](const auto& row) {
+                  if (!row[0] || !row[1]) return;
+                  relations.insert(query::PredicateId{std::string(*row[0]),
+                                                      static_cast<std::uint32_t>(std::atoi(std::string(*row[1]).c_str()))});
+                });
+  c.execute(e ? "ROLLBACK" : "COMMIT");
+  if (e) return describe(*e, "to read " + where);
+  if (bad) return bad;
+  stored_ = relations;
+  return std::nullopt;
+}
+
+std::optional<std::string> Session::count_facts(const query::PredicateId& p, std::uint64_t& count) {
+  count = 0;
+  if (!stored_.count(p)) return std::nullopt;
+  const std::string table = identifier_ + "." + sql::identifier(sql::relation_table(p));
+  if (auto e = connection_->query("SELECT count(*) FROM " + table, {}, [&](const auto& row) {
+        if (row[0]) count = std::strtoull(std::string(*row[0]).c_str(), nullptr, 10);
+      }))
+    return describe(*e, "to count the facts of " + p.to_string());
+  return std::nullopt;
+}
+
+std::optional<std::string> Session::create_layout() {
+  auto& c = *connection_;
+  for (const auto& statement : sql::runtime_statements(identifier_))
+    if (auto e = c.execute(statement)) return describe(*e, "to create writ's functions in schema " + quoted(schema_));
+  const std::string s = identifier_;
+  const std::string layout =
+      "CREATE TABLE " + s + ".writ_meta (key text PRIMARY KEY, value text NOT NULL);\n"
+      "INSERT INTO " + s + ".writ_meta VALUES ('layout', '" + std::to_string(layout_version) + "');\n"
+      "CREATE SEQUENCE " + s + ".writ_load;\n"
+      "CREATE TABLE " + s + ".writ_statement (id bigserial PRIMARY KEY, load bigint NOT NULL, source text NOT NULL,\n"
+      "  line integer NOT NULL, col integer NOT NULL, text text NOT NULL);\n"
+      "CREATE TABLE " + s + ".writ_relation (predicate text NOT NULL, arity integer NOT NULL, table_name text NOT NULL,\n"
+      "  PRIMARY KEY (predicate, arity))";
+  if (auto e = c.execute(layout)) return describe(*e, "to create writ's tables in schema " + quoted(schema_));
+  return std::nullopt;
+}
+
+WriteOutcome Session::write(const std::vector<StoredStatement>& statements, const std::vector<query::FactRows>& rows,
+                            const std::atomic<bool>& cancel, std::string& error) {
+  forget();
+  auto& c = *connection_;
+  const std::string doing = "to load into schema " + quoted(schema_);
+  const auto stop = [&](std::optional<std::string> why) {
+    c.execute("ROLLBACK");
+    if (!why) return WriteOutcome::Cancelled;
+    error = *why;
+    return WriteOutcome::Failed;
+  };
+  if (auto e = c.execute("BEGIN")) return stop(describe(*e, doing));
+  if (!exists_)
+    if (auto e = c.execute("CREATE SCHEMA " + identifier_)) return stop(describe(*e, "to create schema " + quoted(schema_)));
+  if (!ours_)
+    if (auto why = create_layout()) return stop(why);
+  std::string load = "0";
+  if (auto e = c.query("SELECT nextval('" + identifier_ + ".writ_load')", {}, [&](const auto& row) {
+        if (row[0]) load = std::string(*row[0]);
+      }))
+    return stop(describe(*e, doing));
+  if (cancel.load(std::memory_order_relaxed)) return stop(std::nullopt);
+  if (!statements.empty()) {
+    std::size_t next = 0;
+    const auto e = c.copy_rows(identifier_ + ".writ_statement", {"load", "source", "line", "col", "text"},
+                               [&](std::vector<std::string>& row) {
+                                 if (next == statements.size() || cancel.load(std::memory_order_relaxed)) return false;
+                                 const auto& s = statements[next++];
+                                 row = {load, s.source, std::to_string(s.line), std::to_string(s.column), s.text};
+                                 return true;
+                               });
+    if (e) return stop(describe(*e, doing));
+  }
+  // Facts, predicate by predicate: into a staging table, then the ones not there yet.
+  std::map<query::PredicateId, std::vector<const query::FactRows*>> by_predicate;
+  for (const auto& f : rows) by_predicate[query::PredicateId{f.predicate, f.arity}].push_back(&f);
+  std::set<query::PredicateId> created;
+  for (const auto& [p, parts] : by_predicate) {
+    if (cancel.load(std::memory_order_relaxed)) return stop(std::nullopt);
+    const std::string name = sql::relation_table(p);
+    const std::string table = identifier_ + "." + sql::identifier(name);
+    const auto columns = sql::relation_columns(p.arity);
+    std::string ddl;
+    if (!stored_.count(p)) {
+      ddl = "CREATE TABLE IF NOT EXISTS " + table + " (" + column_definitions(p, identifier_) + ");\n" +
+            "CREATE INDEX IF NOT EXISTS " + sql::identifier(sql::relation_table(p, "__index")) + " ON " + table + " (" +
+            column_list(columns) + ");\n" + "INSERT INTO " + identifier_ +
+            ".writ_relation VALUES (" + sql::string_literal(p.name) + ", " + std::to_string(p.arity) + ", " +
+            sql::string_literal(name) + ") ON CONFLICT DO NOTHING;\n";
+      created.insert(p);
+    }
+    std::string staging_columns;
+    for (const auto& col : columns) staging_columns += (staging_columns.empty() ? "" : ", ") + col + (p.arity == 0 ? " boolean" : " text");
+    ddl += "CREATE TEMP TABLE writ_staging (" + staging_columns + ") ON COMMIT DROP";
+    if (auto e = c.execute(ddl)) return stop(describe(*e, doing));
+    std::size_t part = 0, row = 0;
+    const auto e = c.copy_rows("pg_temp.writ_staging", columns, [&](std::vector<std::string>& out) {
+      while (part < parts.size() && row == parts[part]->rows()) {
+        ++part;
+        row = 0;
+      }
+      if (part == parts.size() || cancel.load(std::memory_order_relaxed)) return false;
+      const auto& f = *parts[part];
+      out.clear();
+      if (p.arity == 0) out.emplace_back("t");
+      for (std::uint32_t k = 0; k < p.arity; ++k) out.push_back(sql::encode(f.values[row * p.arity + k]));
+      ++row;
+      return true;
+    });
+    if (e) return stop(describe(*e, doing));
+    std::string select;
+    for (const auto& col : columns)
+      select += (select.empty() ? "" : ", ") + std::string("s.") + col + (p.arity == 0 ? "" : "::" + identifier_ + ".value");
+    const std::string insert = "INSERT INTO " + table + " (" + column_list(columns) + ")\nSELECT DISTINCT " + select +
+                               " FROM pg_temp.writ_staging AS s\nWHERE " + not_in(table, columns, "s") +
+                               ";\nDROP TABLE pg_temp.writ_staging;\nANALYZE " + table;
+    if (auto e2 = c.execute(insert)) return stop(describe(*e2, doing));
+  }
+  if (cancel.load(std::memory_order_relaxed)) return stop(std::nullopt);
+  if (auto e = c.execute("COMMIT")) return stop(describe(*e, doing));
+  exists_ = ours_ = true;
+  for (const auto& p : created) stored_.insert(p);
+  return WriteOutcome::Written;
+}
+
+void Session::forget() { abandon(); }
+
+void Session::abandon() {
+  if (!evaluation_) return;
+  evaluation_.reset();
+  evaluated_.reset();
+  connection_->execute("ROLLBACK");
+}
+
+void Session::cancel() noexcept {
+  if (connection_) connection_->cancel();
+}
+
+Status Session::failed(const PgError& e, const query::eval::Limits& limits, std::string_view doing,
+                       std::vector<query::Diagnostic>& diagnostics) {
+  if (!e.connection_lost) connection_->execute("ROLLBACK");
+  const sql::CompiledProgram* compiled = evaluation_ ? &evaluation_->compiled : nullptr;
+  Status status = Status::Error;
+  if (e.cancelled()) {
+    if (auto stop = query::eval::interrupted(limits)) {
+      diagnostics.push_back(std::move(stop->second));
+      status = stop->first;
+    } else {
+      diagnostics.push_back(query::make_error({}, "evaluation cancelled"));
+      status = Status::Cancelled;
+    }
+  } else if (e.sqlstate == sql::overflow_sqlstate && compiled && compiled->site(e.detail)) {
+    const auto* site = compiled->site(e.detail);
+    // The message after "PLACE: " is the evaluator's own.
+    std::string message = e.message;
+    if (message.rfind(site->place + ": ", 0) == 0) message.erase(0, site->place.size() + 2);
+    diagnostics.push_back(query::make_error(site->location, message));
+  } else {
+    diagnostics.push_back(query::make_error({}, describe(e, doing)));
+  }
+  evaluation_.reset();
+  evaluated_.reset();
+  return status;
+}
+
+Status Session::run(const std::string& statement, const query::eval::Limits& limits, std::uint64_t* rows,
+                    std::vector<query::Diagnostic>& diagnostics) {
+  if (auto stop = query::eval::interrupted(limits)) {
+    abandon();
+    diagnostics.push_back(std::move(stop->second));
+    return stop->first;
+  }
+  std::string text = statement;
+  if (limits.deadline) {
+    // What is left of the time limit bounds the statement; the server ends it after that.
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*limits.deadline - std::chrono::steady_clock::now());
+    text = "SET LOCAL statement_timeout = " + std::to_string(std::max<std::int64_t>(1, left.count())) + ";\n" + text;
+  }
+  if (auto e = connection_->execute(text, rows)) return failed(*e, limits, "to evaluate the program", diagnostics);
+  return Status::Ok;
+}
+
+Status Session::evaluate(const query::Program& program, const sql::PlaceOf& place_of, const query::eval::Limits& limits,
+                         std::vector<query::Diagnostic>& diagnostics) {
+  forget();
+  if (!ours_) {
+    diagnostics.push_back(query::make_error(
+        {}, "schema " + quoted(schema_) + " holds nothing yet: load something into it first (writ load --postgres)"));
+    return Status::Error;
+  }
+  // The relations evaluation writes (derived, or with facts in memory) are temporary tables;
+  // the others are read where they are stored.
+  std::set<query::PredicateId> written;
+  for (const auto& r : program.rules)
+    if (r.kind == query::RuleKind::Strict) written.insert(query::predicate_of(r.head));
+  std::map<query::PredicateId, std::vector<std::vector<std::string>>> facts;
+  std::map<query::PredicateId, std::set<std::vector<std::string>>> seen;
+  std::uint64_t fact_count = 0;
+  sql::for_each_fact(program, [&](const query::PredicateId& p, const query::Value* values) {
+    written.insert(p);
+    std::vector<std::string> row;
+    for (std::uint32_t i = 0; i < p.arity; ++i) row.push_back(sql::encode(values[i]));
+    if (p.arity == 0) row.emplace_back("t");
+    if (seen[p].insert(row).second) facts[p].push_back(std::move(row));
+  });
+  auto evaluation = std::make_unique<Evaluation>();
+  evaluation->options.schema = schema_;
+  evaluation->options.place_of = place_of;
+  evaluation->options.table_of = [this, written](const query::PredicateId& p, std::string_view suffix) {
+    if (suffix.empty() && !written.count(p) && stored_.count(p))
+      return identifier_ + "." + sql::identifier(sql::relation_table(p));
+    return "pg_temp." + sql::identifier(sql::relation_table(p, suffix));
+  };
+  evaluation->compiled = sql::compile_program(program, evaluation->options);
+  auto& compiled = evaluation->compiled;
+
+  if (auto e = connection_->execute("BEGIN ISOLATION LEVEL REPEATABLE READ"))
+    return failed(*e, limits, "to evaluate the program", diagnostics);
+  evaluation_ = std::move(evaluation);
+  std::string setup;
+  for (const auto& r : compiled.relations) {
+    const auto& p = r.predicate;
+    const bool in_place = !written.count(p) && stored_.count(p);
+    if (!in_place) {
+      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p)) + " (" + column_definitions(p, identifier_) + ");\n";
+      if (stored_.count(p))
+        setup += "INSERT INTO " + r.table + " SELECT * FROM " + identifier_ + "." + sql::identifier(sql::relation_table(p)) + ";\n";
+    }
+    if (!r.delta.empty()) {
+      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__delta")) + " (" + column_definitions(p, identifier_) + ");\n";
+      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__new")) + " (" + column_definitions(p, identifier_) + ");\n";
+    }
+  }
+  if (!setup.empty())
+    if (auto s = run(setup, limits, nullptr, diagnostics); s != Status::Ok) return s;
+  for (auto& [p, rows] : facts) {
+    const auto& r = compiled.relations.at(compiled.relation_of.at(p));
+    std::size_t next = 0;
+    if (auto e = connection_->copy_rows(r.table, r.columns, [&](std::vector<std::string>& row) {
+          if (next == rows.size()) return false;
+          row = rows[next++];
+          return true;
+        }))
+      return failed(*e, limits, "to load the facts", diagnostics);
+    fact_count += rows.size();
+    if (fact_count > limits.max_facts) {
+      abandon();
+      diagnostics.push_back(query::eval::too_many_facts(limits));
+      return Status::TooManyFacts;
+    }
+  }
+  std::string analyze;
+  for (const auto& r : compiled.relations)
+    if (written.count(r.predicate)) analyze += "ANALYZE " + r.table + ";\n";
+  if (!analyze.empty())
+    if (auto s = run(analyze, limits, nullptr, diagnostics); s != Status::Ok) return s;
+
+  auto count = [&](std::uint64_t rows) -> Status {
+    fact_count += rows;
+    if (fact_count <= limits.max_facts) return Status::Ok;
+    abandon();
+    diagnostics.push_back(query::eval::too_many_facts(limits));
+    return Status::TooManyFacts;
+  };
+  for (const auto& stratum : compiled.strata) {
+    for (const auto& st : stratum.first) {
+      std::uint64_t rows = 0;
+      if (auto s = run(st.sql, limits, &rows, diagnostics); s != Status::Ok) return s;
+      if (!stratum.recursive)
+        if (auto s = count(rows); s != Status::Ok) return s;
+    }
+    if (!stratum.recursive) continue;
+    std::map<std::size_t, std::uint64_t> delta_size;  // when each delta was last analyzed
+    for (;;) {
+      std::map<std::size_t, std::uint64_t> added;
+      std::uint64_t total = 0;
+      for (const auto i : stratum.relations) {
+        const auto steps = sql::advance_statements(compiled.relations[i]);
+        std::uint64_t rows = 0;
+        if (auto s = run(steps[0], limits, &rows, diagnostics); s != Status::Ok) return s;
+        added[i] = rows;
+        total += rows;
+        std::string rest;
+        for (std::size_t k = 1; k < steps.size(); ++k) rest += steps[k] + ";\n";
+        // Statistics of a delta whose size changed much since they were taken: the
+        // planner's estimates decide between hash and nested-loop joins.
+        auto& last = delta_size[i];
+        if (rows > 2 * last + 100 || 2 * rows + 100 < last) {
+          rest += "ANALYZE " + compiled.relations[i].delta + ";\n";
+          last = rows;
+        }
+        if (auto s = run(rest, limits, nullptr, diagnostics); s != Status::Ok) return s;
+      }
+      if (auto s = count(total); s != Status::Ok) return s;
+      if (total == 0) break;
+      for (const auto& st : stratum.rounds) {
+        if (!st.reads_delta || added[*st.reads_delta] == 0) continue;
+        if (auto s = run(st.sql, limits, nullptr, diagnostics); s != Status::Ok) return s;
+      }
+    }
+  }
+  evaluated_ = true;
+  return Status::Ok;
+}
+
+Status Session::answer(const query::Query& query, const query::eval::Limits& limits,
+                       const std::function<void(const std::vector<std::string>&)>& on_columns,
+                       const std::function<void(const std::vector<query::Value>&)>& on_row,
+                       std::vector<query::Diagnostic>& diagnostics) {
+  if (!evaluation_) {
+    diagnostics.push_back(query::make_error({}, "internal error: no evaluation to answer from"));
+    return Status::Error;
+  }
+  const std::string select = sql::compile_query(evaluation_->compiled, query, evaluation_->options);
+  const auto columns = query::answer_columns(query);
+  std::vector<std::vector<query::Value>> rows;
+  std::optional<std::string> bad;
+  if (auto s = run("SAVEPOINT writ_answer", limits, nullptr, diagnostics); s != Status::Ok) return s;
+  auto e = connection_->query(select, {}, [&](const auto& row) {
+    std::vector<query::Value> values;
+    if (columns.empty()) {
+      rows.emplace_back();
+      return;
+    }
+    for (const auto& v : row) {
+      auto value = v ? sql::decode(*v) : std::nullopt;
+      if (!value) {
+        if (!bad) bad = "a value writ cannot read: " + (v ? "'" + std::string(*v) + "'" : std::string("NULL"));
+        return;
+      }
+      values.push_back(std::move(*value));
+    }
+    rows.push_back(std::move(values));
+  });
+  if (e) {
+    if (e->connection_lost) return failed(*e, limits, "to answer " + query.text, diagnostics);
+    // The evaluation survives a failed question.
+    connection_->execute("ROLLBACK TO SAVEPOINT writ_answer");
+    auto* compiled = &evaluation_->compiled;
+    if (e->sqlstate == sql::overflow_sqlstate && compiled->site(e->detail)) {
+      const auto* site = compiled->site(e->detail);
+      std::string message = e->message;
+      if (message.rfind(site->place + ": ", 0) == 0) message.erase(0, site->place.size() + 2);
+      diagnostics.push_back(query::make_error(site->location, message));
+      return Status::Error;
+    }
+    if (e->cancelled()) {
+      if (auto stop = query::eval::interrupted(limits)) {
+        diagnostics.push_back(std::move(stop->second));
+        return stop->first;
+      }
+      diagnostics.push_back(query::make_error({}, "evaluation cancelled"));
+      return Status::Cancelled;
+    }
+    diagnostics.push_back(query::make_error({}, describe(*e, "to answer " + query.text)));
+    return Status::Error;
+  }
+  connection_->execute("RELEASE SAVEPOINT writ_answer");
+  if (bad) {
+    diagnostics.push_back(query::make_error({}, "schema " + quoted(schema_) + " holds " + *bad));
+    return Status::Error;
+  }
+  on_columns(columns);
+  for (const auto& r : rows) on_row(r);
+  return Status::Ok;
+}
+
+}  // namespace writ::kb::postgres
