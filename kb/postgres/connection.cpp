@@ -31,9 +31,9 @@ PgError error_of_result(const PGresult* r, pg_conn* conn) {
   return e;
 }
 
-// Waits for the results of the statement sent, keeping the first error; the last
-// successful result's row count goes to `rows`, its rows to `visit`.
-PgStatus collect(pg_conn* conn, std::uint64_t* rows, const RowVisitor* visit) {
+// Waits for the results of the statements sent, keeping the first error; each successful
+// result's row count goes to `counts`, its rows to `visit`.
+PgStatus collect(pg_conn* conn, std::vector<std::uint64_t>* counts, const RowVisitor* visit) {
   PgStatus failure;
   std::vector<std::optional<std::string_view>> row;
   while (PGresult* raw = PQgetResult(conn)) {
@@ -61,10 +61,10 @@ PgStatus collect(pg_conn* conn, std::uint64_t* rows, const RowVisitor* visit) {
           (*visit)(row);
         }
       }
-      if (rows) *rows = static_cast<std::uint64_t>(n);
-    } else if (status == PGRES_COMMAND_OK && rows) {
+      if (counts) counts->push_back(static_cast<std::uint64_t>(n));
+    } else if (status == PGRES_COMMAND_OK && counts) {
       const char* affected = PQcmdTuples(r.get());
-      *rows = affected && *affected ? std::strtoull(affected, nullptr, 10) : 0;
+      counts->push_back(affected && *affected ? std::strtoull(affected, nullptr, 10) : 0);
     }
   }
   if (!failure && PQstatus(conn) == CONNECTION_BAD) {
@@ -114,9 +114,9 @@ PgStatus Connection::open(const std::string& conninfo, std::unique_ptr<Connectio
   return std::nullopt;
 }
 
-PgStatus Connection::execute(const std::string& sql, std::uint64_t* rows) {
+PgStatus Connection::execute(const std::string& sql, std::vector<std::uint64_t>* counts, const RowVisitor* visit) {
   if (!PQsendQuery(conn_, sql.c_str())) return error_of("cannot send a statement");
-  return collect(conn_, rows, nullptr);
+  return collect(conn_, counts, visit);
 }
 
 PgStatus Connection::query(const std::string& sql, const std::vector<std::string>& parameters, const RowVisitor& visit) {

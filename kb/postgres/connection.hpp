@@ -44,9 +44,11 @@ class Connection {
   // from the PG* environment variables and libpq's defaults).
   static PgStatus open(const std::string& conninfo, std::unique_ptr<Connection>& out);
 
-  // Runs one statement (or several, separated by ';', without parameters); `rows` gets the
-  // number of rows it affected or returned.
-  PgStatus execute(const std::string& sql, std::uint64_t* rows = nullptr);
+  // Runs one statement, or several separated by ';' (without parameters, in one round
+  // trip); `counts` gets, for each statement in order, the number of rows it affected or
+  // returned (up to the one that failed); `visit` the rows any of them returns.
+  PgStatus execute(const std::string& sql, std::vector<std::uint64_t>* counts = nullptr,
+                   const RowVisitor* visit = nullptr);
   // Runs a statement with text parameters ($1, $2, ...), visiting the rows it returns.
   PgStatus query(const std::string& sql, const std::vector<std::string>& parameters, const RowVisitor& visit);
   // COPY table (columns) FROM STDIN, in text format, each row `columns.size()` values.

@@ -293,22 +293,33 @@ Status Session::failed(const PgError& e, const query::eval::Limits& limits, std:
   return status;
 }
 
-Status Session::run(const std::string& statement, const query::eval::Limits& limits, std::uint64_t* rows,
-                    std::vector<query::Diagnostic>& diagnostics) {
+Status Session::run(const std::vector<std::string>& statements, const query::eval::Limits& limits,
+                    std::vector<std::uint64_t>* counts, std::vector<query::Diagnostic>& diagnostics) {
   if (auto stop = query::eval::interrupted(limits)) {
     abandon();
     diagnostics.push_back(std::move(stop->second));
     return stop->first;
   }
-  std::string text = statement;
+  if (statements.empty()) return Status::Ok;
+  std::string text;
   if (limits.deadline) {
-    // What is left of the time limit bounds the statement; the server ends it after that.
+    // What is left of the time limit bounds the statements; the server ends them after that.
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*limits.deadline - std::chrono::steady_clock::now());
-    text = "SET LOCAL statement_timeout = " + std::to_string(std::max<std::int64_t>(1, left.count())) + ";\n" + text;
+    text = "SET LOCAL statement_timeout = " + std::to_string(std::max<std::int64_t>(1, left.count())) + ";\n";
   }
-  if (auto e = connection_->execute(text, rows)) return failed(*e, limits, "to evaluate the program", diagnostics);
+  for (const auto& st : statements) text += st + ";\n";
+  std::vector<std::uint64_t> all;
+  if (auto e = connection_->execute(text, &all)) return failed(*e, limits, "to evaluate the program", diagnostics);
+  if (counts) counts->assign(all.begin() + (limits.deadline ? 1 : 0), all.end());
   return Status::Ok;
 }
+
+namespace {
+
+// Facts sent as one INSERT ... VALUES when few (no round trip of their own), else by COPY.
+constexpr std::size_t values_limit = 1000;
+
+}  // namespace
 
 Status Session::evaluate(const query::Program& program, const sql::PlaceOf& place_of, const query::eval::Limits& limits,
                          std::vector<query::Diagnostic>& diagnostics) {
@@ -325,7 +336,6 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
     if (r.kind == query::RuleKind::Strict) written.insert(query::predicate_of(r.head));
   std::map<query::PredicateId, std::vector<std::vector<std::string>>> facts;
   std::map<query::PredicateId, std::set<std::vector<std::string>>> seen;
-  std::uint64_t fact_count = 0;
   sql::for_each_fact(program, [&](const query::PredicateId& p, const query::Value* values) {
     written.insert(p);
     std::vector<std::string> row;
@@ -333,6 +343,7 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
     if (p.arity == 0) row.emplace_back("t");
     if (seen[p].insert(row).second) facts[p].push_back(std::move(row));
   });
+  seen.clear();
   auto evaluation = std::make_unique<Evaluation>();
   evaluation->options.schema = schema_;
   evaluation->options.place_of = place_of;
@@ -347,24 +358,53 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
   if (auto e = connection_->execute("BEGIN ISOLATION LEVEL REPEATABLE READ"))
     return failed(*e, limits, "to evaluate the program", diagnostics);
   evaluation_ = std::move(evaluation);
-  std::string setup;
+
+  // The tables, the stored facts they start from and the facts in memory, in one round trip
+  // (large sets of facts by COPY after it).
+  std::uint64_t fact_count = 0;
+  std::vector<std::string> setup, analyze;
+  std::vector<const query::PredicateId*> copied;
   for (const auto& r : compiled.relations) {
     const auto& p = r.predicate;
-    const bool in_place = !written.count(p) && stored_.count(p);
-    if (!in_place) {
-      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p)) + " (" + column_definitions(p, identifier_) + ");\n";
-      if (stored_.count(p))
-        setup += "INSERT INTO " + r.table + " SELECT * FROM " + identifier_ + "." + sql::identifier(sql::relation_table(p)) + ";\n";
+    const auto columns = column_definitions(p, identifier_);
+    if (written.count(p) || !stored_.count(p)) {
+      setup.push_back("CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p)) + " (" + columns + ")");
+      if (stored_.count(p)) {
+        setup.push_back("INSERT INTO " + r.table + " SELECT * FROM " + identifier_ + "." + sql::identifier(sql::relation_table(p)));
+        analyze.push_back("ANALYZE " + r.table);
+      }
     }
     if (!r.delta.empty()) {
-      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__delta")) + " (" + column_definitions(p, identifier_) + ");\n";
-      setup += "CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__new")) + " (" + column_definitions(p, identifier_) + ");\n";
+      setup.push_back("CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__delta")) + " (" + columns + ")");
+      setup.push_back("CREATE TEMP TABLE " + sql::identifier(sql::relation_table(p, "__new")) + " (" + columns + ")");
     }
+    const auto it = facts.find(p);
+    if (it == facts.end()) continue;
+    fact_count += it->second.size();
+    if (analyze.empty() || analyze.back() != "ANALYZE " + r.table) analyze.push_back("ANALYZE " + r.table);
+    if (it->second.size() > values_limit) {
+      copied.push_back(&p);
+      continue;
+    }
+    std::string insert = "INSERT INTO " + r.table + " (" + column_list(r.columns) + ") VALUES ";
+    for (std::size_t i = 0; i < it->second.size(); ++i) {
+      insert += i ? ", (" : "(";
+      const auto& row = it->second[i];
+      for (std::size_t k = 0; k < row.size(); ++k)
+        insert += (k ? ", " : "") + (p.arity == 0 ? std::string("true") : sql::string_literal(row[k]));
+      insert += ")";
+    }
+    setup.push_back(std::move(insert));
   }
-  if (!setup.empty())
-    if (auto s = run(setup, limits, nullptr, diagnostics); s != Status::Ok) return s;
-  for (auto& [p, rows] : facts) {
-    const auto& r = compiled.relations.at(compiled.relation_of.at(p));
+  if (fact_count > limits.max_facts) {
+    abandon();
+    diagnostics.push_back(query::eval::too_many_facts(limits));
+    return Status::TooManyFacts;
+  }
+  if (auto s = run(setup, limits, nullptr, diagnostics); s != Status::Ok) return s;
+  for (const auto* p : copied) {
+    const auto& r = compiled.relations.at(compiled.relation_of.at(*p));
+    const auto& rows = facts.at(*p);
     std::size_t next = 0;
     if (auto e = connection_->copy_rows(r.table, r.columns, [&](std::vector<std::string>& row) {
           if (next == rows.size()) return false;
@@ -372,63 +412,68 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
           return true;
         }))
       return failed(*e, limits, "to load the facts", diagnostics);
-    fact_count += rows.size();
-    if (fact_count > limits.max_facts) {
-      abandon();
-      diagnostics.push_back(query::eval::too_many_facts(limits));
-      return Status::TooManyFacts;
-    }
   }
-  std::string analyze;
-  for (const auto& r : compiled.relations)
-    if (written.count(r.predicate)) analyze += "ANALYZE " + r.table + ";\n";
-  if (!analyze.empty())
-    if (auto s = run(analyze, limits, nullptr, diagnostics); s != Status::Ok) return s;
+  facts.clear();
+  if (auto s = run(analyze, limits, nullptr, diagnostics); s != Status::Ok) return s;
 
-  auto count = [&](std::uint64_t rows) -> Status {
-    fact_count += rows;
+  auto count = [&](const std::vector<std::uint64_t>& rows) -> Status {
+    for (const auto n : rows) fact_count += n;
     if (fact_count <= limits.max_facts) return Status::Ok;
     abandon();
     diagnostics.push_back(query::eval::too_many_facts(limits));
     return Status::TooManyFacts;
   };
+  // Consecutive components without recursion go in one round trip; each recursive one takes
+  // two a round: moving the new rows (which says how many each relation got), then the rules
+  // over the non-empty deltas.
+  std::vector<std::string> batch;
+  const auto flush = [&]() -> Status {
+    std::vector<std::uint64_t> rows;
+    if (auto s = run(batch, limits, &rows, diagnostics); s != Status::Ok) return s;
+    batch.clear();
+    return count(rows);
+  };
   for (const auto& stratum : compiled.strata) {
-    for (const auto& st : stratum.first) {
-      std::uint64_t rows = 0;
-      if (auto s = run(st.sql, limits, &rows, diagnostics); s != Status::Ok) return s;
-      if (!stratum.recursive)
-        if (auto s = count(rows); s != Status::Ok) return s;
+    if (!stratum.recursive) {
+      for (const auto& st : stratum.first) batch.push_back(st.sql);
+      continue;
     }
-    if (!stratum.recursive) continue;
-    std::map<std::size_t, std::uint64_t> delta_size;  // when each delta was last analyzed
+    if (auto s = flush(); s != Status::Ok) return s;
+    std::vector<std::string> round;
+    for (const auto& st : stratum.first) round.push_back(st.sql);
+    std::map<std::size_t, std::uint64_t> analyzed;  // each delta's size when last analyzed
     for (;;) {
+      // Inserting into __new derives nothing yet: those rows are counted when they move.
+      if (auto s = run(round, limits, nullptr, diagnostics); s != Status::Ok) return s;
+      std::vector<std::string> advance;
+      for (const auto i : stratum.relations)
+        for (auto& step : sql::advance_statements(compiled.relations[i])) advance.push_back(std::move(step));
+      std::vector<std::uint64_t> rows;
+      if (auto s = run(advance, limits, &rows, diagnostics); s != Status::Ok) return s;
       std::map<std::size_t, std::uint64_t> added;
       std::uint64_t total = 0;
-      for (const auto i : stratum.relations) {
-        const auto steps = sql::advance_statements(compiled.relations[i]);
-        std::uint64_t rows = 0;
-        if (auto s = run(steps[0], limits, &rows, diagnostics); s != Status::Ok) return s;
-        added[i] = rows;
-        total += rows;
-        std::string rest;
-        for (std::size_t k = 1; k < steps.size(); ++k) rest += steps[k] + ";\n";
-        // Statistics of a delta whose size changed much since they were taken: the
-        // planner's estimates decide between hash and nested-loop joins.
-        auto& last = delta_size[i];
-        if (rows > 2 * last + 100 || 2 * rows + 100 < last) {
-          rest += "ANALYZE " + compiled.relations[i].delta + ";\n";
-          last = rows;
-        }
-        if (auto s = run(rest, limits, nullptr, diagnostics); s != Status::Ok) return s;
+      for (std::size_t k = 0; k < stratum.relations.size(); ++k) {
+        const auto n = 4 * k < rows.size() ? rows[4 * k] : 0;  // the first of its four steps
+        added[stratum.relations[k]] = n;
+        total += n;
       }
-      if (auto s = count(total); s != Status::Ok) return s;
+      if (auto s = count({total}); s != Status::Ok) return s;
       if (total == 0) break;
-      for (const auto& st : stratum.rounds) {
-        if (!st.reads_delta || added[*st.reads_delta] == 0) continue;
-        if (auto s = run(st.sql, limits, nullptr, diagnostics); s != Status::Ok) return s;
+      round.clear();
+      // Statistics of a delta whose size changed much since they were taken: the planner's
+      // estimates decide between hash and nested-loop joins.
+      for (const auto& [i, n] : added) {
+        auto& last = analyzed[i];
+        if (n > 2 * last + 100 || 2 * n + 100 < last) {
+          round.push_back("ANALYZE " + compiled.relations[i].delta);
+          last = n;
+        }
       }
+      for (const auto& st : stratum.rounds)
+        if (st.reads_delta && added[*st.reads_delta] > 0) round.push_back(st.sql);
     }
   }
+  if (auto s = flush(); s != Status::Ok) return s;
   evaluated_ = true;
   return Status::Ok;
 }
@@ -445,8 +490,12 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
   const auto columns = query::answer_columns(query);
   std::vector<std::vector<query::Value>> rows;
   std::optional<std::string> bad;
-  if (auto s = run("SAVEPOINT writ_answer", limits, nullptr, diagnostics); s != Status::Ok) return s;
-  auto e = connection_->query(select, {}, [&](const auto& row) {
+  if (auto stop = query::eval::interrupted(limits)) {
+    diagnostics.push_back(std::move(stop->second));
+    return stop->first;
+  }
+  // The evaluation survives a question that fails: the question runs in a savepoint.
+  const RowVisitor visit = [&](const auto& row) {
     std::vector<query::Value> values;
     if (columns.empty()) {
       rows.emplace_back();
@@ -461,10 +510,16 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
       values.push_back(std::move(*value));
     }
     rows.push_back(std::move(values));
-  });
+  };
+  std::string text = "SAVEPOINT writ_answer;\n";
+  if (limits.deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*limits.deadline - std::chrono::steady_clock::now());
+    text += "SET LOCAL statement_timeout = " + std::to_string(std::max<std::int64_t>(1, left.count())) + ";\n";
+  }
+  text += select + ";\nRELEASE SAVEPOINT writ_answer";
+  auto e = connection_->execute(text, nullptr, &visit);
   if (e) {
     if (e->connection_lost) return failed(*e, limits, "to answer " + query.text, diagnostics);
-    // The evaluation survives a failed question.
     connection_->execute("ROLLBACK TO SAVEPOINT writ_answer");
     auto* compiled = &evaluation_->compiled;
     if (e->sqlstate == sql::overflow_sqlstate && compiled->site(e->detail)) {
@@ -485,7 +540,6 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
     diagnostics.push_back(query::make_error({}, describe(*e, "to answer " + query.text)));
     return Status::Error;
   }
-  connection_->execute("RELEASE SAVEPOINT writ_answer");
   if (bad) {
     diagnostics.push_back(query::make_error({}, "schema " + quoted(schema_) + " holds " + *bad));
     return Status::Error;

@@ -99,9 +99,10 @@ class Session {
  private:
   Session() = default;
   struct Evaluation;
-  // Runs an evaluation statement under `limits`; on failure the diagnostics say why.
-  query::eval::Status run(const std::string& sql, const query::eval::Limits& limits, std::uint64_t* rows,
-                          std::vector<query::Diagnostic>& diagnostics);
+  // Runs evaluation statements in one round trip under `limits`; `counts` gets each one's
+  // row count. On failure the evaluation ends and the diagnostics say why.
+  query::eval::Status run(const std::vector<std::string>& statements, const query::eval::Limits& limits,
+                          std::vector<std::uint64_t>* counts, std::vector<query::Diagnostic>& diagnostics);
   query::eval::Status failed(const PgError& e, const query::eval::Limits& limits, std::string_view doing,
                              std::vector<query::Diagnostic>& diagnostics);
   std::optional<std::string> create_layout();
