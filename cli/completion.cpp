@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "help_text.hpp"
+
 namespace writ::cli {
 
 const std::vector<std::string>& dot_command_names() {
-  static const std::vector<std::string> names = {".assume", ".exit",    ".facts", ".forget",  ".format",
-                                                 ".help",   ".load",    ".log",   ".preds",   ".quit",
-                                                 ".retract", ".rules",  ".timeout", ".why",   ".whynot"};
+  static const std::vector<std::string> names = documented_dot_commands();
   return names;
 }
 

@@ -15,7 +15,7 @@ struct Completions {
   char append = ' ';               // what follows a unique candidate ('(' for a predicate)
 };
 
-// The REPL's dot-commands, for `.help`-free discovery through Tab.
+// The REPL's dot-commands, as `.help` documents them (help_text.cpp), for Tab.
 const std::vector<std::string>& dot_command_names();
 
 // The candidates for `word`, the word under the cursor, where `before` is the line up to

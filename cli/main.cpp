@@ -30,7 +30,9 @@ int run_writ(int argc, char** argv) {
   const Options& options = std::get<Options>(parsed);
 
   switch (options.command) {
-    case Command::Help: std::cout << help_text(options.help_topic); return to_int(ExitStatus::Ok);
+    case Command::Help:
+      std::cout << (options.man_page ? man_page() : help_text(options.help_topic));
+      return to_int(ExitStatus::Ok);
     case Command::Version: std::cout << "writ " WRIT_VERSION "\n"; return to_int(ExitStatus::Ok);
     case Command::Run: return to_int(run_command(options));
     case Command::Check: return to_int(check_command(options));

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -126,6 +127,12 @@ bool names_a_store(std::string_view arg) {
   return std::equal(bytes, bytes + sizeof bytes, header);
 }
 
+bool names_a_file(std::string_view arg) {
+  if (arg.find_first_of("./") != std::string_view::npos) return true;
+  std::error_code ec;
+  return std::filesystem::exists(std::string(arg), ec);
+}
+
 std::variant<Options, UsageError> parse_options(const std::vector<std::string_view>& args) {
   Options o;
   std::size_t i = 0;
@@ -142,6 +149,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   }
   if (first == "help") {
     o.command = Command::Help;
+    if (args.size() == 2 && args[1] == "--man") {
+      o.man_page = true;
+      return o;
+    }
     if (args.size() > 2) return UsageError{"help takes at most one command", Command::Help};
     if (args.size() == 2) {
       auto topic = parse_command(args[1]);
@@ -157,15 +168,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     o.command = Command::Repl;  // `writ case.db`, like `sqlite3 case.db`
     o.db = std::string(first);
     i = 1;
-  } else if (first.starts_with("-")) {
-    o.command = Command::Repl;  // `writ --timeout 5` opens the REPL with that option
+  } else if (first.starts_with("-") || names_a_file(first)) {
+    // `writ --timeout 5` opens the REPL with that option; `writ case.writ` on that file, as
+    // `swipl case.pl` does.
+    o.command = Command::Repl;
   } else {
-    std::string message = "unknown command '" + std::string(first) + "'";
-    if (first.ends_with(".writ")) {
-      message += " (to load a file: 'writ repl " + std::string(first) + "' or 'writ run " +
-                 std::string(first) + "')";
-    }
-    return UsageError{message, std::nullopt};
+    return UsageError{"unknown command '" + std::string(first) + "'", std::nullopt};
   }
 
   const Command cmd = o.command;

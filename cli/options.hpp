@@ -24,6 +24,7 @@ std::string_view command_name(Command command);
 struct Options {
   Command command = Command::Repl;
   std::optional<Command> help_topic;  // Help: the command asked about (none: the overview)
+  bool man_page = false;                // Help: --man, the manual in roff
   std::vector<std::string> files;       // retract: the statements to remove ("-": stdin)
   std::vector<std::string> queries;     // run: each -q, in order
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
@@ -44,6 +45,10 @@ struct Options {
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends
 // in ".db", or names an existing file that starts with SQLite's header. Reads the file.
 bool names_a_store(std::string_view arg);
+
+// True when `writ ARG` (ARG not a command) means the REPL on the file ARG: ARG has a dot
+// or a slash in it (case.writ, ./rules), or names an existing file.
+bool names_a_file(std::string_view arg);
 
 // A command line that cannot be run: what is wrong, and whose --help explains it.
 struct UsageError {

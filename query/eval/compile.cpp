@@ -3,10 +3,19 @@
 // the atoms, the one with the most bound arguments comes next (ties in written order),
 // so each scan after the first is an index lookup. A delta literal, when given, goes
 // first: it is the smallest input of a semi-naive round.
+//
+// Arithmetic in an atom's argument (`f(X - 1)`) is computed from variables, so it can be
+// an index key or a check only once they are bound: by earlier steps, or by this same
+// atom's plain arguments (`p(X, X + 1)`). An atom whose arithmetic needs variables that
+// only later atoms bind is taken only when no other atom can go (a delta literal then
+// waits until it can; `q(X, Y + 1), r(Y, X + 1)` has no such order at all): its scan binds
+// the column to a hidden register, and the equality is checked as soon as the
+// expression's variables are bound.
 #include "compile.hpp"
 
 #include <map>
 #include <set>
+#include <utility>
 
 #include "query/analysis/variables.hpp"
 
@@ -51,6 +60,21 @@ class BodyCompiler {
     return e;
   }
 
+  // An arithmetic argument that can be computed from bound variables and those the atom
+  // itself binds.
+  bool computable_in(const Atom& atom, const Term& arg) const {
+    const auto own = binds_of(atom);
+    bool ok = true;
+    for_each_variable(arg, [&](const Term& v) { ok = ok && (bound(v.name) || own.count(v.name)); });
+    return ok;
+  }
+
+  bool computable(const Atom& atom) const {
+    for (const auto& a : atom.args)
+      if (a.kind == Term::Kind::Arith && !computable_in(atom, a)) return false;
+    return true;
+  }
+
   std::uint32_t fresh(const std::string& name) {
     auto [it, inserted] = regs_.try_emplace(name, next_reg_);
     if (inserted) ++next_reg_;
@@ -75,10 +99,13 @@ class BodyCompiler {
     // Arithmetic arguments over variables this same atom binds (`p(X, X + 1)`) are
     // checked after the binding; all other arguments that are known are index keys.
     std::vector<std::uint32_t> late;
+    std::vector<std::uint32_t> deferred;
     std::map<std::string, std::uint32_t> first_column;
     for (std::uint32_t c = 0; c < atom.args.size(); ++c) {
       const auto& a = atom.args[c];
-      if (a.kind == Term::Kind::Variable && !bound(a.name)) {
+      if (a.kind == Term::Kind::Arith && !term_bound(a) && !computable_in(atom, a)) {
+        deferred.push_back(c);
+      } else if (a.kind == Term::Kind::Variable && !bound(a.name)) {
         if (is_anonymous_name(a.name)) continue;
         auto [it, inserted] = first_column.try_emplace(a.name, c);
         if (inserted) {
@@ -95,7 +122,32 @@ class BodyCompiler {
     }
     for (auto& [column, reg] : s.binds) reg = fresh(atom.args[column].name);
     for (const auto c : late) s.checks.emplace_back(c, expr(atom.args[c]));
+    for (const auto c : deferred) {
+      const auto reg = fresh("#column" + std::to_string(next_reg_));  // '#' starts no variable
+      s.binds.emplace_back(c, reg);
+      pending_.push_back(Pending{reg, &atom.args[c]});
+    }
     return s;
+  }
+
+  // Appends the checks of deferred arithmetic arguments whose variables are now bound.
+  void flush_pending(std::vector<Step>& steps) {
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (!term_bound(*it->term)) {
+        ++it;
+        continue;
+      }
+      Step s;
+      s.kind = Step::Kind::Filter;
+      s.op = CompareOp::Eq;
+      s.location = it->term->location;
+      s.lhs.kind = Expr::Kind::Register;
+      s.lhs.reg = it->reg;
+      s.lhs.location = it->term->location;
+      s.rhs = expr(*it->term);
+      steps.push_back(std::move(s));
+      it = pending_.erase(it);
+    }
   }
 
   // Whether a non-atom literal (or a negated atom) can run now.
@@ -179,37 +231,39 @@ class BodyCompiler {
 
   // Orders and compiles a conjunction; see the comment at the top of this file.
   std::vector<Step> conjunction(const std::vector<Literal>& body, int delta_literal) {
+    // An aggregate element's condition is a conjunction of its own, inside this one.
+    auto outer_pending = std::exchange(pending_, {});
     std::vector<Step> steps;
     std::vector<bool> done(body.size(), false);
-    if (delta_literal >= 0) {
-      steps.push_back(atom_step(body[delta_literal].atom, Step::Kind::Scan, true));
-      done[delta_literal] = true;
-    }
-    for (std::size_t remaining = body.size() - (delta_literal >= 0 ? 1 : 0); remaining > 0; --remaining) {
+    for (std::size_t remaining = body.size(); remaining > 0; --remaining) {
       int pick = -1;
+      if (delta_literal >= 0 && !done[delta_literal] && computable(body[delta_literal].atom)) pick = delta_literal;
       for (std::size_t i = 0; i < body.size() && pick < 0; ++i) {
         const auto& l = body[i];
         if (!done[i] && !(l.kind == Literal::Kind::Atom && !l.negated) && ready(l)) pick = static_cast<int>(i);
       }
-      if (pick < 0) {
-        int best_score = -1;
-        for (std::size_t i = 0; i < body.size(); ++i) {
-          const auto& l = body[i];
-          if (done[i] || l.kind != Literal::Kind::Atom || l.negated) continue;
-          int score = 0;
-          bool computable = true;
-          const auto own = binds_of(l.atom);
-          for (const auto& a : l.atom.args) {
-            if (a.kind == Term::Kind::Constant || (a.kind == Term::Kind::Variable && bound(a.name))) ++score;
-            if (a.kind != Term::Kind::Arith) continue;
-            for_each_variable(a, [&](const Term& v) { computable = computable && (bound(v.name) || own.count(v.name)); });
+      // The best positive atom: computable ones first, then the most bound arguments.
+      int best_score = -1;
+      for (std::size_t i = 0; i < body.size() && pick < 0; ++i) {
+        const auto& l = body[i];
+        if (done[i] || l.kind != Literal::Kind::Atom || l.negated || static_cast<int>(i) == delta_literal) continue;
+        if (!computable(l.atom)) continue;
+        int score = 0;
+        for (const auto& a : l.atom.args)
+          if (a.kind == Term::Kind::Constant || a.kind == Term::Kind::Arith ||
+              (a.kind == Term::Kind::Variable && bound(a.name)))
             ++score;
-          }
-          if (computable && score > best_score) {
-            best_score = score;
-            pick = static_cast<int>(i);
-          }
+        if (score > best_score) {
+          best_score = score;
+          pick = static_cast<int>(i);
         }
+      }
+      // No atom is computable: a cycle of arithmetic arguments; the delta literal, or the
+      // first remaining atom, goes with its arithmetic checked later (see the top).
+      if (pick < 0 && delta_literal >= 0 && !done[delta_literal]) pick = delta_literal;
+      for (std::size_t i = 0; i < body.size() && pick < 0; ++i) {
+        const auto& l = body[i];
+        if (!done[i] && l.kind == Literal::Kind::Atom && !l.negated) pick = static_cast<int>(i);
       }
       if (pick < 0) {
         // Unreachable for a program that passed the safety check; take the first
@@ -219,9 +273,12 @@ class BodyCompiler {
       }
       done[pick] = true;
       const auto& l = body[pick];
-      steps.push_back(l.kind == Literal::Kind::Atom && !l.negated ? atom_step(l.atom, Step::Kind::Scan, false)
-                                                                  : test_step(l));
+      steps.push_back(l.kind == Literal::Kind::Atom && !l.negated
+                          ? atom_step(l.atom, Step::Kind::Scan, pick == delta_literal)
+                          : test_step(l));
+      flush_pending(steps);
     }
+    pending_ = std::move(outer_pending);
     return steps;
   }
 
@@ -233,6 +290,13 @@ class BodyCompiler {
   std::map<std::string, std::uint32_t>& regs_;
   std::uint32_t& next_reg_;
   const std::set<std::string>* outside_ = nullptr;
+  // Deferred arithmetic arguments: the hidden register holding the column, and the
+  // expression it must equal once the expression's variables are bound.
+  struct Pending {
+    std::uint32_t reg;
+    const Term* term;
+  };
+  std::vector<Pending> pending_;
 };
 
 void collect_registers(const Expr& e, std::uint32_t below, std::set<std::uint32_t>& out) {

@@ -160,9 +160,13 @@ class Evaluator::Run {
     const Step& s = steps[i];
     switch (s.kind) {
       case Step::Kind::Scan: scan(steps, i, done); return;
-      case Step::Kind::Negation:
-        if (!exists(s)) exec(steps, i + 1, done);
+      case Step::Kind::Negation: {
+        // Undefined arithmetic in the negated atom drops the rule instance, as it does in
+        // a positive atom (and in clingo): `not p(X + 1)` is not true for X = a.
+        KeyBuffer key;
+        if (keys_of(s, key) && !exists(s, key)) exec(steps, i + 1, done);
         return;
+      }
       case Step::Kind::Filter: {
         Datum a, b;
         if (!eval(s.lhs, a) || !eval(s.rhs, b)) return;
@@ -215,9 +219,21 @@ class Evaluator::Run {
     if (!keys_of(s, key)) return;
     // Rows may move when the relation grows during this loop: re-read by id, and never
     // hold a row pointer across the recursive call.
+    RowId begin = 0, end = static_cast<RowId>(rel.size());
+    if (s.delta) std::tie(begin, end) = s.relation < delta_.size() ? delta_[s.relation] : std::pair<RowId, RowId>{0, 0};
+    if (s.delta && s.key_mask != 0) {
+      // A delta atom after others (its arithmetic needed their variables): look the key up
+      // in the whole relation's index and keep the rows of the delta.
+      const HashIndex& index = rel.index(s.key_mask);
+      for (RowId r = index.first(rel, key.data()); r != no_row; r = index.next(r)) {
+        poll();
+        if (r < begin || r >= end || !bind(s, rel.row(r))) continue;
+        exec(steps, i + 1, done);
+        if (s.first_match) return;
+      }
+      return;
+    }
     if (s.delta || (s.key_mask == 0 && s.distinct == 0)) {
-      RowId begin = 0, end = static_cast<RowId>(rel.size());
-      if (s.delta) std::tie(begin, end) = s.relation < delta_.size() ? delta_[s.relation] : std::pair<RowId, RowId>{0, 0};
       for (RowId r = begin; r < end; ++r) {
         poll();
         const Datum* row = rel.row(r);
@@ -236,10 +252,8 @@ class Evaluator::Run {
     }
   }
 
-  bool exists(const Step& s) {
+  bool exists(const Step& s, const KeyBuffer& key) {
     Relation& rel = *ev_.relations_[s.relation];
-    KeyBuffer key;
-    if (!keys_of(s, key)) return false;  // undefined arithmetic: the literal is not true
     if (s.key_mask == 0) return rel.size() > 0;
     if (s.keys.size() == rel.arity()) return rel.contains(key.data());
     return rel.index(s.key_mask).first(rel, key.data()) != no_row;
@@ -394,7 +408,8 @@ namespace {
 // while a loop iterates over the relation).
 void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr<Relation>>& relations) {
   for (const auto& s : steps) {
-    if ((s.kind == Step::Kind::Scan && !s.delta && (s.key_mask != 0 || s.distinct != 0)) ||
+    if ((s.kind == Step::Kind::Scan && s.delta && s.key_mask != 0) ||
+        (s.kind == Step::Kind::Scan && !s.delta && (s.key_mask != 0 || s.distinct != 0)) ||
         (s.kind == Step::Kind::Negation && s.key_mask != 0 && s.keys.size() != relations[s.relation]->arity()))
       relations[s.relation]->index(s.key_mask, s.distinct);
     for (const auto& part : s.parts) prepare_indexes(part.steps, relations);
@@ -472,7 +487,10 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits, const P
       // only the variants that read them: a long cycle of predicates, where one fact moves
       // one step a round, costs its length, not its length squared.
       std::map<RelationId, std::vector<const RulePlan*>> variants_of;
-      for (const auto& plan : variants) variants_of[plan.steps.front().relation].push_back(&plan);
+      for (const auto& plan : variants) {
+        const auto delta = std::find_if(plan.steps.begin(), plan.steps.end(), [](const Step& s) { return s.delta; });
+        variants_of[delta->relation].push_back(&plan);
+      }
       std::map<RelationId, RowId> start;
       for (const auto m : members) {
         const auto id = relation_of(graph.predicates[m]);

@@ -24,7 +24,7 @@ TEST(Usage, Help) {
     EXPECT_EQ(r.out, help_text(std::nullopt));
     EXPECT_EQ(r.err, "");
   }
-  EXPECT_EQ(help_text(std::nullopt).rfind("Usage: writ [COMMAND] [ARGS...]\n", 0), 0u);
+  EXPECT_EQ(help_text(std::nullopt).rfind("Usage: writ COMMAND [ARGS...]\n", 0), 0u);
 }
 
 TEST(Usage, HelpOfEachCommand) {
@@ -38,13 +38,13 @@ TEST(Usage, HelpOfEachCommand) {
     EXPECT_EQ(b.exit_code, 0);
     EXPECT_EQ(b.out, help_text(command));
   }
-  EXPECT_NE(help_text(Command::Run).find("true.` or `false.`"), std::string_view::npos);
+  EXPECT_NE(help_text(Command::Run).find("A query without variables prints `true.`"), std::string_view::npos);
 }
 
 TEST(Usage, HelpMentionsTheStore) {
   const std::string_view overview = help_text(std::nullopt);
   for (const char* text : {"load --db STORE FILE...", "retract --db STORE STATEMENT...", "log --db STORE",
-                           "writ FILE.db", "--db STORE"}) {
+                           "writ STORE [FILE...]", "--db STORE"}) {
     EXPECT_NE(overview.find(text), std::string_view::npos) << text;
   }
   for (const Command c : {Command::Run, Command::Repl, Command::Check}) {
@@ -65,12 +65,16 @@ TEST(Usage, UnknownCommand) {
   EXPECT_EQ(r.err, "writ: unknown command 'frobnicate'\nTry 'writ --help' for more information.\n");
 }
 
-TEST(Usage, AFileWithoutCommandSuggestsOne) {
-  const auto r = run_writ({"facts.writ"});
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "writ: unknown command 'facts.writ' (to load a file: 'writ repl facts.writ' or 'writ run "
-            "facts.writ')\nTry 'writ --help' for more information.\n");
+// `writ FILE`, as `swipl FILE` or `sqlite3 FILE`: the REPL on that file.
+TEST(Usage, AFileWithoutCommandOpensTheRepl) {
+  TempDir dir;
+  const std::string file = dir.write("kinds.writ", "p(1).\n");
+  const auto r = run_writ({file}, "p(X)?\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "X\n-\n1\n(1 answer)\n");
+  const auto missing = run_writ({"facts.writ"}, "", dir.path());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "error: cannot open 'facts.writ': No such file or directory\n");
 }
 
 TEST(Usage, UnknownOption) {

@@ -271,13 +271,36 @@ class Generator {
     return preds_where([](const Predicate& p, int s) { return p.stratum < s; }, stratum);
   }
 
+  // Arithmetic over one variable, as an atom's argument (`p(X - 1)`, `q(Y, 2 * Y)`): never
+  // 0 or 1 as a constant (clingo folds X + 0 and X * 1 to X, defined even on symbols), and
+  // never a unary minus on a variable (which is classical negation for a symbol).
+  std::string argument_arithmetic(const std::string& var) {
+    const std::string small = std::to_string(rng_.between(2, 9));
+    int m = rng_.between(-3, 4);
+    if (m == 0 || m == 1) m = 2;
+    switch (rng_.below(6)) {
+      case 0: return var + " + " + small;
+      case 1: return var + " - " + small;
+      case 2: return small + " + " + var;
+      case 3: return std::to_string(m) + " * " + var;
+      case 4: return var + " / " + std::to_string(m);
+      default: return var + " \\ " + small;
+    }
+  }
+
   std::string positive_atom(const Predicate& p) {
     std::vector<std::string> args;
     std::vector<std::string> fresh_here;
+    std::vector<std::size_t> own_arithmetic;  // arguments that are arithmetic over fresh_here
     for (std::size_t i = 0; i < p.arity; ++i) {
       const std::size_t r = rng_.below(100);
       if (!bound_.empty() && r < 40) {
-        args.push_back(rng_.pick(bound_));
+        // A variable bound elsewhere, sometimes under arithmetic: an index key once it is
+        // bound (the planner must order the atoms so that it is).
+        args.push_back(rng_.percent(arithmetic_in_atoms_) ? argument_arithmetic(rng_.pick(bound_)) : rng_.pick(bound_));
+      } else if (i > 0 && rng_.percent(arithmetic_in_atoms_ / 2)) {
+        own_arithmetic.push_back(i);  // over a variable this atom binds: `p(X, X + 1)`
+        args.push_back("");
       } else if (r < 86) {
         if (!fresh_here.empty() && rng_.percent(7)) {
           args.push_back(rng_.pick(fresh_here));
@@ -304,8 +327,28 @@ class Generator {
         fresh_here.erase(std::remove(fresh_here.begin(), fresh_here.end(), replaced), fresh_here.end());
       }
     }
+    if (fresh_here.empty()) {
+      for (const std::size_t i : own_arithmetic) fresh_here.push_back(args[i] = fresh());
+    } else {
+      for (const std::size_t i : own_arithmetic) args[i] = argument_arithmetic(rng_.pick(fresh_here));
+    }
     bound_.insert(bound_.end(), fresh_here.begin(), fresh_here.end());
     return atom_text(p.name, args);
+  }
+
+  // Two atoms whose arithmetic arguments each need the variable the other binds
+  // (`a(X, Y + 2), b(Y, X - 3)`): no order binds everything before it is computed.
+  void crossed_atoms(const Predicate& a, const Predicate& b) {
+    const std::string x = fresh();
+    const std::string y = fresh();
+    std::vector<std::string> first = {x, argument_arithmetic(y)};
+    std::vector<std::string> second = {y, argument_arithmetic(x)};
+    for (std::size_t k = 2; k < a.arity; ++k) first.push_back("_");
+    for (std::size_t k = 2; k < b.arity; ++k) second.push_back("_");
+    body_.push_back(atom_text(a.name, first));
+    body_.push_back(atom_text(b.name, second));
+    bound_.push_back(x);
+    bound_.push_back(y);
   }
 
   std::string negative_atom(const Predicate& p) {
@@ -313,7 +356,7 @@ class Generator {
     for (std::size_t i = 0; i < p.arity; ++i) {
       const std::size_t r = rng_.below(100);
       if (!bound_.empty() && r < 70) {
-        args.push_back(rng_.pick(bound_));
+        args.push_back(rng_.percent(arithmetic_in_atoms_) ? argument_arithmetic(rng_.pick(bound_)) : rng_.pick(bound_));
       } else if (r < 85) {
         args.push_back(constant());
       } else {
@@ -610,6 +653,14 @@ class Generator {
       recursive = recursive || preds_[*i].stratum == head.stratum;
       body_.push_back(positive_atom(preds_[*i]));
     }
+    if (rng_.percent(arithmetic_in_atoms_ / 2)) {
+      const std::optional<std::size_t> a = pick_positive(true);
+      const std::optional<std::size_t> b = pick_positive(true);
+      if (a && b) {
+        recursive = recursive || preds_[*a].stratum == head.stratum || preds_[*b].stratum == head.stratum;
+        crossed_atoms(preds_[*a], preds_[*b]);
+      }
+    }
     const std::vector<std::size_t> lower = lower_than(head.stratum);
     bool integers = false;
     for (const std::string& c : domain_) integers = integers || (c[0] == '-' || (c[0] >= '0' && c[0] <= '9'));
@@ -652,6 +703,8 @@ class Generator {
   std::vector<std::string> body_;     // literal texts
   std::vector<std::string> results_;  // variables bound by assignments and aggregates
   std::size_t next_variable_ = 0;
+  // How often (in percent) a bound variable in an atom is put under arithmetic.
+  int arithmetic_in_atoms_ = 12;
 };
 
 }  // namespace

@@ -4,7 +4,9 @@
 // Each program has 3-8 predicates (arity 0-3, sometimes one name with two arities), facts
 // over a small domain of integers, symbols and strings, and 2-10 rules with recursion,
 // mutual recursion, stratified negation (also with `_`), comparisons across value kinds,
-// bounded arithmetic assignments, and #count/#sum/#min/#max aggregates with grouping.
+// bounded arithmetic assignments, arithmetic in atom arguments (positive and negated, in
+// recursive rules too, over variables bound elsewhere, by the same atom, or crosswise by two
+// atoms: `a(X, Y + 2), b(Y, X - 3)`), and #count/#sum/#min/#max aggregates with grouping.
 // The same seed gives the same program on every platform (the generator has its own PRNG).
 #pragma once
 
