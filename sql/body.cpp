@@ -52,21 +52,27 @@ std::string table_or_empty(Env& env, const query::Atom& atom, bool delta) {
 
 std::string quoted_variable(const std::string& name) { return identifier(name); }
 
-// `NOT EXISTS (...)` for `not atom`, its variables bound by `vars`.
-std::string negation(Env& env, Aliases& aliases, const query::Atom& atom, const std::map<std::string, std::string>& vars) {
+// The conditions of `not atom`, its variables bound by `vars`: NOT EXISTS (...), after the
+// arithmetic of its arguments is defined (undefined arithmetic in a negated atom drops the
+// rule instance, as in a positive one).
+std::vector<std::string> negation(Env& env, Aliases& aliases, const query::Atom& atom,
+                                  const std::map<std::string, std::string>& vars) {
   const auto p = query::predicate_of(atom);
   const auto table = env.table(p, false);
-  if (!table) return "true";  // no such relation: nothing to negate
   const std::string alias = aliases.take(p.name);
-  std::vector<std::string> conditions;
+  std::vector<std::string> conditions, defined;
   for (std::size_t k = 0; k < atom.args.size(); ++k) {
     const auto& a = atom.args[k];
     if (a.kind == Term::Kind::Variable && query::is_anonymous_name(a.name)) continue;  // projected away
-    conditions.push_back(alias + ".a" + std::to_string(k + 1) + " = " + expression(env, a, vars));
+    const std::string e = expression(env, a, vars);
+    if (may_be_null(a)) defined.push_back(e + " IS NOT NULL");
+    conditions.push_back(alias + ".a" + std::to_string(k + 1) + " = " + e);
   }
+  if (!table) return defined;  // no such relation: nothing to negate
   std::string out = "NOT EXISTS (SELECT FROM " + *table + " AS " + alias;
   for (std::size_t i = 0; i < conditions.size(); ++i) out += (i == 0 ? " WHERE " : " AND ") + conditions[i];
-  return out + ")";
+  defined.push_back(out + ")");
+  return defined;
 }
 
 // Compiles one layer after another; see body.hpp.
@@ -169,7 +175,7 @@ class BodyCompiler {
         ready = ready && (vars_.count(v.name) || query::is_anonymous_name(v.name));
       });
       if (!ready) return false;
-      where_.push_back(negation(env_, aliases_, l.atom, vars_));
+      for (auto& c : negation(env_, aliases_, l.atom, vars_)) where_.push_back(std::move(c));
       return true;
     }
     if (l.op == query::CompareOp::Eq && is_free_variable(l.lhs, vars_) && bound(l.rhs, vars_)) {

@@ -8,10 +8,26 @@ namespace writ::kb::postgres {
 
 namespace {
 
+// libpq's message on one line: its first line, then any hint lines in parentheses
+// ("connection to server ... failed: No such file or directory (Is the server running
+// locally and accepting connections on that socket?)").
 std::string trimmed(const char* message) {
-  std::string out = message ? message : "";
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
+  std::string text = message ? message : "";
+  std::string out, rest;
+  std::size_t start = 0;
+  for (bool first = true; start <= text.size(); first = false) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    const auto b = line.find_first_not_of(" \t");
+    line = b == std::string::npos ? "" : line.substr(b);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (line.empty()) continue;
+    if (first || out.empty()) out += line;
+    else rest += (rest.empty() ? "" : " ") + line;
+  }
+  return rest.empty() ? out : out + " (" + rest + ")";
 }
 
 struct ResultDeleter {
@@ -93,7 +109,10 @@ PgError Connection::error_of(const char* fallback) const {
 
 PgStatus Connection::open(const std::string& conninfo, std::unique_ptr<Connection>& out) {
   std::unique_ptr<Connection> c(new Connection());
-  c->conn_ = PQconnectdb(conninfo.c_str());
+  // The server sees `writ` as the application unless the connection string names another.
+  const char* keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* values[] = {conninfo.c_str(), "writ", nullptr};
+  c->conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (!c->conn_) return PgError{"", "out of memory", "", true};
   if (PQstatus(c->conn_) != CONNECTION_OK) {
     auto e = c->error_of("cannot connect");

@@ -17,12 +17,12 @@ namespace {
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
+// The server's message with what writ was doing (`doing`: "loading into schema ...").
 std::string describe(const PgError& e, std::string_view doing) {
-  std::string message = e.message;
-  if (!e.detail.empty() && !e.connection_lost) message += " (" + e.detail + ")";
-  if (e.connection_lost) return "the connection to PostgreSQL was lost while " + std::string(doing) + ": " + message;
-  if (e.permission_denied()) return "PostgreSQL refused " + std::string(doing) + ": " + message;
-  return "PostgreSQL failed " + std::string(doing) + ": " + message;
+  if (e.connection_lost) return "the connection to PostgreSQL was lost while " + std::string(doing) + ": " + e.message;
+  std::string message = "PostgreSQL: " + e.message;
+  if (!e.detail.empty()) message += " (" + e.detail + ")";
+  return message + " (while " + std::string(doing) + ")";
 }
 
 // A relation's columns with their types, for CREATE TABLE.
@@ -83,7 +83,7 @@ std::optional<std::string> Session::open(const std::string& conninfo, const std:
         s->ours_ = row[1] && *row[1] == "t";
         nonempty = row[2] && *row[2] == "t";
       }))
-    return describe(*e, "to read the catalogue");
+    return describe(*e, "reading the catalogue");
   if (!s->exists_ && !writable) return where + " does not exist (writ load --postgres creates it)";
   if (s->exists_ && !s->ours_ && nonempty)
     return where + " is not writ's: it holds other objects and no table writ_meta (name another with --schema)";
@@ -94,7 +94,7 @@ std::optional<std::string> Session::open(const std::string& conninfo, const std:
                          [&](const auto& row) {
                            if (row[0]) layout = std::atoi(std::string(*row[0]).c_str());
                          }))
-      return describe(*e, "to read " + where);
+      return describe(*e, "reading " + where);
     if (!layout) return where + " is damaged: writ_meta has no layout";
     if (*layout > layout_version)
       return where + " was written by a newer writ (layout " + std::to_string(*layout) + "; this writ reads " +
@@ -111,7 +111,7 @@ std::optional<std::string> Session::read(std::vector<StoredStatement>& statement
   const std::string where = "schema " + quoted(schema_);
   std::optional<std::string> bad;
   // One snapshot for both reads, so that a load committed in between is seen whole or not.
-  if (auto e = c.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return describe(*e, "to read " + where);
+  if (auto e = c.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) return describe(*e, "reading " + where);
   auto e = c.query("SELECT load, source, line, col, text FROM " + identifier_ + ".writ_statement ORDER BY load, id", {},
                    [&](const auto& row) {
                      if (!row[0] || !row[1] || !row[2] || !row[3] || !row[4]) {
@@ -134,7 +134,7 @@ std::optional<std::string> Session::read(std::vector<StoredStatement>& statement
                                                       static_cast<std::uint32_t>(std::atoi(std::string(*row[1]).c_str()))});
                 });
   c.execute(e ? "ROLLBACK" : "COMMIT");
-  if (e) return describe(*e, "to read " + where);
+  if (e) return describe(*e, "reading " + where);
   if (bad) return bad;
   stored_ = relations;
   return std::nullopt;
@@ -147,14 +147,14 @@ std::optional<std::string> Session::count_facts(const query::PredicateId& p, std
   if (auto e = connection_->query("SELECT count(*) FROM " + table, {}, [&](const auto& row) {
         if (row[0]) count = std::strtoull(std::string(*row[0]).c_str(), nullptr, 10);
       }))
-    return describe(*e, "to count the facts of " + p.to_string());
+    return describe(*e, "counting the facts of " + p.to_string());
   return std::nullopt;
 }
 
 std::optional<std::string> Session::create_layout() {
   auto& c = *connection_;
   for (const auto& statement : sql::runtime_statements(identifier_))
-    if (auto e = c.execute(statement)) return describe(*e, "to create writ's functions in schema " + quoted(schema_));
+    if (auto e = c.execute(statement)) return describe(*e, "creating writ's functions in schema " + quoted(schema_));
   const std::string s = identifier_;
   const std::string layout =
       "CREATE TABLE " + s + ".writ_meta (key text PRIMARY KEY, value text NOT NULL);\n"
@@ -164,7 +164,7 @@ std::optional<std::string> Session::create_layout() {
       "  line integer NOT NULL, col integer NOT NULL, text text NOT NULL);\n"
       "CREATE TABLE " + s + ".writ_relation (predicate text NOT NULL, arity integer NOT NULL, table_name text NOT NULL,\n"
       "  PRIMARY KEY (predicate, arity))";
-  if (auto e = c.execute(layout)) return describe(*e, "to create writ's tables in schema " + quoted(schema_));
+  if (auto e = c.execute(layout)) return describe(*e, "creating writ's tables in schema " + quoted(schema_));
   return std::nullopt;
 }
 
@@ -172,7 +172,7 @@ WriteOutcome Session::write(const std::vector<StoredStatement>& statements, cons
                             const std::atomic<bool>& cancel, std::string& error) {
   forget();
   auto& c = *connection_;
-  const std::string doing = "to load into schema " + quoted(schema_);
+  const std::string doing = "loading into schema " + quoted(schema_);
   const auto stop = [&](std::optional<std::string> why) {
     c.execute("ROLLBACK");
     if (!why) return WriteOutcome::Cancelled;
@@ -181,7 +181,7 @@ WriteOutcome Session::write(const std::vector<StoredStatement>& statements, cons
   };
   if (auto e = c.execute("BEGIN")) return stop(describe(*e, doing));
   if (!exists_)
-    if (auto e = c.execute("CREATE SCHEMA " + identifier_)) return stop(describe(*e, "to create schema " + quoted(schema_)));
+    if (auto e = c.execute("CREATE SCHEMA " + identifier_)) return stop(describe(*e, "creating schema " + quoted(schema_)));
   if (!ours_)
     if (auto why = create_layout()) return stop(why);
   std::string load = "0";
@@ -309,7 +309,7 @@ Status Session::run(const std::vector<std::string>& statements, const query::eva
   }
   for (const auto& st : statements) text += st + ";\n";
   std::vector<std::uint64_t> all;
-  if (auto e = connection_->execute(text, &all)) return failed(*e, limits, "to evaluate the program", diagnostics);
+  if (auto e = connection_->execute(text, &all)) return failed(*e, limits, "evaluating the program", diagnostics);
   if (counts) counts->assign(all.begin() + (limits.deadline ? 1 : 0), all.end());
   return Status::Ok;
 }
@@ -356,7 +356,7 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
   auto& compiled = evaluation->compiled;
 
   if (auto e = connection_->execute("BEGIN ISOLATION LEVEL REPEATABLE READ"))
-    return failed(*e, limits, "to evaluate the program", diagnostics);
+    return failed(*e, limits, "evaluating the program", diagnostics);
   evaluation_ = std::move(evaluation);
 
   // The tables, the stored facts they start from and the facts in memory, in one round trip
@@ -411,7 +411,7 @@ Status Session::evaluate(const query::Program& program, const sql::PlaceOf& plac
           row = rows[next++];
           return true;
         }))
-      return failed(*e, limits, "to load the facts", diagnostics);
+      return failed(*e, limits, "sending the facts", diagnostics);
   }
   facts.clear();
   if (auto s = run(analyze, limits, nullptr, diagnostics); s != Status::Ok) return s;
@@ -519,7 +519,7 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
   text += select + ";\nRELEASE SAVEPOINT writ_answer";
   auto e = connection_->execute(text, nullptr, &visit);
   if (e) {
-    if (e->connection_lost) return failed(*e, limits, "to answer " + query.text, diagnostics);
+    if (e->connection_lost) return failed(*e, limits, "answering " + query.text, diagnostics);
     connection_->execute("ROLLBACK TO SAVEPOINT writ_answer");
     auto* compiled = &evaluation_->compiled;
     if (e->sqlstate == sql::overflow_sqlstate && compiled->site(e->detail)) {
@@ -537,7 +537,7 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
       diagnostics.push_back(query::make_error({}, "evaluation cancelled"));
       return Status::Cancelled;
     }
-    diagnostics.push_back(query::make_error({}, describe(*e, "to answer " + query.text)));
+    diagnostics.push_back(query::make_error({}, describe(*e, "answering " + query.text)));
     return Status::Error;
   }
   if (bad) {
