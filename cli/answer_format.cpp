@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "query/json.hpp"
+#include "query/literals.hpp"
 #include "text_table.hpp"
 
 namespace writ::cli {
@@ -121,22 +122,52 @@ void append_source(Out& out, const Value& v) {
         out += query::quote_string(v.text);
       }
       return;
+    case ValueKind::Date:
+    case ValueKind::Duration:
+    case ValueKind::Money: out += query::to_source(v); return;
   }
 }
 
 void append_csv_value(OutputBuffer& out, const Value& v) {
   if (v.kind == ValueKind::Integer) {
     append_integer(out, v.integer);
+  } else if (v.is_quantity_kind()) {
+    append_csv_field(out, query::to_source(v));
   } else {
     append_csv_field(out, v.text);
   }
 }
 
+// Integers are JSON numbers, symbols and strings JSON strings; the other kinds are objects
+// that say their type: {"date": "2026-03-01"}, {"duration": "1y6mo", "months": 18},
+// {"duration": "30d", "days": 30}, {"money": "$1_234.50", "currency": "USD", "amount": "1234.50"}
+// (the amount a decimal string, exact).
 void append_json_value(OutputBuffer& out, const Value& v) {
-  if (v.kind == ValueKind::Integer) {
-    append_integer(out, v.integer);
-  } else {
-    append_json_string(out, v.text);
+  switch (v.kind) {
+    case ValueKind::Integer: append_integer(out, v.integer); return;
+    case ValueKind::Symbol:
+    case ValueKind::String: append_json_string(out, v.text); return;
+    case ValueKind::Date:
+      out += "{\"date\": ";
+      append_json_string(out, query::to_source(v));
+      out += '}';
+      return;
+    case ValueKind::Duration:
+      out += "{\"duration\": ";
+      append_json_string(out, query::to_source(v));
+      out += v.text == query::days_unit ? ", \"days\": " : ", \"months\": ";
+      append_integer(out, v.integer);
+      out += '}';
+      return;
+    case ValueKind::Money:
+      out += "{\"money\": ";
+      append_json_string(out, query::to_source(v));
+      out += ", \"currency\": ";
+      append_json_string(out, v.text);
+      out += ", \"amount\": ";
+      append_json_string(out, query::format_amount(v.integer, v.text));
+      out += '}';
+      return;
   }
 }
 

@@ -21,6 +21,7 @@ ExitStatus log_command(const Options& options);      // writ log --db FILE
 ExitStatus import_command(const Options& options);   // writ import --db FILE TABLE PRED
 ExitStatus export_command(const Options& options);   // writ export [--db FILE] PRED [FILE...]
 ExitStatus materialize_command(const Options& options);  // writ materialize --db FILE PRED...
+ExitStatus serve_command(const Options& options);    // writ serve [--db FILE] [FILE...]
 ExitStatus compile_command(const Options& options);  // writ compile --sql FILE...
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each

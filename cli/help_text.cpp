@@ -47,7 +47,9 @@ language's quotes; an empty field is written "". A query without variables: head
 `answer`, then one row `true` or `false`.)"},
         {"json", R"(one object per query per line (JSON Lines):
   {"query": "GOAL", "columns": ["X", ...], "rows": [[...], ...]}
-integers are numbers, symbols and strings are strings. A query without variables
+integers are numbers, symbols and strings are strings; dates, durations and money
+are objects: {"date": "2026-03-01"}, {"duration": "30d", "days": 30} (or "months"),
+{"money": "$12.50", "currency": "USD", "amount": "12.50"}. A query without variables
 has "columns": [] and "rows": [[]] when true, [] when false.)"},
     },
 };
@@ -296,9 +298,10 @@ what they support; red arrows attack))"},
 nothing is added. RFC 4180: fields in double quotes may hold the delimiter, line
 breaks and "" for a quote; blank lines are skipped; every row has the first row's
 width. Each column is typed as a whole: integer when every value is an integer
-written plainly (-12, 0; not 007 or +7), else symbol when every value is written as
-a symbol (a lowercase letter, then letters, digits or _), else string. A line on
-standard error says what was added:
+written plainly (-12, 0; not 007 or +7), else date, duration or money when every
+value is one as writ writes it (2026-03-01, 30d, $1_234.50), else symbol when
+every value is written as a symbol (a lowercase letter, then letters, digits or
+_), else string. A line on standard error says what was added:
   writ: transaction 2: imported 5000 rows of 'edges.csv' as edge/2 (integer, integer); header: src, dst)",
           .options = {{"--db STORE", "the store to add to (required; created if missing)"},
                       {"--header", "the first row names the columns"},
@@ -341,6 +344,27 @@ All tables are written in one transaction.)",
 usage error; 3 a limit was hit.)",
       },
       {
+          .command = Command::Serve,
+          .usage = {"writ serve [--db STORE] [FILE...] [--port N] [--host ADDRESS] [OPTIONS]"},
+          .overview = {{"serve [FILE...]", "the knowledge base in a web browser: answers, argument maps, sources"}},
+          .text = R"(Loads the FILEs (over the store, which it never writes) and serves them
+to a web browser on this machine: ask any question, from a party's perspective or
+under what-if assumptions; see each answer's argument map (pan, zoom, collapse,
+click a node for its rule and source, export as SVG or PNG) and the source
+documents with every cited quote highlighted. Prints the address to open,
+`writ serve: http://127.0.0.1:8080/ (Ctrl-C to stop)`, then serves until Ctrl-C or
+SIGTERM. The page and its JSON API (docs/serve.md) need nothing from the network. A
+question past --timeout gets HTTP 503 and the server stays up.)",
+          .options = {{"--port N", "the port to listen on (default: 8080; 0: any free port)"},
+                      {"--host ADDRESS", R"(the address to listen on (default: 127.0.0.1, this machine
+only; 0.0.0.0 opens the server to the network, without authentication))"},
+                      {"--db STORE", "serve the store (opened read-only)"}, as_of_option,
+                      {"--timeout SECONDS", "end each question after SECONDS (default: 10)"}, max_facts_option,
+                      help_option},
+          .exit_status = R"(0 stopped by Ctrl-C or SIGTERM; 1 an error in the input, or the
+address cannot be used; 2 usage error.)",
+      },
+      {
           .command = Command::Compile,
           .usage = {"writ compile --sql FILE... [--schema NAME] [--db STORE]"},
           .overview = {{"compile --sql FILE...", "write the program as a self-contained PostgreSQL script"}},
@@ -363,7 +387,8 @@ compiled yet.)",
           .usage = {"writ help [COMMAND]", "writ help --man"},
           .overview = {{"help [COMMAND]", "show the help of a command"}},
           .text = R"(Shows the help of COMMAND (run, check, repl, load, retract, log,
-explain, import, export, materialize, compile), or the overview. With --man, prints this
+explain, import, export, materialize, serve, compile), or the overview. With --man, prints
+this
 manual as a man page (roff): `writ help --man | man -l -`.)",
           .options = {{"--man", "print the whole manual as a man page"}},
       },

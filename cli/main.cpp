@@ -44,6 +44,7 @@ int run_writ(int argc, char** argv) {
     case Command::Import: return to_int(import_command(options));
     case Command::Export: return to_int(export_command(options));
     case Command::Materialize: return to_int(materialize_command(options));
+    case Command::Serve: return to_int(serve_command(options));
     case Command::Compile: return to_int(compile_command(options));
   }
   return to_int(ExitStatus::Ok);

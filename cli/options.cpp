@@ -21,6 +21,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "import") return Command::Import;
   if (name == "export") return Command::Export;
   if (name == "materialize") return Command::Materialize;
+  if (name == "serve") return Command::Serve;
   if (name == "compile") return Command::Compile;
   if (name == "help") return Command::Help;
   return std::nullopt;
@@ -38,6 +39,7 @@ std::string_view command_name(Command command) {
     case Command::Import: return "import";
     case Command::Export: return "export";
     case Command::Materialize: return "materialize";
+    case Command::Serve: return "serve";
     case Command::Compile: return "compile";
     case Command::Help: return "help";
     case Command::Version: return "version";
@@ -89,6 +91,7 @@ struct Accepts {
   bool as_of = false;
   bool db = true;
   bool table_options = false;  // --header, --no-header, --delimiter
+  bool listen = false;         // --host, --port
   bool sql = false;            // --sql
   bool schema = false;         // --schema NAME
   bool postgres = false;       // --postgres CONNINFO (and --schema with it)
@@ -108,6 +111,7 @@ Accepts accepts(Command c) {
     case Command::Import: return {.table_options = true};
     case Command::Export: return {.format = true, .limits = true, .as_of = true, .postgres = true};
     case Command::Materialize: return {.limits = true};
+    case Command::Serve: return {.limits = true, .as_of = true, .listen = true};
     case Command::Compile: return {.sql = true, .schema = true};
     case Command::Help:
     case Command::Version: return {.db = false};
@@ -224,8 +228,9 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
                        (name == "--format" && ok.format) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
-                       (name == "--delimiter" && ok.table_options) || ((name == "--schema") && (ok.schema || ok.postgres)) ||
-                       (name == "--postgres" && ok.postgres);
+                       (name == "--delimiter" && ok.table_options) ||
+                       ((name == "--host" || name == "--port") && ok.listen) ||
+                       ((name == "--schema") && (ok.schema || ok.postgres)) || (name == "--postgres" && ok.postgres);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -274,6 +279,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
       if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
       o.db = std::string(value);
+    } else if (name == "--port") {
+      std::uint64_t port = 0;
+      const auto* end = value.data() + value.size();
+      auto [ptr, ec] = std::from_chars(value.data(), end, port);
+      if (value.empty() || ec != std::errc() || ptr != end || port > 65535)
+        return UsageError{"invalid --port '" + std::string(value) + "': expected 0 to 65535 (0: any free port)", cmd};
+      o.port = static_cast<int>(port);
+    } else if (name == "--host") {
+      if (value.empty()) return UsageError{"option '--host' needs an address, e.g. 127.0.0.1", cmd};
+      o.host = std::string(value);
     } else if (name == "--as-of") {
       auto n = parse_transaction(value);
       if (!n) {

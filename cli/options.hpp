@@ -15,9 +15,10 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Compile, Help, Version };
+enum class Command {
+  Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Compile, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, compile, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -36,6 +37,8 @@ struct Options {
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
   std::optional<bool> header;           // import: --header / --no-header (unset: decide)
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
+  std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
+  int port = 8080;                      // serve: --port N (0: any free port)
   bool sql = false;                     // compile: --sql, the target
   std::optional<std::string> postgres;  // --postgres CONNINFO: a PostgreSQL database instead of a store
   std::string schema = "writ";          // --schema NAME: the PostgreSQL schema (with --postgres, compile)

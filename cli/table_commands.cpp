@@ -16,6 +16,9 @@ const char* kind_name(query::ValueKind k) {
     case query::ValueKind::Integer: return "integer";
     case query::ValueKind::Symbol: return "symbol";
     case query::ValueKind::String: return "string";
+    case query::ValueKind::Date: return "date";
+    case query::ValueKind::Duration: return "duration";
+    case query::ValueKind::Money: return "money";
   }
   return "?";
 }

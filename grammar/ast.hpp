@@ -22,10 +22,11 @@ namespace x3 = boost::spirit::x3;
 
 // ---- terms ----
 
-enum class LeafKind : std::uint8_t { Integer, String, Symbol, Variable };
+enum class LeafKind : std::uint8_t { Integer, String, Symbol, Variable, Date, Duration, Money };
 
 // A token term, kept as written: digits with separators, a string with its quotes and
-// escapes. Checking and decoding happen in lowering, which knows where each byte is.
+// escapes, a date, a duration or an amount of money as matched (query/literals.hpp).
+// Checking and decoding happen in lowering, which knows where each byte is.
 struct Leaf : x3::position_tagged {
   LeafKind kind = LeafKind::Integer;
   std::string text;

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "query/analysis/checks.hpp"
+#include "query/literals.hpp"
 
 namespace writ::grammar {
 
@@ -52,9 +53,24 @@ bool fits(ValueKind kind, std::string_view s) {
     case ValueKind::Integer: return integer_value(s, ignored);
     case ValueKind::Symbol: return is_symbol_text(s);
     case ValueKind::String: return true;
+    case ValueKind::Date:
+    case ValueKind::Duration:
+    case ValueKind::Money: {
+      // As writ writes them (2026-03-01, 30d, $1_234.50, -CHF 5), blanks around not taken.
+      const auto v = query::parse_quantity_literal(s);
+      return v && v->kind == kind;
+    }
   }
   return true;
 }
+
+// The kinds a column may have, in the order they are tried: a typed kind when every value
+// is one, else symbol, else string.
+constexpr ValueKind column_kinds[] = {ValueKind::Integer, ValueKind::Date,   ValueKind::Duration,
+                                      ValueKind::Money,   ValueKind::Symbol, ValueKind::String};
+
+// Integers, dates, durations and money: a value of such a column is evidence of a header above it.
+bool typed(ValueKind kind) { return kind != ValueKind::Symbol && kind != ValueKind::String; }
 
 std::string delimiter_name(char d) {
   if (d == '\t') return "a tab";
@@ -241,31 +257,33 @@ CsvResult parse_csv(std::string_view text, query::SourceId source, std::string_v
   }
   if (!result.diagnostics.empty() || rows.empty()) return result;
 
-  // Column types over rows [from, end): integer if every value is one, else symbol if
-  // every value is one, else string (integers are not symbols: a mix is string).
+  // Column types over rows [from, end): the first of column_kinds that every value fits
+  // (integers are not symbols: a mix is string).
   auto kinds_of = [&](std::size_t from) {
     std::vector<ValueKind> kinds(width, ValueKind::String);
     for (std::size_t c = 0; c < width; ++c) {
-      bool integers = true, symbols = true;
-      for (std::size_t r = from; r < rows.size() && (integers || symbols); ++r) {
-        const auto& v = fields[rows[r].first + c].value;
-        integers = integers && fits(ValueKind::Integer, v);
-        symbols = symbols && fits(ValueKind::Symbol, v);
+      for (const ValueKind kind : column_kinds) {
+        bool all = true;
+        for (std::size_t r = from; r < rows.size() && all; ++r) all = fits(kind, fields[rows[r].first + c].value);
+        if (all) {
+          kinds[c] = kind;
+          break;
+        }
       }
-      kinds[c] = integers ? ValueKind::Integer : symbols ? ValueKind::Symbol : ValueKind::String;
     }
     return kinds;
   };
   bool header = options.header == CsvHeader::Yes;
   if (options.header == CsvHeader::Auto && rows.size() > 1) {
-    // Only integer columns are evidence: a name over numbers is a header, while a text
-    // over symbols may as well be data ("say hi" over "x").
+    // Only typed columns (integers, dates, durations, money) are evidence: a name over
+    // numbers is a header, while a text over symbols may as well be data ("say hi" over "x").
     const auto rest = kinds_of(1);
     bool names = true;
     for (std::size_t c = 0; c < width; ++c) {
       const auto& v = fields[rows.front().first + c].value;
-      if (fits(ValueKind::Integer, v)) names = false;
-      if (rest[c] == ValueKind::Integer && !fits(ValueKind::Integer, v)) header = true;
+      for (const ValueKind kind : column_kinds)
+        if (typed(kind) && fits(kind, v)) names = false;
+      if (typed(rest[c]) && !fits(rest[c], v)) header = true;
     }
     header = header && names;
   }
@@ -284,6 +302,9 @@ CsvResult parse_csv(std::string_view text, query::SourceId source, std::string_v
         break;
       case ValueKind::Symbol: v = query::Value::make_symbol(std::string(f.value)); break;
       case ValueKind::String: v = query::Value::make_string(std::string(f.value)); break;
+      case ValueKind::Date:
+      case ValueKind::Duration:
+      case ValueKind::Money: v = *query::parse_quantity_literal(f.value); break;
     }
     return v;
   };

@@ -7,8 +7,9 @@
 //
 // Values are typed per column, so that a column joins with itself and with writ's own
 // facts: a column is integer when every value in it is a 64-bit integer (`-12`, `0`),
-// else symbol when every value is written as a writ symbol (`microsoft`, `aws_deal`), else
-// string. The header row is optional: see CsvHeader.
+// else date, duration or money when every value is one as writ writes it (`2026-03-01`,
+// `30d`, `$1_234.50`), else symbol when every value is written as a writ symbol
+// (`microsoft`, `aws_deal`), else string. The header row is optional: see CsvHeader.
 #pragma once
 
 #include <cstddef>
@@ -22,9 +23,9 @@
 namespace writ::grammar {
 
 enum class CsvHeader {
-  // The first row is a header when it holds no integer and some column is integer in
-  // every other row ("src,dst" over numbers). A table without an integer column cannot
-  // tell: its first row is data (say CsvHeader::Yes).
+  // The first row is a header when it holds no integer, date, duration or money and some
+  // column is of one of these kinds in every other row ("src,dst" over numbers). A table
+  // without such a column cannot tell: its first row is data (say CsvHeader::Yes).
   Auto,
   Yes,  // the first row names the columns
   No,   // every row is data

@@ -7,6 +7,8 @@
 
 #include "grammar/blank.hpp"
 #include "grammar/parse.hpp"
+#include "query/arithmetic.hpp"
+#include "query/literals.hpp"
 
 namespace writ::grammar {
 
@@ -202,9 +204,32 @@ bool Lowering::string(const syntax::Leaf& in, Term& out) {
 bool Lowering::fact_values(const syntax::PlainFact& in, std::vector<query::Value>& out) {
   Term t;
   for (const auto& a : in.args) {
-    if (a.negative ? !integer(a.value, true, t) : !leaf(a.value, false, t)) return false;
+    if (!leaf(a.value, a.negative, t)) return false;
     out.push_back(std::move(t.value));
   }
+  return true;
+}
+
+bool Lowering::quantity(const syntax::Leaf& in, bool negated, Term& out) {
+  query::ParsedLiteral parsed;
+  switch (in.kind) {
+    case syntax::LeafKind::Date: parsed = query::parse_date(in.text); break;
+    case syntax::LeafKind::Duration: parsed = query::parse_duration(in.text); break;
+    default: parsed = query::parse_money(in.text); break;
+  }
+  if (!parsed.value) {
+    error(start(in) + parsed.offset, std::max<std::size_t>(parsed.length, 1), std::move(parsed.message));
+    return false;
+  }
+  if (negated) {
+    auto r = query::apply(query::ArithOp::Neg, *parsed.value, {});
+    if (r.outcome != query::ArithmeticResult::Outcome::Value) {
+      error(start(in), in.text.size(), std::move(r.message));
+      return false;
+    }
+    parsed.value = std::move(r.value);
+  }
+  out = Term::constant(std::move(*parsed.value), locate(in));
   return true;
 }
 
@@ -218,6 +243,9 @@ bool Lowering::leaf(const syntax::Leaf& in, bool negated, Term& out) {
     case syntax::LeafKind::Variable:
       out = Term::variable(in.text, locate(in));
       return true;
+    case syntax::LeafKind::Date:
+    case syntax::LeafKind::Duration:
+    case syntax::LeafKind::Money: return quantity(in, negated, out);
   }
   return false;
 }
@@ -246,6 +274,15 @@ bool Lowering::operand(const syntax::Operand& in, Term& out, std::size_t& depth)
       inner.value.integer != std::numeric_limits<std::int64_t>::min()) {
     depth = 1;
     out = Term::constant(query::Value::make_integer(-inner.value.integer), locate(s));
+    return true;
+  }
+  // `-30d`, `-$5`: a negative duration or amount is a constant too (their amounts are never
+  // the minimum, so negation cannot fail). `-2026-03-01` is left to the type check.
+  if (inner.kind == Term::Kind::Constant &&
+      (inner.value.kind == query::ValueKind::Duration || inner.value.kind == query::ValueKind::Money)) {
+    depth = 1;
+    inner.value.integer = -inner.value.integer;
+    out = Term::constant(std::move(inner.value), locate(s));
     return true;
   }
   depth = inner_depth + 1;

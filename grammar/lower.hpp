@@ -54,6 +54,8 @@ class Lowering {
   bool operand(const syntax::Operand& in, query::Term& out, std::size_t& depth);
   bool leaf(const syntax::Leaf& in, bool negated, query::Term& out);
   bool integer(const syntax::Leaf& in, bool negated, query::Term& out);
+  // A date, duration or amount of money; `negated` for a '-' before it.
+  bool quantity(const syntax::Leaf& in, bool negated, query::Term& out);
   bool string(const syntax::Leaf& in, query::Term& out);
   bool atom(const syntax::Atom& in, query::Atom& out);
   bool literal(const syntax::Literal& in, query::Literal& out);

@@ -4,6 +4,10 @@
 
 namespace writ::grammar {
 
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
 // One pass with four states (code, string, line comment, block comment), folded into the
 // loop below: comments and strings are consumed whole where they start.
 bool StatementScanner::next(Segment& segment) {
@@ -69,6 +73,11 @@ bool StatementScanner::next(Segment& segment) {
       // `?-` opens a query only as the statement's first token; elsewhere `?` ends one.
       segment.query_prefix = true;
       i += 2;
+      continue;
+    } else if (c == '.' && i > 0 && is_digit(text[i - 1]) && i + 1 < n && is_digit(text[i + 1])) {
+      // A decimal point (`$12.50`): a '.' between two digits does not end a statement
+      // (only a next statement that begins with a digit, with no blank before it, would).
+      ++i;
       continue;
     } else if (c == '.' || c == '?') {
       // A statement ends here even inside an open bracket: `.` occurs nowhere else in

@@ -1,6 +1,7 @@
 // The statement scanner: a linear pass over the raw text, before any parsing, that
 //  - splits the text into statements at each `.` or `?` that ends one (strings and
-//    comments are skipped; `.` occurs nowhere else in the language), which is how the
+//    comments are skipped; `.` occurs nowhere else in the language but as the decimal
+//    point of an amount of money, between two digits), which is how the
 //    parser recovers after an error: it just moves on to the next statement;
 //  - reports the errors that would make a split unreliable (unterminated strings and
 //    block comments), and marks those statements as already reported;

@@ -20,7 +20,7 @@
 //   citation   = "@" name [string]
 //   preference = name ">" name "."
 //   source     = "#source" name "{" [attribute {"," attribute}] "}" "."
-//   attribute  = name ":" (symbol | string | ["-"] integer)
+//   attribute  = name ":" (symbol | string | date | ["-"] (integer | duration | money))
 //   query      = "?-" goal "." | goal "?"
 //   goal       = ["[" name "]"] [("could" | "does")] body   (the word only before a literal)
 // where `name` is a lowercase symbol.
@@ -75,7 +75,7 @@ auto const keyword_blocks = keyword("blocks") >> &(lit('-') | char_('a', 'z'));
 auto const label_ahead = lower_name >> lexeme[lit(':') >> !char_("-~")];
 // `could`/`does` are a modality only before a literal: `?- could.` and `?- could, p.` ask
 // about an atom named could, and so does `?- could(X).`.
-auto const literal_start = char_("a-zA-Z0-9_#\"-");
+auto const literal_start = char_("a-zA-Z0-9_#\"$-") | lit("\u20ac") | lit("\u00a3");
 
 struct CompareOperators : x3::symbols<CompareOp> {
   CompareOperators() {
@@ -107,6 +107,9 @@ struct Modalities : x3::symbols<Modality> {
   x3::rule<name##_class, attribute> const name = description;
 
 WRIT_RULE(integer, syntax::Leaf, "an integer")
+WRIT_RULE(date, syntax::Leaf, "a date")
+WRIT_RULE(duration, syntax::Leaf, "a duration")
+WRIT_RULE(money, syntax::Leaf, "an amount of money")
 WRIT_RULE(string, syntax::Leaf, "a string")
 WRIT_RULE(symbol, syntax::Leaf, "a constant")
 WRIT_RULE(variable, syntax::Leaf, "a variable")
@@ -193,7 +196,7 @@ WRIT_RULE(source_attributes, std::vector<syntax::SourceAttribute>,
 WRIT_RULE(source_attribute, syntax::SourceAttribute, "an attribute (name: value)")
 WRIT_RULE(attribute_key, syntax::Leaf, "an attribute (name: value)")
 WRIT_RULE(attribute_colon, x3::unused_type, "':' after the attribute's name")
-WRIT_RULE(attribute_value, syntax::Leaf, "a constant (a symbol, a string or an integer)")
+WRIT_RULE(attribute_value, syntax::Leaf, "a constant (a symbol, a string, an integer, a date, a duration or money)")
 WRIT_RULE(close_attributes, x3::unused_type, "',' or '}'")
 WRIT_RULE(end_of_source, x3::unused_type, "'.' after the source")
 WRIT_RULE(source, syntax::Source, "a source")
@@ -220,9 +223,24 @@ plain_fact_type const plain_fact = "a fact";
 // a node per operand, which matters for 10 MB inputs. A chain of operators is a deep tree
 // after lowering, so its length counts as nesting.
 
-auto const integer_def = attr(LeafKind::Integer) >>
-                         lexeme[raw[+digit % '_'] >>
-                                reject(lit('_'), "'_' in an integer may only stand between digits")];
+auto const integer_def =
+    attr(LeafKind::Integer) >>
+    lexeme[raw[+digit % '_'] >> reject(lit('_'), "'_' in an integer may only stand between digits") >>
+           reject(lit('.') >> digit, "numbers with decimals are not supported (amounts of money have them: $12.50)")];
+// Dates, durations and money are matched by their shape here and read (checked, decoded)
+// by lowering with query/literals.hpp. A date is exactly YYYY-MM-DD: `2026-3-1` is
+// arithmetic. A '.' between digits never ends a statement (see scanner.cpp), so an amount's
+// decimals stay inside it.
+auto const date_def = attr(LeafKind::Date) >>
+                      lexeme[raw[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >> x3::repeat(2)[digit]] >>
+                             !ident_char];
+auto const duration_unit = lit("mo") | lit('y') | lit('w') | lit('d');
+auto const duration_def =
+    attr(LeafKind::Duration) >> lexeme[raw[+((+digit % '_') >> duration_unit)] >> !ident_char];
+auto const currency_sign = lit('$') | lit("\u20ac") | lit("\u00a3");
+auto const currency_code = x3::repeat(3)[char_('A', 'Z')] >> +char_(" \t") >> &digit;
+auto const money_def = attr(LeafKind::Money) >>
+                       lexeme[raw[(currency_sign | currency_code) >> (+digit % '_') >> -('.' >> +digit)] >> !ident_char];
 auto const string_def =
     attr(LeafKind::String) >>
     raw[lexeme['"' >> *(('\\' >> (char_ - '\n')) | (char_ - char_("\"\\\n"))) >> '"']];
@@ -236,7 +254,7 @@ auto const term_def = unary >> x3::repeat(std::size_t{0}, max_nesting_depth - 1)
 auto const operation_def = arithmetic_operator > unary;
 auto const unary_def = negative | primary;
 auto const negative_def = nest('-')[attr('-') > unary];
-auto const primary_def = integer | string | variable | symbol | parenthesized;
+auto const primary_def = date | duration | money | integer | string | variable | symbol | parenthesized;
 auto const parenthesized_def = nest('(')[x3::expect[term] > lit(')')];
 
 // ---- atoms and literals ----
@@ -350,10 +368,10 @@ auto const source_attributes_def =
      x3::repeat(std::size_t{0}, max_list_length - 1)[lit(',') > source_attribute] >
      reject(lit(','), too_many("attributes")));
 auto const source_attribute_def =
-    attribute_key > attribute_colon > matches[lit('-') >> &digit] > attribute_value;
+    attribute_key > attribute_colon > matches[lit('-') >> &(digit | currency_sign)] > attribute_value;
 auto const attribute_key_def = attr(LeafKind::Symbol) >> raw[lower_name];
 auto const attribute_colon_def = lit(':');
-auto const attribute_value_def = integer | string | symbol;
+auto const attribute_value_def = date | duration | money | integer | string | symbol;
 auto const close_attributes_def = lit('}');
 auto const end_of_source_def = lit('.');
 
@@ -361,8 +379,8 @@ auto const statement_def = source | preference | rule_statement;
 
 // The fast path for facts: only `>>`, so it fails quietly on anything it does not take (a
 // term such as `1 + 2` fails at the lookahead after its first constant).
-auto const fact_argument_def =
-    matches[lit('-') >> &digit] >> (integer | string | symbol) >> &(lit(',') | lit(')'));
+auto const fact_argument_def = matches[lit('-') >> &(digit | currency_sign | char_('A', 'Z'))] >>
+                               (date | duration | money | integer | string | symbol) >> &(lit(',') | lit(')'));
 auto const plain_fact_def =
     matches[lit('-')] >> predicate >> -(lit('(') >> (fact_argument % ',') >> lit(')')) >> lit('.');
 
@@ -381,7 +399,7 @@ auto const goal_def = -lit("?-") > -perspective > -modality > body > end_of_goal
 auto const end_of_goal_def = ((lit('.') | lit('?')) > nothing_more) | eoi;
 auto const nothing_more_def = eoi;
 
-BOOST_SPIRIT_DEFINE(integer, string, symbol, variable, term, operation, unary, negative, primary, parenthesized, predicate, atom,
+BOOST_SPIRIT_DEFINE(integer, date, duration, money, string, symbol, variable, term, operation, unary, negative, primary, parenthesized, predicate, atom,
                     head, atom_after_not, arguments, close_arguments, negated_atom, positive_atom,
                     comparison_operator, comparison, comparison_rhs, lone_aggregate,
                     condition_comparison, condition_rhs, aggregate, aggregate_elements,

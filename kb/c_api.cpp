@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "query/calendar.hpp"
+#include "query/currency.hpp"
 #include "writ/knowledge_base.hpp"
 
 // The header's version must be the project's (CMake passes the latter).
@@ -176,8 +178,9 @@ struct writ_kb {
 struct writ_result {
   struct Cell {
     int type = WRIT_INTEGER;
-    std::int64_t integer = 0;
-    std::string text;  // symbol name, string contents or the integer in decimal
+    std::int64_t integer = 0;  // integer, date (days since 1970-01-01), duration or money amount
+    std::string text;  // symbol name, string contents, the integer in decimal, or the value's source text
+    std::string unit;  // duration: "d" or "mo"; money: the ISO 4217 code
   };
   std::vector<std::string> columns;
   std::size_t rows = 0;
@@ -211,16 +214,24 @@ Cell cell_of(writ::query::Value&& v) {
       c.type = WRIT_STRING;
       c.text = std::move(v.text);
       break;
+    case writ::query::ValueKind::Date:
+    case writ::query::ValueKind::Duration:
+    case writ::query::ValueKind::Money:
+      c.type = v.kind == writ::query::ValueKind::Date ? WRIT_DATE : v.kind == writ::query::ValueKind::Duration ? WRIT_DURATION : WRIT_MONEY;
+      c.integer = v.integer;
+      c.text = writ::query::to_source(v);
+      c.unit = std::move(v.text);
+      break;
   }
   return c;
 }
 
 Cell integer_cell(std::uint64_t n) {
   const auto i = static_cast<std::int64_t>(n);
-  return Cell{WRIT_INTEGER, i, std::to_string(i)};
+  return Cell{WRIT_INTEGER, i, std::to_string(i), {}};
 }
 
-Cell text_cell(std::string text) { return Cell{WRIT_STRING, 0, std::move(text)}; }
+Cell text_cell(std::string text) { return Cell{WRIT_STRING, 0, std::move(text), {}}; }
 
 int status_code(writ::kb::Status s) {
   switch (s) {
@@ -569,7 +580,27 @@ int writ_value_type(const writ_result* result, size_t row, size_t col) {
 
 int64_t writ_value_int64(const writ_result* result, size_t row, size_t col) {
   const auto* c = result != nullptr ? result->at(row, col) : nullptr;
-  return c != nullptr && c->type == WRIT_INTEGER ? c->integer : 0;
+  return c != nullptr && c->type != WRIT_SYMBOL && c->type != WRIT_STRING ? c->integer : 0;
+}
+
+const char* writ_value_unit(const writ_result* result, size_t row, size_t col) {
+  const auto* c = result != nullptr ? result->at(row, col) : nullptr;
+  return c != nullptr && (c->type == WRIT_DURATION || c->type == WRIT_MONEY) ? c->unit.c_str() : nullptr;
+}
+
+int writ_value_date(const writ_result* result, size_t row, size_t col, int* year, int* month, int* day) {
+  const auto* c = result != nullptr ? result->at(row, col) : nullptr;
+  if (c == nullptr || c->type != WRIT_DATE) return 0;
+  const auto d = writ::query::calendar::civil_from_days(c->integer);
+  if (year != nullptr) *year = d.year;
+  if (month != nullptr) *month = static_cast<int>(d.month);
+  if (day != nullptr) *day = static_cast<int>(d.day);
+  return 1;
+}
+
+int writ_currency_decimals(const char* code) {
+  if (code == nullptr || !writ::query::currency::known(code)) return -1;
+  return writ::query::currency::decimals(code);
 }
 
 const char* writ_value_text(const writ_result* result, size_t row, size_t col) {

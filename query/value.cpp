@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "calendar.hpp"
+#include "literals.hpp"
+
 namespace writ::query {
 
 std::strong_ordering compare_bytes(std::string_view a, std::string_view b) {
@@ -19,8 +22,19 @@ std::strong_ordering compare_bytes(std::string_view a, std::string_view b) {
 
 std::strong_ordering compare(const Value& a, const Value& b) {
   if (a.kind != b.kind) return a.kind <=> b.kind;
-  if (a.kind == ValueKind::Integer) return a.integer <=> b.integer;
-  return compare_bytes(a.text, b.text);
+  switch (a.kind) {
+    case ValueKind::Integer:
+    case ValueKind::Date: return a.integer <=> b.integer;
+    case ValueKind::Symbol:
+    case ValueKind::String: return compare_bytes(a.text, b.text);
+    case ValueKind::Duration:
+    case ValueKind::Money: {
+      // Units are "d" < "mo" and ISO codes, all ASCII: their byte order is the one documented.
+      const auto unit = compare_bytes(a.text, b.text);
+      return unit != 0 ? unit : a.integer <=> b.integer;
+    }
+  }
+  return std::strong_ordering::equal;
 }
 
 std::string quote_string(std::string_view s) {
@@ -53,8 +67,23 @@ std::string to_source(const Value& v) {
     case ValueKind::Integer: return std::to_string(v.integer);
     case ValueKind::Symbol: return v.text;
     case ValueKind::String: return quote_string(v.text);
+    case ValueKind::Date: return calendar::format(v.integer);
+    case ValueKind::Duration: return format_duration(v.integer, v.text);
+    case ValueKind::Money: return format_money(v.integer, v.text);
   }
   return {};
+}
+
+std::string describe_kind(const Value& v) {
+  switch (v.kind) {
+    case ValueKind::Integer: return "an integer";
+    case ValueKind::Symbol: return "a symbol";
+    case ValueKind::String: return "a string";
+    case ValueKind::Date: return "a date";
+    case ValueKind::Duration: return v.text == days_unit ? "a duration in days" : "a duration in months";
+    case ValueKind::Money: return "an amount in " + v.text;
+  }
+  return "a value";
 }
 
 }  // namespace writ::query

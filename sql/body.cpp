@@ -18,16 +18,23 @@ std::string Env::place(const query::Location& at) const {
 
 namespace {
 
-const char* sql_operator(query::CompareOp op) {
+// `a op b` over values: `=` and `<>` as they are; the ordering operators through the
+// schema's functions, which raise the type error of a date, duration or money compared
+// with another kind or unit (runtime.cpp).
+std::string comparison(Env& env, const std::string& a, query::CompareOp op, const std::string& b,
+                       const query::Location& at) {
+  const char* f = nullptr;
   switch (op) {
-    case query::CompareOp::Eq: return "=";
-    case query::CompareOp::Ne: return "<>";
-    case query::CompareOp::Lt: return "<";
-    case query::CompareOp::Le: return "<=";
-    case query::CompareOp::Gt: return ">";
-    case query::CompareOp::Ge: return ">=";
+    case query::CompareOp::Eq: return a + " = " + b;
+    case query::CompareOp::Ne: return a + " <> " + b;
+    case query::CompareOp::Lt: f = "lt"; break;
+    case query::CompareOp::Le: f = "le"; break;
+    case query::CompareOp::Gt: f = "gt"; break;
+    case query::CompareOp::Ge: f = "ge"; break;
   }
-  return "=";
+  const std::string place = env.place(at);
+  if (env.sites) env.sites->push_back(Site{place, at});
+  return env.schema + "." + f + "(" + a + ", " + b + ", " + string_literal(place) + ")";
 }
 
 bool bound(const Term& t, const std::map<std::string, std::string>& vars) {
@@ -187,7 +194,7 @@ class BodyCompiler {
       return true;
     }
     if (!bound(l.lhs, vars_) || !bound(l.rhs, vars_)) return false;
-    where_.push_back(expression(env_, l.lhs, vars_) + " " + sql_operator(l.op) + " " + expression(env_, l.rhs, vars_));
+    where_.push_back(comparison(env_, expression(env_, l.lhs, vars_), l.op, expression(env_, l.rhs, vars_), l.location));
     return true;
   }
 
@@ -279,9 +286,12 @@ class BodyCompiler {
     switch (l.function) {
       case query::AggregateFunction::Count: value = env_.schema + ".num(count(*))"; break;
       case query::AggregateFunction::Sum: {
-        const std::string place = env_.place(l.location);
-        if (env_.sites) env_.sites->push_back(Site{place, l.location});
-        value = env_.schema + ".sum_checked(sum(" + env_.schema + ".num_of(e.t1)), " + string_literal(place) + ")";
+        // Integers (the common case) by SQL's sum; dates, durations and money by @.sum_of.
+        const std::string place = string_literal(env_.place(l.location));
+        if (env_.sites) env_.sites->push_back(Site{env_.place(l.location), l.location});
+        const std::string& s = env_.schema;
+        value = "CASE WHEN bool_or(" + s + ".is_quantity(e.t1)) THEN " + s + ".sum_of(array_agg(e.t1), " + place +
+                ") ELSE " + s + ".sum_checked(sum(" + s + ".num_of(e.t1)), " + place + ") END";
         break;
       }
       case query::AggregateFunction::Min: value = "min(e.t1)"; break;
@@ -319,9 +329,9 @@ class BodyCompiler {
       return;
     }
     const std::string bound_value = expression(env_, l.lhs, vars_);
-    const std::string op = sql_operator(l.op);
+    const std::string compared = comparison(env_, bound_value, l.op, result, l.location);
     if (!infinite_possible) {
-      where_.push_back(bound_value + " " + op + " " + result);
+      where_.push_back(compared);
       return;
     }
     // `bound op #sup` holds for <, <=, !=; `bound op #inf` for >, >=, !=.
@@ -330,8 +340,8 @@ class BodyCompiler {
     const bool above = l.op == query::CompareOp::Gt || l.op == query::CompareOp::Ge || l.op == query::CompareOp::Ne;
     const bool when_empty = is_min ? below : above;
     if (may_be_null(l.lhs)) where_.push_back(bound_value + " IS NOT NULL");
-    where_.push_back("CASE WHEN " + result + " IS NULL THEN " + (when_empty ? "true" : "false") + " ELSE " + bound_value +
-                     " " + op + " " + result + " END");
+    where_.push_back("CASE WHEN " + result + " IS NULL THEN " + (when_empty ? "true" : "false") + " ELSE " + compared +
+                     " END");
   }
 
   Env& env_;

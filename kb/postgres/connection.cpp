@@ -42,6 +42,7 @@ PgError error_of_result(const PGresult* r, pg_conn* conn) {
   else e.message = trimmed(PQresultErrorMessage(r));
   if (e.message.empty()) e.message = trimmed(PQerrorMessage(conn));
   if (const char* detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL)) e.detail = detail;
+  if (const char* hint = PQresultErrorField(r, PG_DIAG_MESSAGE_HINT)) e.hint = hint;
   e.connection_lost = PQstatus(conn) == CONNECTION_BAD || e.sqlstate.rfind("08", 0) == 0 || e.sqlstate == "57P01" ||
                       e.sqlstate == "57P02" || e.sqlstate == "57P03";
   return e;
@@ -113,7 +114,7 @@ PgStatus Connection::open(const std::string& conninfo, std::unique_ptr<Connectio
   const char* keys[] = {"dbname", "fallback_application_name", nullptr};
   const char* values[] = {conninfo.c_str(), "writ", nullptr};
   c->conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
-  if (!c->conn_) return PgError{"", "out of memory", "", true};
+  if (!c->conn_) return PgError{"", "out of memory", "", "", true};
   if (PQstatus(c->conn_) != CONNECTION_OK) {
     auto e = c->error_of("cannot connect");
     e.connection_lost = true;

@@ -24,6 +24,7 @@ struct PgError {
   std::string sqlstate;
   std::string message;
   std::string detail;
+  std::string hint;
   bool connection_lost = false;
 
   bool permission_denied() const { return sqlstate == "42501"; }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "query/analysis/variables.hpp"
+#include "query/arithmetic.hpp"
 #include "sql/names.hpp"
 #include "sql/runtime.hpp"
 #include "sql/values.hpp"
@@ -45,6 +46,45 @@ std::string not_in(const std::string& table, const std::vector<std::string>& col
   for (std::size_t i = 0; i < columns.size(); ++i)
     out += (i == 0 ? " WHERE " : " AND ") + std::string("t.") + columns[i] + " = " + row + "." + columns[i];
   return out + ")";
+}
+
+// The error of the program an SQL error stands for (runtime.cpp): an integer overflow, an
+// error of typed arithmetic or of an ordering comparison, at its place in the program,
+// worded as the native evaluator words it. Nullopt for any other error.
+std::optional<query::Diagnostic> program_error(const PgError& e, const sql::CompiledProgram& compiled) {
+  const auto* site = compiled.site(e.detail);
+  if (!site) return std::nullopt;
+  if (e.sqlstate == sql::overflow_sqlstate) {
+    std::string message = e.message;  // "PLACE: MESSAGE"
+    if (message.rfind(site->place + ": ", 0) == 0) message.erase(0, site->place.size() + 2);
+    return query::make_error(site->location, message);
+  }
+  if (e.sqlstate != "WR001" && e.sqlstate != "WR002") return std::nullopt;
+  // HINT: context, operation and operands, separated by U+001F.
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= e.hint.size(); ++i) {
+    if (i == e.hint.size() || e.hint[i] == '\x1f') {
+      parts.push_back(e.hint.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (parts.size() != 4) return std::nullopt;
+  const auto a = sql::decode(parts[2]);
+  const auto b = parts[3].empty() ? std::optional<query::Value>(query::Value{}) : sql::decode(parts[3]);
+  if (!a || !b) return std::nullopt;
+  const std::string& op = parts[1];
+  if (e.sqlstate == "WR002") {
+    const auto c = op == "<" ? query::CompareOp::Lt : op == "<=" ? query::CompareOp::Le
+                   : op == ">" ? query::CompareOp::Gt : query::CompareOp::Ge;
+    if (auto message = query::order_error(*a, c, *b)) return query::make_error(site->location, parts[0] + *message);
+    return std::nullopt;
+  }
+  const auto o = op == "+" ? query::ArithOp::Add : op == "-" ? query::ArithOp::Sub : op == "*" ? query::ArithOp::Mul
+                 : op == "/" ? query::ArithOp::Div : op == "mod" ? query::ArithOp::Mod : query::ArithOp::Neg;
+  const auto result = query::apply(o, *a, *b);
+  if (result.outcome != query::ArithmeticResult::Outcome::Error) return std::nullopt;
+  return query::make_error(site->location, parts[0] + result.message);
 }
 
 }  // namespace
@@ -279,12 +319,8 @@ Status Session::failed(const PgError& e, const query::eval::Limits& limits, std:
       diagnostics.push_back(query::make_error({}, "evaluation cancelled"));
       status = Status::Cancelled;
     }
-  } else if (e.sqlstate == sql::overflow_sqlstate && compiled && compiled->site(e.detail)) {
-    const auto* site = compiled->site(e.detail);
-    // The message after "PLACE: " is the evaluator's own.
-    std::string message = e.message;
-    if (message.rfind(site->place + ": ", 0) == 0) message.erase(0, site->place.size() + 2);
-    diagnostics.push_back(query::make_error(site->location, message));
+  } else if (auto error = compiled ? program_error(e, *compiled) : std::nullopt) {
+    diagnostics.push_back(std::move(*error));
   } else {
     diagnostics.push_back(query::make_error({}, describe(e, doing)));
   }
@@ -521,12 +557,8 @@ Status Session::answer(const query::Query& query, const query::eval::Limits& lim
   if (e) {
     if (e->connection_lost) return failed(*e, limits, "answering " + query.text, diagnostics);
     connection_->execute("ROLLBACK TO SAVEPOINT writ_answer");
-    auto* compiled = &evaluation_->compiled;
-    if (e->sqlstate == sql::overflow_sqlstate && compiled->site(e->detail)) {
-      const auto* site = compiled->site(e->detail);
-      std::string message = e->message;
-      if (message.rfind(site->place + ": ", 0) == 0) message.erase(0, site->place.size() + 2);
-      diagnostics.push_back(query::make_error(site->location, message));
+    if (auto error = program_error(*e, evaluation_->compiled)) {
+      diagnostics.push_back(std::move(*error));
       return Status::Error;
     }
     if (e->cancelled()) {

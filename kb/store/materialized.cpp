@@ -85,7 +85,8 @@ StoreStatus Store::materialize(const std::vector<MaterializedRelation>& relation
     if (auto e = materialized_table(r.predicate, table)) return e;
     // A column is declared INTEGER when every value in it is an integer, else TEXT:
     // what another tool's schema reader expects. Symbols and strings are both TEXT here;
-    // the fact tables keep them apart (docs/store.md).
+    // the fact tables keep them apart (docs/store.md). Dates, durations and money are
+    // their source text (`2026-03-01` sorts as dates do; `$12.50`).
     std::vector<bool> integer(r.predicate.arity, true);
     for (const auto& row : *r.rows)
       for (std::size_t i = 0; i < row.size(); ++i)
@@ -113,6 +114,7 @@ StoreStatus Store::materialize(const std::vector<MaterializedRelation>& relation
       for (std::size_t i = 0; i < values.size(); ++i) {
         const int index = static_cast<int>(i) + 1;
         if (values[i].kind == query::ValueKind::Integer) s.bind_int(index, values[i].integer);
+        else if (values[i].is_quantity_kind()) s.bind_text(index, query::to_source(values[i]));
         else s.bind_text(index, values[i].text);
       }
       if (r.statuses) s.bind_text(static_cast<int>(values.size()) + 1, (*r.statuses)[row]);

@@ -1,5 +1,7 @@
 #include "kb/store/store.hpp"
 
+#include "query/literals.hpp"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -59,16 +61,24 @@ const char* kind_name(const query::Rule& r) {
   return "rule";
 }
 
+// A date, duration or amount of money: a BLOB of a NUL byte and the value's source text
+// (`2026-03-01`, `1y6mo`, `$12.50`). Strings never hold NUL, so the first byte tells them
+// apart; the text is canonical, so equal values are equal BLOBs (lookups by value work).
+constexpr char quantity_tag = '\0';
+
 void bind_value(Statement& s, int index, const query::Value& v) {
   switch (v.kind) {
     case query::ValueKind::Integer: s.bind_int(index, v.integer); break;
     case query::ValueKind::Symbol: s.bind_text(index, v.text); break;
     case query::ValueKind::String: s.bind_blob(index, v.text); break;
+    case query::ValueKind::Date:
+    case query::ValueKind::Duration:
+    case query::ValueKind::Money: s.bind_blob(index, std::string(1, quantity_tag) + query::to_source(v)); break;
   }
 }
 
 // Integers are INTEGER, symbols TEXT and strings BLOB (UTF-8): the storage class alone
-// tells the three kinds apart, with no extra column.
+// tells the three kinds apart, with no extra column; the other kinds are tagged BLOBs.
 bool read_value(const Statement& s, int index, query::Value& v) {
   switch (s.column_type(index)) {
     case Statement::Type::Integer:
@@ -81,11 +91,19 @@ bool read_value(const Statement& s, int index, query::Value& v) {
       v.integer = 0;
       v.text.assign(s.column_text(index));
       return true;
-    case Statement::Type::Blob:
+    case Statement::Type::Blob: {
+      const std::string_view blob = s.column_blob(index);
+      if (!blob.empty() && blob[0] == quantity_tag) {
+        auto parsed = query::parse_quantity_literal(blob.substr(1));
+        if (!parsed) return false;
+        v = std::move(*parsed);
+        return true;
+      }
       v.kind = query::ValueKind::String;
       v.integer = 0;
-      v.text.assign(s.column_blob(index));
+      v.text.assign(blob);
       return true;
+    }
     case Statement::Type::Float:
     case Statement::Type::Null: break;
   }
@@ -216,8 +234,9 @@ StoreStatus Store::check_schema() {
     return StoreError{"store '" + path_ + "' was written by a newer writ (store schema version " +
                       std::to_string(version) + "; this writ reads version " + std::to_string(schema_version) +
                       "): it was not changed"};
-  if (version != schema_version)
+  if (version < 1)
     return StoreError{"store '" + path_ + "' has an unknown schema version " + std::to_string(version)};
+  version_ = version;
   return std::nullopt;
 }
 
@@ -237,6 +256,7 @@ StoreStatus Store::create_schema() {
   if (auto e = db_.exec("PRAGMA application_id = " + std::to_string(application_id))) return fail("create", *e);
   if (auto e = db_.exec("PRAGMA user_version = " + std::to_string(schema_version))) return fail("create", *e);
   if (auto e = t.commit()) return fail("create", *e);
+  version_ = schema_version;
   return std::nullopt;
 }
 
@@ -346,7 +366,7 @@ StoreStatus Store::read_facts(const FactTable& table, const Visible& visible,
     for (std::uint32_t i = 0; i < arity; ++i) {
       if (!read_value(s, static_cast<int>(i) + 3, values[i]))
         return StoreError{"store '" + path_ + "' is damaged: table " + table.table + " holds a value that is not " +
-                          "an integer, a symbol or a string"};
+                          "an integer, a symbol, a string, a date, a duration or money"};
     }
     visit(s.column_int(0), to_u32(s.column_int(1)), to_u32(s.column_int(2)), values);
   }
@@ -434,6 +454,13 @@ StoreStatus Store::begin(std::string_view description) {
   if (auto e = s.run()) return rollback(), fail("write to", *e);
   tx_ = db_.last_insert_rowid();
   added_ = removed_ = 0;
+  // A version 1 store becomes version 2 with its first write, which may add a date, a
+  // duration or money (tagged BLOBs that a version 1 writ would take for strings); version
+  // 1's rows are version 2's unchanged. In this transaction, so a failed write keeps 1.
+  if (version_ < schema_version) {
+    if (auto e = db_.exec("PRAGMA user_version = " + std::to_string(schema_version))) return rollback(), fail("write to", *e);
+    upgraded_ = true;
+  }
   return std::nullopt;
 }
 
@@ -680,6 +707,8 @@ StoreStatus Store::commit() {
   insert_statement_ = Statement{};
   seen_ = tx_;
   tx_ = 0;
+  if (upgraded_) version_ = schema_version;
+  upgraded_ = false;
   return std::nullopt;
 }
 
@@ -690,6 +719,7 @@ void Store::rollback() {
   insert_statement_ = Statement{};
   write_.rollback();
   tx_ = 0;
+  upgraded_ = false;
 }
 
 }  // namespace writ::kb::store

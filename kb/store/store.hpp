@@ -26,7 +26,9 @@
 
 namespace writ::kb::store {
 
-inline constexpr std::int64_t schema_version = 1;
+// Version 2 added dates, durations and money (tagged BLOBs, see store.cpp); a version 1
+// store is read as it is and becomes version 2 with its first write.
+inline constexpr std::int64_t schema_version = 2;
 inline constexpr std::int32_t application_id = 0x57524954;  // "WRIT"
 
 // A complete sentence for a diagnostic, naming the store file.
@@ -208,6 +210,8 @@ class Store {
   Database db_;
   Transaction write_;
   std::int64_t tx_ = 0;  // the transaction being written, 0 when none
+  std::int64_t version_ = schema_version;  // the file's schema version (1 or 2)
+  bool upgraded_ = false;  // the transaction being written sets version 2
   std::int64_t seen_ = 0;
   std::int64_t before_this_ = 0;
   std::int64_t added_ = 0;

@@ -39,6 +39,8 @@ void check_arity_consistency(const Program& program, std::vector<Diagnostic>& ou
 void check_arguments(const Program& program, std::vector<Diagnostic>& out);
 void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_types(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_types(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 
 // The warning check_definitions() gives at the first use of `p`, which `defined` (every
 // predicate some statement concludes, and the built-ins) lacks.

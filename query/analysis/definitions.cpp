@@ -145,6 +145,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_arity_consistency(program, out);
   check_arguments(program, out);
   check_builtins(program, queries, out);
+  check_types(program, queries, out);
   sort_by_location(out);
   return out;
 }
@@ -157,6 +158,7 @@ std::vector<Diagnostic> check_query(const Program& program, const Query& query) 
   check_safety(query, out);
   check_definitions(program, {&query}, out);
   check_builtins(Program{}, {&query}, out);
+  check_types(Program{}, {&query}, out);
   sort_by_location(out);
   return out;
 }

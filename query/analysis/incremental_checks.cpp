@@ -154,13 +154,14 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
   const auto templates = std::span(program.templates).subspan(from.templates);
 
   // Passes about one statement at a time: run on the new ones.
-  std::vector<Diagnostic> limit, safety, definitions, arity, arguments, builtin;
+  std::vector<Diagnostic> limit, safety, definitions, arity, arguments, builtin, types;
   std::vector<const Query*> queries;
   if (diagnose) {
     for (const auto& q : program.queries) queries.push_back(&q);
     check_arity_limit(rules, program.queries, limit);
     check_safety(rules, program.queries, safety);
     check_builtins(rules, queries, builtin);
+    check_types(rules, queries, types);
   }
 
   // Stratification. The old program had no cycle through a negative edge, so a new one goes
@@ -303,7 +304,7 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
 
   if (diagnose) {
     // check_program()'s order of passes: sorting by place keeps it among equal places.
-    for (auto* pass : {&limit, &safety, &definitions, &arity, &arguments, &builtin})
+    for (auto* pass : {&limit, &safety, &definitions, &arity, &arguments, &builtin, &types})
       for (auto& d : *pass) out->push_back(std::move(d));
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include "query/analysis/checks.hpp"
 #include "query/analysis/variables.hpp"
+#include "query/arithmetic.hpp"
 
 namespace writ::query::argue {
 
@@ -43,27 +44,16 @@ std::optional<Value> evaluate(const Term& t, const std::map<std::string, Value>&
     }
     case Term::Kind::Arith: break;
   }
-  std::int64_t v[2] = {0, 0};
+  Value v[2];
   for (std::size_t i = 0; i < t.operands.size() && i < 2; ++i) {
     const auto x = evaluate(t.operands[i], bindings);
-    if (!x || x->kind != ValueKind::Integer) return std::nullopt;
-    v[i] = x->integer;
+    if (!x) return std::nullopt;
+    v[i] = *x;
   }
-  std::int64_t r = 0;
-  bool overflow = false;
-  switch (t.op) {
-    case ArithOp::Add: overflow = __builtin_add_overflow(v[0], v[1], &r); break;
-    case ArithOp::Sub: overflow = __builtin_sub_overflow(v[0], v[1], &r); break;
-    case ArithOp::Mul: overflow = __builtin_mul_overflow(v[0], v[1], &r); break;
-    case ArithOp::Neg: overflow = __builtin_sub_overflow(std::int64_t{0}, v[0], &r); break;
-    case ArithOp::Div:
-    case ArithOp::Mod:
-      if (v[1] == 0 || (v[0] == INT64_MIN && v[1] == -1)) return std::nullopt;
-      r = t.op == ArithOp::Div ? v[0] / v[1] : v[0] % v[1];
-      break;
-  }
-  if (overflow) return std::nullopt;
-  return Value::make_integer(r);
+  // The grounder has evaluated the same terms, and stopped at any error they have.
+  auto r = apply(t.op, v[0], v[1]);
+  if (r.outcome != ArithmeticResult::Outcome::Value) return std::nullopt;
+  return std::move(r.value);
 }
 
 Term variable_term(const std::string& name) { return Term::variable(name); }

@@ -100,7 +100,7 @@ class ArgumentGraph::Explainer {
       for (std::size_t i = 0; i < t.atom.args.size() && i < args.size(); ++i) {
         const auto& name = t.atom.args[i].name;
         if (name.empty() || is_anonymous_name(name)) continue;
-        const auto value = args[i].kind == ValueKind::Integer ? std::to_string(args[i].integer) : args[i].text;
+        const auto value = args[i].kind == ValueKind::Symbol || args[i].kind == ValueKind::String ? args[i].text : to_source(args[i]);
         for (std::size_t at = out.find(name); at != std::string::npos; at = out.find(name, at)) {
           const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(out[at - 1]));
           const bool ends = at + name.size() >= out.size() || !std::isalnum(static_cast<unsigned char>(out[at + name.size()]));
@@ -128,7 +128,7 @@ class ArgumentGraph::Explainer {
       for (const auto& s : g_.program_->sources) {
         if (s.name != r.citation->source) continue;
         for (const auto& [key, value] : s.attributes)
-          if (key == "kind") node.source += " (" + (value.kind == ValueKind::Integer ? std::to_string(value.integer) : value.text) + ")";
+          if (key == "kind") node.source += " (" + (value.kind == ValueKind::Symbol || value.kind == ValueKind::String ? value.text : to_source(value)) + ")";
       }
       node.quote = r.citation->quote;
     }

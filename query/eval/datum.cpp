@@ -8,11 +8,15 @@ Datum tagged(DatumKind kind, std::uint64_t index) {
 }
 }  // namespace
 
+Datum Interner::box(Boxed b) {
+  auto [it, inserted] = boxed_ids_.try_emplace(b, static_cast<std::uint32_t>(boxed_.size()));
+  if (inserted) boxed_.push_back(std::move(b));
+  return tagged(DatumKind::Boxed, it->second);
+}
+
 Datum Interner::integer(std::int64_t v) {
   if (v >= small_min && v <= small_max) return make_small_int(v);
-  auto [it, inserted] = big_ids_.try_emplace(v, static_cast<std::uint32_t>(bigs_.size()));
-  if (inserted) bigs_.push_back(v);
-  return tagged(DatumKind::BigInt, it->second);
+  return box(Boxed{ValueKind::Integer, v, {}});
 }
 
 Datum Interner::intern_text(std::unordered_map<std::string, std::uint32_t>& map,
@@ -30,17 +34,24 @@ Datum Interner::intern(const Value& v) {
     case ValueKind::Integer: return integer(v.integer);
     case ValueKind::Symbol: return symbol(v.text);
     case ValueKind::String: return string(v.text);
+    case ValueKind::Date:
+    case ValueKind::Duration:
+    case ValueKind::Money: return box(Boxed{v.kind, v.integer, v.text});
   }
   return 0;
 }
 
 std::optional<Datum> Interner::find(const Value& v) const {
   switch (v.kind) {
-    case ValueKind::Integer: {
-      if (v.integer >= small_min && v.integer <= small_max) return make_small_int(v.integer);
-      const auto it = big_ids_.find(v.integer);
-      if (it == big_ids_.end()) return std::nullopt;
-      return tagged(DatumKind::BigInt, it->second);
+    case ValueKind::Integer:
+    case ValueKind::Date:
+    case ValueKind::Duration:
+    case ValueKind::Money: {
+      if (v.kind == ValueKind::Integer && v.integer >= small_min && v.integer <= small_max)
+        return make_small_int(v.integer);
+      const auto it = boxed_ids_.find(Boxed{v.kind, v.integer, v.text});
+      if (it == boxed_ids_.end()) return std::nullopt;
+      return tagged(DatumKind::Boxed, it->second);
     }
     case ValueKind::Symbol:
     case ValueKind::String: {
@@ -54,7 +65,17 @@ std::optional<Datum> Interner::find(const Value& v) const {
 }
 
 std::int64_t Interner::integer_value(Datum d) const {
-  return is_small_int(d) ? small_int_value(d) : bigs_[d & payload_mask];
+  return is_small_int(d) ? small_int_value(d) : boxed_[d & payload_mask].number;
+}
+
+ValueKind Interner::value_kind(Datum d) const {
+  switch (kind_of(d)) {
+    case DatumKind::SmallInt: return ValueKind::Integer;
+    case DatumKind::Boxed: return boxed_[d & payload_mask].kind;
+    case DatumKind::Symbol: return ValueKind::Symbol;
+    case DatumKind::String: return ValueKind::String;
+  }
+  return ValueKind::Integer;
 }
 
 const std::string& Interner::text(Datum d) const {
@@ -63,8 +84,11 @@ const std::string& Interner::text(Datum d) const {
 
 Value Interner::value(Datum d) const {
   switch (kind_of(d)) {
-    case DatumKind::SmallInt:
-    case DatumKind::BigInt: return Value::make_integer(integer_value(d));
+    case DatumKind::SmallInt: return Value::make_integer(small_int_value(d));
+    case DatumKind::Boxed: {
+      const Boxed& b = boxed_[d & payload_mask];
+      return Value{b.kind, b.number, b.unit};
+    }
     case DatumKind::Symbol: return Value::make_symbol(text(d));
     case DatumKind::String: return Value::make_string(text(d));
   }
@@ -73,12 +97,23 @@ Value Interner::value(Datum d) const {
 
 std::strong_ordering Interner::compare_slow(Datum a, Datum b) const {
   if (a == b) return std::strong_ordering::equal;
-  const bool ai = is_integer(a);
-  const bool bi = is_integer(b);
-  if (ai && bi) return integer_value(a) <=> integer_value(b);
-  if (ai != bi) return ai ? std::strong_ordering::less : std::strong_ordering::greater;
-  if (kind_of(a) != kind_of(b)) return kind_of(a) <=> kind_of(b);
-  return compare_bytes(text(a), text(b));
+  const ValueKind ak = value_kind(a);
+  const ValueKind bk = value_kind(b);
+  if (ak != bk) return ak <=> bk;
+  switch (ak) {
+    case ValueKind::Integer: return integer_value(a) <=> integer_value(b);
+    case ValueKind::Symbol:
+    case ValueKind::String: return compare_bytes(text(a), text(b));
+    case ValueKind::Date:
+    case ValueKind::Duration:
+    case ValueKind::Money: {
+      const Boxed& x = boxed_[a & payload_mask];
+      const Boxed& y = boxed_[b & payload_mask];
+      const auto unit = compare_bytes(x.unit, y.unit);
+      return unit != 0 ? unit : x.number <=> y.number;
+    }
+  }
+  return std::strong_ordering::equal;
 }
 
 }  // namespace writ::query::eval

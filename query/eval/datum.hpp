@@ -1,13 +1,17 @@
-// The evaluator's value: one 64-bit word, with symbols, strings and large integers interned.
+// The evaluator's value: one 64-bit word, with symbols, strings and boxed values (large integers,
+// dates, durations, money) interned.
 //
 // Equal values have equal words (the encoding is canonical), so joins, hashing and
 // deduplication compare words only. The top two bits are the kind:
 //   00  small integer: a signed 62-bit value in the low bits
-//   01  large integer: an index into Interner's table of int64 values outside that range
+//   01  boxed:         an index into Interner's table of boxed values: integers outside
+//                      that range, dates, durations and amounts of money, each interned
 //   10  symbol:        an index into the symbol table
 //   11  string:        an index into the string table
-// Ordering across kinds follows query::compare (integers < symbols < strings); within
-// symbols and strings it needs the text, so Interner::compare does it.
+// Ordering across kinds follows query::compare (integers < symbols < strings < dates <
+// durations < money); within symbols and strings it needs the text, and a boxed value's
+// kind is in its table entry, so Interner::compare does it. One table for every boxed kind
+// keeps the indexes of kind 01 dense (value_order.hpp ranks values by index).
 #pragma once
 
 #include <compare>
@@ -29,7 +33,7 @@ inline constexpr std::uint64_t payload_mask = (std::uint64_t{1} << kind_shift) -
 inline constexpr std::int64_t small_min = -(std::int64_t{1} << 61);
 inline constexpr std::int64_t small_max = (std::int64_t{1} << 61) - 1;
 
-enum class DatumKind : std::uint8_t { SmallInt = 0, BigInt = 1, Symbol = 2, String = 3 };
+enum class DatumKind : std::uint8_t { SmallInt = 0, Boxed = 1, Symbol = 2, String = 3 };
 
 inline DatumKind kind_of(Datum d) { return static_cast<DatumKind>(d >> kind_shift); }
 inline bool is_small_int(Datum d) { return kind_of(d) == DatumKind::SmallInt; }
@@ -54,10 +58,17 @@ class Interner {
   Datum symbol(std::string_view name);
   Datum string(std::string_view text);
   Datum intern(const Value& v);
-  // The value's datum when it has been interned; integers always have one.
+  // The value's datum when it has been interned; small integers always have one.
   std::optional<Datum> find(const Value& v) const;
 
-  bool is_integer(Datum d) const { return kind_of(d) <= DatumKind::BigInt; }
+  bool is_integer(Datum d) const {
+    return is_small_int(d) || (kind_of(d) == DatumKind::Boxed && boxed_[d & payload_mask].kind == ValueKind::Integer);
+  }
+  // A date, a duration or an amount of money (see query/arithmetic.hpp).
+  bool is_quantity(Datum d) const {
+    return kind_of(d) == DatumKind::Boxed && boxed_[d & payload_mask].kind != ValueKind::Integer;
+  }
+  ValueKind value_kind(Datum d) const;
   std::int64_t integer_value(Datum d) const;  // precondition: is_integer(d)
   const std::string& text(Datum d) const;     // symbol name or string contents
 
@@ -77,8 +88,22 @@ class Interner {
   std::vector<const std::string*> symbols_;  // points into symbol_ids_' keys (stable)
   std::unordered_map<std::string, std::uint32_t> string_ids_;
   std::vector<const std::string*> strings_;
-  std::unordered_map<std::int64_t, std::uint32_t> big_ids_;
-  std::vector<std::int64_t> bigs_;
+  // Boxed values: large integers (unit empty), dates (unit empty), durations and money.
+  struct Boxed {
+    ValueKind kind = ValueKind::Integer;
+    std::int64_t number = 0;
+    std::string unit;
+    bool operator==(const Boxed&) const = default;
+  };
+  struct BoxedHash {
+    std::size_t operator()(const Boxed& b) const {
+      return mix(mix(static_cast<std::uint64_t>(b.kind), static_cast<std::uint64_t>(b.number)),
+                 std::hash<std::string>()(b.unit));
+    }
+  };
+  Datum box(Boxed b);
+  std::unordered_map<Boxed, std::uint32_t, BoxedHash> boxed_ids_;
+  std::vector<Boxed> boxed_;
 };
 
 }  // namespace writ::query::eval

@@ -7,6 +7,7 @@
 
 #include "compile.hpp"
 #include "query/analysis/checks.hpp"
+#include "query/arithmetic.hpp"
 #include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/variables.hpp"
 #include "value_order.hpp"
@@ -112,15 +113,14 @@ class Evaluator::Run {
       case Expr::Kind::Arith: break;
     }
     std::int64_t v[2] = {0, 0};
+    Datum d[2] = {0, 0};
+    bool integers = true;
     for (std::size_t i = 0; i < e.operands.size() && i < 2; ++i) {
-      Datum d;
-      if (!eval(e.operands[i], d)) return false;
-      if (!ev_.interner_.is_integer(d)) {
-        note_undefined(e.location, "arithmetic on a value that is not an integer");
-        return false;
-      }
-      v[i] = ev_.interner_.integer_value(d);
+      if (!eval(e.operands[i], d[i])) return false;
+      if (ev_.interner_.is_integer(d[i])) v[i] = ev_.interner_.integer_value(d[i]);
+      else integers = false;
     }
+    if (!integers) return eval_typed(e, d, out);
     std::int64_t r = 0;
     bool overflow = false;
     switch (e.op) {
@@ -152,6 +152,33 @@ class Evaluator::Run {
   }
 
  private:
+  // Arithmetic with an operand that is not an integer: dates, durations and money, or
+  // undefined (query/arithmetic.hpp).
+  bool eval_typed(const Expr& e, const Datum (&d)[2], Datum& out) {
+    const Value a = ev_.interner_.value(d[0]);
+    const Value b = e.op == ArithOp::Neg ? Value{} : ev_.interner_.value(d[1]);
+    auto result = apply(e.op, a, b);
+    switch (result.outcome) {
+      case ArithmeticResult::Outcome::Value: out = ev_.interner_.intern(result.value); return true;
+      case ArithmeticResult::Outcome::Undefined:
+        note_undefined(e.location, result.message == "division by zero" ? "division by zero"
+                                                                         : "arithmetic on a value that is not an integer");
+        return false;
+      case ArithmeticResult::Outcome::Error: break;
+    }
+    throw Stop{Status::Error, make_error(e.location, std::move(result.message))};
+  }
+
+  // `a op b` for an ordering op: a date, duration or money compared with a value of
+  // another kind or unit is an error.
+  std::strong_ordering ordered(Datum a, CompareOp op, Datum b, const Location& at, const char* context = "") {
+    if (ev_.interner_.is_quantity(a) || ev_.interner_.is_quantity(b)) {
+      if (auto e = order_error(ev_.interner_.value(a), op, ev_.interner_.value(b)))
+        throw Stop{Status::Error, make_error(at, context + std::move(*e))};
+    }
+    return ev_.interner_.compare(a, b);
+  }
+
   void exec(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     if (i == steps.size()) {
       done();
@@ -172,7 +199,7 @@ class Evaluator::Run {
         if (!eval(s.lhs, a) || !eval(s.rhs, b)) return;
         const auto c = (s.op == CompareOp::Eq || s.op == CompareOp::Ne)
                            ? (a == b ? std::strong_ordering::equal : std::strong_ordering::less)
-                           : ev_.interner_.compare(a, b);
+                           : ordered(a, s.op, b, s.location);
         if (holds(c, s.op)) exec(steps, i + 1, done);
         return;
       }
@@ -285,7 +312,8 @@ class Evaluator::Run {
     // `bound op aggregate`
     const auto c = infinite > 0 ? std::strong_ordering::less
                    : infinite < 0 ? std::strong_ordering::greater
-                                  : ev_.interner_.compare(bound, result);
+                   : (s.op == CompareOp::Eq || s.op == CompareOp::Ne) ? ev_.interner_.compare(bound, result)
+                                                                       : ordered(bound, s.op, result, s.location);
     if (holds(c, s.op)) exec(steps, i + 1, done);
   }
 
@@ -316,12 +344,23 @@ class Evaluator::Run {
       case AggregateFunction::Count: result = ev_.interner_.integer(static_cast<std::int64_t>(tuples.size())); break;
       case AggregateFunction::Sum: {
         std::int64_t sum = 0;
+        std::optional<Value> typed;  // once a duration or money is added: the sum so far
         for (const auto& t : tuples) {
-          if (t.empty() || !ev_.interner_.is_integer(t[0])) continue;  // clingo ignores non-integer weights
+          if (t.empty()) continue;
+          if (ev_.interner_.is_quantity(t[0]) || (typed && ev_.interner_.is_integer(t[0]))) {
+            // Dates, durations and money add by query/arithmetic.hpp's rules; the integers
+            // before the first of them are the sum so far.
+            if (!typed) typed = Value::make_integer(sum);
+            auto r = apply(ArithOp::Add, *typed, ev_.interner_.value(t[0]));
+            if (r.outcome != ArithmeticResult::Outcome::Value) throw Stop{Status::Error, make_error(s.location, "in #sum: " + r.message)};
+            typed = std::move(r.value);
+            continue;
+          }
+          if (!ev_.interner_.is_integer(t[0])) continue;  // clingo ignores non-integer weights
           if (__builtin_add_overflow(sum, ev_.interner_.integer_value(t[0]), &sum))
             throw Stop{Status::Error, make_error(s.location, "integer overflow in #sum: the total does not fit in 64 bits")};
         }
-        result = ev_.interner_.integer(sum);
+        result = typed ? ev_.interner_.intern(*typed) : ev_.interner_.integer(sum);
         break;
       }
       case AggregateFunction::Min:
@@ -330,7 +369,8 @@ class Evaluator::Run {
         bool any = false;
         for (const auto& t : tuples) {
           if (t.empty()) continue;
-          if (!any || (ev_.interner_.compare(t[0], result) < 0) == is_min) result = t[0];
+          if (!any || (ordered(t[0], CompareOp::Lt, result, s.location, is_min ? "in #min: " : "in #max: ") < 0) == is_min)
+            result = t[0];
           any = true;
         }
         if (!any) infinite = is_min ? 1 : -1;

@@ -2,7 +2,7 @@
 // a comparator per pair of rows.
 //
 // Each column's values are given order-preserving codes: a small integer's code is its
-// distance from the column's smallest one; every other value (large integers, symbols,
+// distance from the column's smallest one; every other value (boxed values, symbols,
 // strings: those whose order needs the interner) is ranked among that column's distinct
 // such values, placed before or after the small integers as the value order says. The
 // codes of a row, concatenated most significant column first, form one unsigned key
@@ -73,8 +73,7 @@ class ColumnCode {
     std::sort(ranked_.begin(), ranked_.end(), [&](Datum a, Datum b) { return interner.compare(a, b) < 0; });
     for (std::uint32_t r = 0; r < ranked_.size(); ++r) slot(ranked_[r]) = r;
     below_ = 0;
-    while (below_ < ranked_.size() && kind_of(ranked_[below_]) == DatumKind::BigInt &&
-           interner.integer_value(ranked_[below_]) < 0)
+    while (below_ < ranked_.size() && interner.is_integer(ranked_[below_]) && interner.integer_value(ranked_[below_]) < 0)
       ++below_;
     // Small integers span at most 2^62 values, so this cannot overflow.
     small_span_ = has_small_ ? static_cast<std::uint64_t>(max_ - min_) + 1 : 0;
@@ -102,7 +101,7 @@ class ColumnCode {
   bool has_small_ = false;
   std::int64_t min_ = 0, max_ = 0;
   std::vector<Datum> ranked_;  // the other values, distinct, in value order after finish()
-  // For large integers, symbols and strings, by interner index: before finish(), whether
+  // For boxed values, symbols and strings, by interner index: before finish(), whether
   // the column holds the value; after, its rank.
   std::array<std::vector<std::uint32_t>, 3> rank_of_;
   std::uint64_t below_ = 0;

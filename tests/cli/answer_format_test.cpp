@@ -78,6 +78,28 @@ TEST(AnswerFormat, JsonNumbersAndStrings) {
       "{\"query\": \"goal\", \"columns\": [\"N\", \"S\"], \"rows\": [[-9007199254740993, \"x\"]]}\n");
 }
 
+TEST(AnswerFormat, DatesDurationsAndMoneyInEachFormat) {
+  // As the language writes them in a table and in csv; typed objects in json.
+  const auto a = answers({"D", "L", "A"}, {{Value::make_date(20513), Value::make_duration(18, "mo"),
+                                            Value::make_money(500000125, "USD")},
+                                           {Value::make_date(-1), Value::make_duration(-30, "d"),
+                                            Value::make_money(-5, "CHF")}});
+  EXPECT_EQ(format_table(a),
+            "D           L      A\n----------  -----  -------------\n2026-03-01  1y6mo  $5_000_001.25\n"
+            "1969-12-31  -30d   -CHF 0.05\n(2 answers)\n");
+  EXPECT_EQ(format_csv(a), "D,L,A\n2026-03-01,1y6mo,$5_000_001.25\n1969-12-31,-30d,-CHF 0.05\n");
+  EXPECT_EQ(format_json(a),
+            "{\"query\": \"goal\", \"columns\": [\"D\", \"L\", \"A\"], \"rows\": ["
+            "[{\"date\": \"2026-03-01\"}, {\"duration\": \"1y6mo\", \"months\": 18}, "
+            "{\"money\": \"$5_000_001.25\", \"currency\": \"USD\", \"amount\": \"5000001.25\"}], "
+            "[{\"date\": \"1969-12-31\"}, {\"duration\": \"-30d\", \"days\": -30}, "
+            "{\"money\": \"-CHF 0.05\", \"currency\": \"CHF\", \"amount\": \"-0.05\"}]]}\n");
+  EXPECT_EQ(format_json(answers({"A"}, {{Value::make_money(5000, "JPY")}, {Value::make_money(1250, "KWD")}})),
+            "{\"query\": \"goal\", \"columns\": [\"A\"], \"rows\": ["
+            "[{\"money\": \"JPY 5_000\", \"currency\": \"JPY\", \"amount\": \"5000\"}], "
+            "[{\"money\": \"KWD 1.250\", \"currency\": \"KWD\", \"amount\": \"1.250\"}]]}\n");
+}
+
 TEST(AnswerPrinter, SeparatesBlocks) {
   std::ostringstream out;
   AnswerPrinter printer(out, Format::Table, /*echo_query=*/true);

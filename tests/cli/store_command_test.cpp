@@ -245,7 +245,7 @@ TEST_F(StoreCommands, CheckOfAStoreItselfReadsEveryFact) {
   const auto damaged = writ({"check", "--db", "case.db"});
   EXPECT_EQ(damaged.exit_code, 1);
   EXPECT_EQ(damaged.err, "writ: error: store 'case.db' is damaged: table facts_edge_2 holds a value that is not an "
-                         "integer, a symbol or a string\n");
+                         "integer, a symbol, a string, a date, a duration or money\n");
   const auto asked = writ({"run", "--db", "case.db", "-q", "path(1, X)"});
   EXPECT_EQ(asked.exit_code, 1);
   EXPECT_EQ(asked.err, damaged.err);

@@ -38,6 +38,10 @@ std::string value_source(const query::Value& v) {
       return v.text;
     case query::ValueKind::String:
       break;
+    case query::ValueKind::Date:
+    case query::ValueKind::Duration:
+    case query::ValueKind::Money:
+      return query::to_source(v);  // never in a program clingo reads
   }
   std::string out = "\"";
   for (const char c : v.text) {

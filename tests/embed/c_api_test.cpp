@@ -97,6 +97,48 @@ TEST(CApi, TypedValues) {
   EXPECT_EQ(writ_value_int64(r.r, 5, 5), 0);
 }
 
+TEST(CApi, DatesDurationsAndMoney) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "values", "v(2026-03-01, 1y6mo, $12.50, -30d, CHF 3).\n"), WRIT_OK) << writ_errmsg(kb);
+  Result r;
+  ASSERT_EQ(writ_query(kb, "v(D, L, A, N, C)", &r.r), WRIT_OK) << writ_errmsg(kb);
+  ASSERT_EQ(writ_result_row_count(r.r), 1u);
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 0), WRIT_DATE);
+  EXPECT_EQ(writ_value_int64(r.r, 0, 0), 20513);  // days since 1970-01-01
+  EXPECT_STREQ(writ_value_text(r.r, 0, 0), "2026-03-01");
+  int year = 0, month = 0, day = 0;
+  EXPECT_EQ(writ_value_date(r.r, 0, 0, &year, &month, &day), 1);
+  EXPECT_EQ(year, 2026);
+  EXPECT_EQ(month, 3);
+  EXPECT_EQ(day, 1);
+  EXPECT_EQ(writ_value_date(r.r, 0, 0, nullptr, nullptr, nullptr), 1);
+  EXPECT_EQ(writ_value_unit(r.r, 0, 0), nullptr);
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 1), WRIT_DURATION);
+  EXPECT_EQ(writ_value_int64(r.r, 0, 1), 18);
+  EXPECT_STREQ(writ_value_unit(r.r, 0, 1), "mo");
+  EXPECT_STREQ(writ_value_text(r.r, 0, 1), "1y6mo");
+  EXPECT_EQ(writ_value_date(r.r, 0, 1, &year, &month, &day), 0);
+
+  EXPECT_EQ(writ_value_type(r.r, 0, 2), WRIT_MONEY);
+  EXPECT_EQ(writ_value_int64(r.r, 0, 2), 1250);
+  EXPECT_STREQ(writ_value_unit(r.r, 0, 2), "USD");
+  EXPECT_STREQ(writ_value_text(r.r, 0, 2), "$12.50");
+  EXPECT_EQ(writ_currency_decimals(writ_value_unit(r.r, 0, 2)), 2);
+
+  EXPECT_EQ(writ_value_int64(r.r, 0, 3), -30);
+  EXPECT_STREQ(writ_value_unit(r.r, 0, 3), "d");
+  EXPECT_STREQ(writ_value_text(r.r, 0, 4), "CHF 3");
+
+  EXPECT_EQ(writ_currency_decimals("JPY"), 0);
+  EXPECT_EQ(writ_currency_decimals("KWD"), 3);
+  EXPECT_EQ(writ_currency_decimals("XYZ"), -1);
+  EXPECT_EQ(writ_currency_decimals(nullptr), -1);
+  EXPECT_EQ(writ_value_unit(r.r, 1, 1), nullptr);
+  EXPECT_EQ(writ_value_date(nullptr, 0, 0, &year, &month, &day), 0);
+}
+
 TEST(CApi, GoalsWithoutVariablesAndOrder) {
   Kb kb;
   ASSERT_EQ(writ_load_text(kb, "mixed", "m(\"s\"). m(b). m(10). m(a). m(-3).\n"), WRIT_OK) << writ_errmsg(kb);

@@ -1,5 +1,7 @@
 // Compact, unambiguous text for query's AST nodes, so tests can state a whole tree in one
-// string: integers as digits, symbols bare, strings quoted (contents raw), every
+// string: integers as digits, symbols bare, strings quoted (contents raw), dates as
+// `date 2026-03-01`, durations and money as their representation (`duration 18 mo`,
+// `money 1250 USD`), every
 // arithmetic node parenthesised, unary minus as -(x); a rule's kind, label, claimant and
 // citation with full_text_of.
 #pragma once
@@ -18,6 +20,11 @@ inline std::string text_of(const query::Term& t) {
         case query::ValueKind::Integer: return std::to_string(t.value.integer);
         case query::ValueKind::Symbol: return t.value.text;
         case query::ValueKind::String: return "\"" + t.value.text + "\"";
+        case query::ValueKind::Date: return "date " + query::to_source(t.value);
+        case query::ValueKind::Duration:
+        case query::ValueKind::Money:
+          return (t.value.kind == query::ValueKind::Duration ? "duration " : "money ") + std::to_string(t.value.integer) +
+                 " " + t.value.text;
       }
       return "?";
     case query::Term::Kind::Arith: break;

@@ -96,6 +96,8 @@ TEST(CompactFacts, TrickyFactsReadAsTheFullGrammarReadsThem) {
       "?- p(1). p(1)? p(1, % a comment\n 2). p(1 /* no such comment */).",
       "p(1). p(1, 2). p(a). -p(1). p(1,2,3).\np(\"x\")",
       "q(1)  .  q(2).q(3).",
+      "d(2026-03-01). d(2026-02-30). d(-2026-03-01). d(2026-3-1). t(30d, 2w, 1y6mo, -1mo, - 3d, 1d2w).",
+      "m($5, $12.50, -$0.05, - $1, \u20ac3, \u00a30.99, CHF 1_000, -CHF 2, USD 3, XYZ 1, $1.234, JPY 1.5).m($1.5).",
   };
   for (std::size_t i = 0; i < texts.size(); ++i) same_reading(texts[i], "text " + std::to_string(i));
 }

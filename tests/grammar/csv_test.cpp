@@ -47,6 +47,22 @@ TEST(Csv, OneValueThatIsNotAnIntegerMakesTheColumnText) {
   EXPECT_EQ(texts(parse("-9223372036854775808\n")), (std::vector<std::string>{"t(-9223372036854775808)."}));
 }
 
+TEST(Csv, DatesDurationsAndMoneyAreTypedColumns) {
+  const auto r = parse("2026-03-01,30d,$1_200.50\n1999-12-31,1y6mo,-$5\n");
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_EQ(r.column_kinds, (std::vector{ValueKind::Date, ValueKind::Duration, ValueKind::Money}));
+  EXPECT_EQ(texts(r), (std::vector<std::string>{"t(2026-03-01, 30d, $1_200.50).", "t(1999-12-31, 1y6mo, -$5)."}));
+  // One value that is not one makes the column text: nothing is lost.
+  EXPECT_EQ(texts(parse("2026-03-01\n2026-02-30\n")),
+            (std::vector<std::string>{R"(t("2026-03-01").)", R"(t("2026-02-30").)"}));
+  EXPECT_EQ(texts(parse("$5\n\u20ac5\n")), (std::vector<std::string>{"t($5).", "t(\u20ac5)."}));
+  EXPECT_EQ(texts(parse("$5\n5\n")), (std::vector<std::string>{R"(t("$5").)", R"(t("5").)"}));
+  // A name over dates is a header.
+  const auto h = parse("when,amount\n2026-03-01,$5\n2026-03-02,$6\n");
+  EXPECT_EQ(h.header, (std::vector<std::string>{"when", "amount"}));
+  EXPECT_EQ(h.column_kinds, (std::vector{ValueKind::Date, ValueKind::Money}));
+}
+
 TEST(Csv, SymbolsAreWrittenAsWritWritesThem) {
   EXPECT_EQ(parse("aB_9\nx\n").column_kinds, (std::vector{ValueKind::Symbol}));
   EXPECT_EQ(parse("a\nB\n").column_kinds, (std::vector{ValueKind::String}));

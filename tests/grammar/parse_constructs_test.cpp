@@ -104,6 +104,41 @@ TEST(ParseConstants, EmptyStringAndStringWithPeriodAndQuestionMark) {
   EXPECT_EQ(p.rules[1].head.args[0].value, query::Value::make_string("a. b? c :- d"));
 }
 
+TEST(ParseConstants, DatesDurationsAndMoney) {
+  EXPECT_EQ(rule_text("p(2026-03-01, 1970-01-01, 0001-01-01, 9999-12-31)."),
+            "p(date 2026-03-01, date 1970-01-01, date 0001-01-01, date 9999-12-31)");
+  EXPECT_EQ(only_rule("p(1970-01-02).").head.args[0].value, query::Value::make_date(1));
+  EXPECT_EQ(only_rule("p(1969-12-31).").head.args[0].value, query::Value::make_date(-1));
+  EXPECT_EQ(rule_text("p(30d, 2w, 1w3d, 6mo, 1y, 1y6mo, 1_000d, 0d)."),
+            "p(duration 30 d, duration 14 d, duration 10 d, duration 6 mo, duration 12 mo, duration 18 mo, "
+            "duration 1000 d, duration 0 d)");
+  EXPECT_EQ(rule_text("p($50_000_000_000, $12.5, $0.05, \u20ac3, \u00a30.99, USD 7, CHF  1_000.25, JPY 5000, KWD 1.25)."),
+            "p(money 5000000000000 USD, money 1250 USD, money 5 USD, money 300 EUR, money 99 GBP, money 700 USD, "
+            "money 100025 CHF, money 5000 JPY, money 1250 KWD)");
+}
+
+TEST(ParseConstants, MinusOnADurationOrAmountFoldsIntoTheConstant) {
+  EXPECT_EQ(rule_text("p(-30d, -$5, - CHF 2, -(-1y))."),
+            "p(duration -30 d, money -500 USD, money -200 CHF, duration 12 mo)");
+  // A date has no negation: left to the type check.
+  EXPECT_EQ(rule_text("p(X) :- X = -2026-03-01."), "p(X) :- X = -(date 2026-03-01)");
+}
+
+TEST(ParseConstants, ADateIsExactlyFourTwoTwoDigits) {
+  // Otherwise it is arithmetic, as it always was.
+  EXPECT_EQ(rule_text("p(X) :- X = 2026-3-1."), "p(X) :- X = ((2026 - 3) - 1)");
+  EXPECT_EQ(rule_text("p(X) :- X = 2026 - 03 - 01."), "p(X) :- X = ((2026 - 3) - 1)");
+  EXPECT_EQ(rule_text("p(X) :- X = 2026-03-01-1."), "p(X) :- X = (date 2026-03-01 - 1)");
+}
+
+TEST(ParseConstants, DecimalPointsStayInsideTheStatement) {
+  query::Program p = parse_ok("a($1.50). b(\u20ac0.5).c(1).");
+  ASSERT_EQ(p.rules.size(), 3u);
+  EXPECT_EQ(text_of(p.rules[0]), "a(money 150 USD)");
+  EXPECT_EQ(text_of(p.rules[1]), "b(money 50 EUR)");
+  EXPECT_EQ(p.rules[0].text, "a($1.50).");
+}
+
 TEST(ParseTerms, Variables) {
   query::Rule r = only_rule("p(X, _, _Y, Abc_1) :- q(X, _Y, Abc_1).");
   ASSERT_EQ(r.head.args.size(), 4u);

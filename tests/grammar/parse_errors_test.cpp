@@ -224,7 +224,7 @@ TEST(ParseErrors, Sources) {
   expect_error("#source { kind: x }.", 1, 9, "expected a source name after '#source'");
   expect_error("#source Article {}.", 1, 9, "expected a source name after '#source'");
   expect_error("#source a { kind news }.", 1, 18, "expected ':' after the attribute's name");
-  const std::string constant = "expected a constant (a symbol, a string or an integer)";
+  const std::string constant = "expected a constant (a symbol, a string, an integer, a date, a duration or money)";
   expect_error("#source a { kind: X }.", 1, 19, constant);
   expect_error("#source a { kind: }.", 1, 19, constant);
   expect_error("#source a { kind: -x }.", 1, 19, constant);
@@ -324,6 +324,33 @@ TEST(ParseErrors, IntegerOutOfRange) {
   // Every bad literal of a statement is reported.
   expect_errors("p(99999999999999999999, 88888888888888888888).",
                 {{1, 3, message}, {1, 25, message}});
+}
+
+TEST(ParseErrors, DatesDurationsAndMoney) {
+  expect_error("p(2026-02-29).", 1, 11, "invalid date: February 2026 has 28 days");
+  expect_error("p(2100-02-29).", 1, 11, "invalid date: February 2100 has 28 days");
+  expect_error("p(2026-04-31).", 1, 11, "invalid date: April 2026 has 30 days");
+  expect_error("p(2026-01-00).", 1, 11, "invalid date: January 2026 has 31 days");
+  expect_error("p(2026-00-10).", 1, 8, "invalid date: there is no month 00 (months go from 01 to 12)");
+  expect_error("p(0000-01-01).", 1, 3, "invalid date: there is no year 0 (years go from 0001 to 9999)");
+  expect_error("p(3d2w).", 1, 5,
+               "a duration's units go from the largest to the smallest (y, mo, w, d), each once");
+  expect_error("p(1d1d).", 1, 5,
+               "a duration's units go from the largest to the smallest (y, mo, w, d), each once");
+  expect_error("p(1y3d).", 1, 3,
+               "a duration is in years and months or in weeks and days, not both: a month has no fixed number "
+               "of days");
+  expect_error("p(99999999999999999999d).", 1, 3, "duration out of range (64-bit signed)");
+  expect_error("p(1537228672809129302w).", 1, 3, "duration out of range (64-bit signed)");
+  expect_error("p(XYZ 5).", 1, 3, "unknown currency 'XYZ' (not an ISO 4217 code in use, such as USD, EUR or CHF)");
+  expect_error("p($1.234).", 1, 5, "USD amounts have at most 2 decimals");
+  expect_error("p(JPY 5.5).", 1, 8, "JPY amounts have no decimals");
+  expect_error("p(KWD 1.2345).", 1, 8, "KWD amounts have at most 3 decimals");
+  expect_error("p($92233720368547758.08).", 1, 4, "amount out of range (at most 64 bits in USD's minor unit)");
+  expect_error("p(3.5).", 1, 4, "numbers with decimals are not supported (amounts of money have them: $12.50)");
+  expect_error("p(30 d).", 1, 6, "expected ')' or ','");
+  expect_error("p($ 5).", 1, 3, "expected a term");
+  expect_error("p(30days).", 1, 5, "expected ')' or ','");
 }
 
 TEST(ParseErrors, Nesting) {

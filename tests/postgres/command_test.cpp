@@ -206,6 +206,22 @@ TEST(PostgresCommands, AnOverflowIsReportedWhereWritReportsIt) {
   EXPECT_EQ(native.err, inside.err);
 }
 
+TEST(PostgresCommands, DatesDurationsAndMoneyAsNatively) {
+  WRIT_NEEDS_POSTGRES();
+  TempDir dir;
+  load("typed", "marker.", dir);
+  // The language tests of the value kinds: their answers, and the errors of typed
+  // arithmetic and comparisons that depend on the facts.
+  for (const char* test : {"values.writ", "value_evaluation_errors.writ"}) {
+    const std::string file = std::string(WRIT_SOURCE_DIR) + "/tests/lang/" + test;
+    const auto native = run_writ({"run", file, "--format", "csv"});
+    const auto inside = run_writ(std::vector<std::string>{"run", file, "--format", "csv"} + postgres("typed"));
+    EXPECT_EQ(native.exit_code, inside.exit_code) << test;
+    EXPECT_EQ(native.out, inside.out) << test;
+    EXPECT_EQ(native.err, inside.err) << test;
+  }
+}
+
 // Runs writ in the background until `ready` says its backend is busy, then terminates
 // that backend as a server shutdown would; returns what writ printed.
 ProcessResult lose_connection_while(const std::vector<std::string>& args, const std::string& ready) {

@@ -329,6 +329,98 @@ TEST_F(StoreTest, SqliteButNotAWritStore) {
   EXPECT_FALSE(std::filesystem::exists(path("other.db-wal")));
 }
 
+TEST_F(StoreTest, DatesDurationsAndMoneyRoundTrip) {
+  // Every kind, signs and units, as plain facts (fact tables) and as derived values; a
+  // string that looks like a date stays a string.
+  const std::string text =
+      "due(2026-03-01, $1_200). due(0001-01-01, -$0.01). due(9999-11-30, CHF 1_000.25). due(1969-12-31, JPY 5).\n"
+      "term(lease, 1y6mo). term(notice, -30d). term(grace, 2w). label(\"2026-03-01\").\n"
+      "later(D, E) :- due(D, _), E = D + 1mo.\n";
+  const std::vector<std::string> goals = {"due(D, A)", "term(T, L)", "later(D, E)", "label(X)"};
+  std::vector<Rows> before;
+  {
+    auto kb = open("case.db");
+    load_ok(*kb, text);
+    for (const auto& g : goals) before.push_back(rows(*kb, g));
+  }
+  EXPECT_EQ(before[0], (Rows{"0001-01-01, -$0.01", "1969-12-31, JPY 5", "2026-03-01, $1_200", "9999-11-30, CHF 1_000.25"}));
+  EXPECT_EQ(before[1], (Rows{"grace, 14d", "lease, 1y6mo", "notice, -30d"}));
+  auto kb = open("case.db");
+  for (std::size_t i = 0; i < goals.size(); ++i) EXPECT_EQ(rows(*kb, goals[i]), before[i]) << goals[i];
+  // A lookup by value (the index on a1) finds the fact; the string does not match the date.
+  EXPECT_EQ(rows(*kb, "due(2026-03-01, A)"), (Rows{"$1_200"}));
+  EXPECT_EQ(rows(*kb, "due(\"2026-03-01\", A)"), (Rows{}));
+  EXPECT_EQ(rows(*kb, "label(2026-03-01)"), (Rows{}));
+  EXPECT_EQ(rows(*kb, "term(T, 14d)"), (Rows{"grace"}));
+  // How they are kept: a BLOB of a NUL byte and the source text.
+  store::Database db;
+  ASSERT_FALSE(store::Database::open(path("case.db"), store::OpenMode::ReadOnly, db));
+  store::Statement s;
+  ASSERT_FALSE(db.prepare("SELECT typeof(a1), hex(a1), typeof(a2), hex(a2) FROM facts_term_2 WHERE a1 = 'lease'", s));
+  ASSERT_EQ(s.step(), store::Step::Row);
+  EXPECT_EQ(s.column_text(0), "text");
+  EXPECT_EQ(s.column_text(2), "blob");
+  EXPECT_EQ(s.column_text(3), "00317936" "6D6F");  // "\0" "1y6mo"
+  const auto verified = kb->verify_store();
+  EXPECT_EQ(verified.outcome, kb::Outcome::Ok);
+}
+
+TEST_F(StoreTest, SchemaVersion1IsReadAsItIsAndUpgradedByAWrite) {
+  {
+    auto kb = open("case.db");
+    load_ok(*kb, "p(1). p(a). p(\"s\").\n");
+  }
+  auto version = [&] {
+    store::Database db;
+    std::int64_t v = 0;
+    EXPECT_FALSE(store::Database::open(path("case.db"), store::OpenMode::ReadOnly, db));
+    EXPECT_FALSE(db.query_int("PRAGMA user_version", v));
+    return v;
+  };
+  {
+    store::Database db;
+    ASSERT_FALSE(store::Database::open(path("case.db"), store::OpenMode::ReadWrite, db));
+    ASSERT_FALSE(db.exec("PRAGMA user_version = 1"));
+  }
+  {
+    // Version 1 holds integers, symbols and strings only, as version 2 does.
+    auto kb = open("case.db");
+    EXPECT_EQ(rows(*kb, "p(X)"), (Rows{"1", "a", "\"s\""}));
+  }
+  EXPECT_EQ(version(), 1);
+  {
+    auto kb = open("case.db");
+    const auto failed = kb->load({{"bad.writ", "q(2026-02-30).\n"}});
+    EXPECT_EQ(failed.outcome, kb::Outcome::InputError);
+  }
+  EXPECT_EQ(version(), 1);  // nothing was written
+  {
+    auto kb = open("case.db");
+    load_ok(*kb, "q(2026-03-01).\n");
+    EXPECT_EQ(rows(*kb, "q(X)"), (Rows{"2026-03-01"}));
+  }
+  EXPECT_EQ(version(), 2);
+}
+
+TEST_F(StoreTest, AValueThatReadsAsNoDateDurationOrMoneyIsDamage) {
+  {
+    auto kb = open("case.db");
+    load_ok(*kb, "q(2026-03-01).\n");
+  }
+  {
+    store::Database db;
+    ASSERT_FALSE(store::Database::open(path("case.db"), store::OpenMode::ReadWrite, db));
+    ASSERT_FALSE(db.exec("UPDATE facts_q_1 SET a1 = CAST(x'00' || '2026-02-30' AS BLOB)"));
+  }
+  auto kb = open("case.db");
+  const auto r = kb->ask("q(X)");
+  EXPECT_EQ(r.outcome, kb::Outcome::InputError);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics.front().message, "store '" + path("case.db") +
+                                                "' is damaged: table facts_q_1 holds a value that is not an integer, "
+                                                "a symbol, a string, a date, a duration or money");
+}
+
 TEST_F(StoreTest, NewerSchemaVersion) {
   {
     auto kb = open("case.db");
@@ -337,12 +429,12 @@ TEST_F(StoreTest, NewerSchemaVersion) {
   {
     store::Database db;
     ASSERT_FALSE(store::Database::open(path("case.db"), store::OpenMode::ReadWrite, db));
-    ASSERT_FALSE(db.exec("PRAGMA user_version = 2"));
+    ASSERT_FALSE(db.exec("PRAGMA user_version = 3"));
   }
   const auto bytes = read_bytes(path("case.db"));
   EXPECT_EQ(open_error("case.db"), "store '" + path("case.db") +
-                                       "' was written by a newer writ (store schema version 2; this writ reads "
-                                       "version 1): it was not changed");
+                                       "' was written by a newer writ (store schema version 3; this writ reads "
+                                       "version 2): it was not changed");
   EXPECT_EQ(read_bytes(path("case.db")), bytes);
 }
 

@@ -219,8 +219,10 @@ WRIT_API int writ_retract_text(writ_kb* kb, const char* name, const char* text, 
 /*
 ** Adds each row of the CSV or TSV file at `path` as a fact `predicate(v1, ..., vn)`, like a
 ** load: checked, all or nothing, one transaction in a store. Columns are typed as a whole:
-** integer when every value is an integer, else symbol when every value is written as a
-** symbol, else string (docs/store.md, "Importing CSV"). `flags` is 0 or a combination of:
+** integer when every value is an integer, else date, duration or money when every value
+** is one as writ writes it (2026-03-01, 30d, $1_234.50), else symbol when every value is
+** written as a symbol, else string (docs/store.md, "Importing CSV"). `flags` is 0 or a
+** combination of:
 **   WRIT_IMPORT_HEADER     the first row names the columns
 **   WRIT_IMPORT_NO_HEADER  every row is data (neither: decided from the rows)
 **   WRIT_IMPORT_TABS       fields are separated by tabs (default: tabs for a file
@@ -348,7 +350,8 @@ typedef struct writ_result writ_result;
 **
 ** The columns are the goal's named variables in order of first appearance (`_` and
 ** variables starting with `_` are not columns). The rows are distinct and sorted by value
-** order (integers < symbols < strings; integers numerically, texts by bytes). A goal
+** order (integers < symbols < strings < dates < durations < money; integers numerically,
+** texts by bytes, dates chronologically, durations and money by unit, then amount). A goal
 ** without variables has no columns and one empty row when it holds, none when not.
 ** Asking about a predicate nothing defines is not an error: there are no rows, and
 ** writ_errmsg carries a warning.
@@ -374,23 +377,61 @@ WRIT_API const char* writ_result_column_name(const writ_result* result, size_t c
 WRIT_API size_t writ_result_row_count(const writ_result* result);
 
 /*
-** The type of the value at (row, col): WRIT_INTEGER, WRIT_SYMBOL or WRIT_STRING; 0 when
-** result is NULL or row or col is out of range.
+** The type of the value at (row, col); 0 when result is NULL or row or col is out of range.
+** (docs/language.md, "Values"):
+**
+**   WRIT_INTEGER   a 64-bit signed integer
+**   WRIT_SYMBOL    a symbol (`microsoft`)
+**   WRIT_STRING    a string (`"the spirit if not the letter"`)
+**   WRIT_DATE      a calendar date (`2026-03-01`), years 1 to 9999
+**   WRIT_DURATION  a duration in days (`30d`, `2w`) or in months (`6mo`, `1y6mo`)
+**   WRIT_MONEY     an amount of money in one currency (`$50_000_000_000`, `CHF 12.50`)
+**
+** Values order by type in this order, then within a type (see writ_query).
 */
 #define WRIT_INTEGER 1
 #define WRIT_SYMBOL 2
 #define WRIT_STRING 3
+#define WRIT_DATE 4
+#define WRIT_DURATION 5
+#define WRIT_MONEY 6
 WRIT_API int writ_value_type(const writ_result* result, size_t row, size_t col);
 
-/* The integer at (row, col); 0 when the value is not an integer or is out of range. */
+/*
+** The number at (row, col): an integer's value; for a date, the days since 1970-01-01
+** (negative before it); for a duration, its length in its unit (days or months, see
+** writ_value_unit: `1y6mo` is 18); for money, the amount in the currency's minor unit
+** (`$12.50` is 1250; see writ_currency_decimals). 0 for a symbol, a string, or out of range.
+*/
 WRIT_API int64_t writ_value_int64(const writ_result* result, size_t row, size_t col);
 
 /*
+** The unit of the duration or money at (row, col): "d" (days) or "mo" (months) for a
+** duration, the ISO 4217 code ("USD") for money. NULL for other types or out of range.
+** Owned by the result and valid until writ_result_free.
+*/
+WRIT_API const char* writ_value_unit(const writ_result* result, size_t row, size_t col);
+
+/*
+** When the value at (row, col) is a date, stores its year (1-9999), month (1-12) and day
+** (1-31) through the pointers that are not NULL and returns 1; otherwise returns 0 and
+** stores nothing.
+*/
+WRIT_API int writ_value_date(const writ_result* result, size_t row, size_t col, int* year, int* month, int* day);
+
+/*
+** The number of decimals of a currency's minor unit (2 for "USD", 0 for "JPY", 3 for
+** "KWD"), or -1 when `code` is NULL or not an ISO 4217 code writ knows. Thread-safe.
+*/
+WRIT_API int writ_currency_decimals(const char* code);
+
+/*
 ** The value at (row, col) as text: a symbol's name (`alice`), a string's contents without
-** quotes or escapes, or an integer in decimal ("-42"). NUL-terminated; a string may also
-** contain NUL bytes, so use writ_value_bytes for its length. Owned by the result and valid
-** until writ_result_free. NULL when out of range. writ_value_bytes returns the length in
-** bytes without the final NUL (0 when out of range).
+** quotes or escapes, an integer in decimal ("-42"), or a date, duration or amount of money
+** as the language writes it ("2026-03-01", "1y6mo", "$50_000_000_000", "-CHF 12.50").
+** NUL-terminated; a string may also contain NUL bytes, so use writ_value_bytes for its
+** length. Owned by the result and valid until writ_result_free. NULL when out of range.
+** writ_value_bytes returns the length in bytes without the final NUL (0 when out of range).
 */
 WRIT_API const char* writ_value_text(const writ_result* result, size_t row, size_t col);
 WRIT_API size_t writ_value_bytes(const writ_result* result, size_t row, size_t col);

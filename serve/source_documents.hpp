@@ -1,0 +1,23 @@
+// The sources of a knowledge base as the page shows them: each declared source with its
+// attributes, its document's text when it names one (`file: "article.txt"`), and every
+// quote that cites it, placed in the text, with the statements that cite it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "writ/knowledge_base.hpp"
+
+namespace writ::serve {
+
+struct SourcesReply {
+  kb::Outcome outcome = kb::Outcome::Ok;
+  std::vector<kb::Diagnostic> diagnostics;  // when the knowledge base could not answer
+  std::string json;                         // /api/sources (docs/serve.md)
+};
+
+// Reads the sources from `kb` (a reader). A document's file is looked up relative to the
+// directories of `files` (the files loaded), then as given.
+SourcesReply sources_json(kb::KnowledgeBase& kb, const std::vector<std::string>& files);
+
+}  // namespace writ::serve

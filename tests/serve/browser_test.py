@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""writ serve in a browser, as a person uses it: headless Chromium (Debian's chromium over
+the DevTools protocol, cdp.py) against a `writ serve` that this test starts on a free port
+and stops. Asks the Frontier question, checks the answer and its colour, the argument map
+(node count, no literal drawn twice, hover, collapse, export), follows a quote into the
+article, switches perspective and assumes what a court might find. Screenshots go to
+--artifacts. Exits 77 (skipped) only when Chromium cannot start.
+
+    browser_test.py --writ build/ci/cli/writ --facts facts --artifacts /tmp/shots
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import traceback
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+SKIP = 77
+QUESTION = "could_breach(frontier, A)"
+
+
+def rgb(hex_colour):
+    h = hex_colour.lstrip("#")
+    return "rgb({}, {}, {})".format(int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+
+
+class Server:
+    def __init__(self, writ, files):
+        self.process = subprocess.Popen([writ, "serve", "--port", "0", *files], stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        if not match:
+            rest = self.process.stdout.read() if self.process.poll() is not None else ""
+            raise RuntimeError(f"writ serve did not start: {line}{rest}")
+        self.url = match.group(0)
+
+    def get_json(self, path, **params):
+        query = urllib.parse.urlencode(params)
+        with urllib.request.urlopen(f"{self.url}{path.lstrip('/')}?{query}", timeout=60) as reply:
+            return json.load(reply)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            code = self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        return code, self.process.stdout.read()
+
+
+class Checks:
+    def __init__(self):
+        self.failures = []
+        self.count = 0
+
+    def check(self, condition, message):
+        self.count += 1
+        if not condition:
+            self.failures.append(message)
+            print(f"FAIL: {message}", flush=True)
+
+    def equal(self, actual, expected, what):
+        self.check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}")
+
+
+def answer_rows(page):
+    return page.eval("""Array.from(document.querySelectorAll('#answers tbody tr')).map((tr) => ({
+        values: Array.from(tr.querySelectorAll('td.value')).map((td) => td.textContent),
+        status: (tr.querySelector('.status') || {}).textContent,
+        colour: tr.querySelector('.status') ? getComputedStyle(tr.querySelector('.status')).backgroundColor : null,
+        reading: (tr.querySelector('td.reading') || {}).textContent,
+    }))""")
+
+
+def map_ready(page):
+    page.idle()
+    page.wait("document.querySelectorAll('#map svg g.node').length > 0", what="the map's nodes")
+
+
+def drawn_nodes(page):
+    """Each node the map draws: its id and the text it shows."""
+    return page.eval("""Array.from(document.querySelectorAll('#map svg g.node')).map((g) => ({
+        id: g.id, text: Array.from(g.querySelectorAll('text')).map((t) => t.textContent.trim()).join(' ')}))""")
+
+
+def run(args, checks):
+    files = sorted(glob.glob(os.path.join(args.facts, "law", "*.writ"))) + \
+        sorted(glob.glob(os.path.join(args.facts, "cases", "frontier", "*.writ")))
+    os.makedirs(args.artifacts, exist_ok=True)
+    shot = lambda name: page.screenshot(os.path.join(args.artifacts, name))  # noqa: E731
+
+    try:
+        browser = cdp.Browser()
+    except cdp.ChromiumUnavailable as e:
+        print(f"SKIP: Chromium cannot start here, so the browser tests do not run: {e}")
+        return SKIP
+    server = Server(args.writ, files)
+    try:
+        page = browser.new_page(1600, 1000)
+        page.goto(server.url)
+        page.idle()
+        page.wait("document.querySelectorAll('#perspective option').length > 1", what="the parties")
+        legend = server.get_json("/api/explain", q=QUESTION)["legend"]
+
+        # Ask, as a person would: type the question, press Enter.
+        page.click("document.querySelector('#question')")
+        page.type(QUESTION)
+        page.key("Enter")
+        page.idle()
+        page.wait("document.querySelectorAll('#answers tbody tr').length > 0", what="the answers")
+        rows = answer_rows(page)
+        checks.equal([r["values"] for r in rows], [["partnership_agreement"]], "answers to " + QUESTION)
+        checks.equal(rows[0]["status"], "contested", "the answer's status")
+        checks.equal(rows[0]["colour"], rgb(legend["contested"]), "the colour of 'contested'")
+
+        # The map of the answer: every node of the API's map drawn once, no literal twice.
+        map_ready(page)
+        expected = server.get_json("/api/explain", q=QUESTION, answer=0)
+        nodes = drawn_nodes(page)
+        checks.equal(len(nodes), len(expected["nodes"]), "nodes drawn")
+        checks.equal(sorted(n["id"] for n in nodes), sorted(n["id"] for n in expected["nodes"]), "node ids drawn")
+        literal_ids = {n["id"] for n in expected["nodes"] if n["kind"] == "literal"}
+        literal_texts = [n["text"] for n in nodes if n["id"] in literal_ids]
+        duplicates = sorted({t for t in literal_texts if literal_texts.count(t) > 1})
+        checks.equal(duplicates, [], "literals drawn more than once")
+        labels = [n["label"] for n in expected["nodes"] if n["kind"] == "literal"]
+        checks.equal(len(labels), len(set(labels)), "distinct literal labels in the map")
+        checks.check(rows[0]["reading"] or answer_rows(page)[0]["reading"], "the answer reads as a sentence")
+        shot("1-map.png")
+
+        # Hover a node: its English sentence.
+        answer_node = expected["answers"][0]["node"]
+        page.hover(f"document.getElementById('{answer_node}')")
+        page.wait("!document.querySelector('#tooltip').hidden", what="the tooltip")
+        node_text = next(n["text"] for n in expected["nodes"] if n["id"] == answer_node)
+        tooltip = page.eval("document.querySelector('#tooltip').textContent")
+        checks.check(node_text in tooltip, f"the tooltip shows {node_text!r}: {tooltip!r}")
+
+        # Click an argument that cites the article: its rule and source; then its quote.
+        cited = [n for n in expected["nodes"]
+                 if n["kind"] == "argument" and any(c["source"] == "article" and c["quote"] for c in n["citations"])]
+        checks.check(cited, "an argument of the map cites the article")
+        if cited:
+            # The one whose quote lies furthest down the article, so that showing it scrolls.
+            article = next(s for s in server.get_json("/api/sources")["sources"] if s["name"] == "article")
+            text = "".join(seg["text"] for seg in (article["document"] or {}).get("segments", [])) if article["document"] else ""
+            node = max(cited, key=lambda n: text.find(n["citations"][0]["quote"]) if text else 0)
+            quote = next(c["quote"] for c in node["citations"] if c["source"] == "article")
+            page.click(f"document.getElementById('{node['id']}')")
+            page.wait(f"document.querySelector('#details-body .statement') && "
+                      f"document.querySelector('#details-body .statement').textContent === {json.dumps(node['statement'])}",
+                      what="the details of the clicked node")
+            details = page.eval("document.querySelector('#details-body').textContent")
+            checks.check(node["place"] in details, f"the details show where the rule is written ({node['place']})")
+            page.eval("document.querySelector('#source-text').scrollTop = 0")
+            page.click("Array.from(document.querySelectorAll('#details-body .quote-link'))"
+                       f".find((b) => b.textContent === {json.dumps(quote)})")
+            page.wait("document.querySelector('#source-text mark.flash')", what="the quote highlighted in the article")
+            placed = page.eval("""(() => {
+                const panel = document.querySelector('#source-text');
+                const mark = panel.querySelector('mark.flash');
+                const p = panel.getBoundingClientRect(), m = mark.getBoundingClientRect();
+                return {inside: m.top >= p.top && m.bottom <= p.bottom, scrolled: panel.scrollTop, text: mark.textContent};
+            })()""")
+            checks.check(placed["inside"], "the source panel scrolled the quote into view")
+            if article["document"]:
+                checks.check(placed["scrolled"] > 0, "the source panel scrolled down to the quote")
+            checks.check(placed["text"] and placed["text"] in text, "the highlight is the article's text")
+            shot("2-quote.png")
+
+            # Click the highlight: what it supports.
+            page.click("document.querySelector('#source-text mark.flash')")
+            page.wait("!document.querySelector('#quote-info').hidden", what="what the quote supports")
+            info = page.eval("document.querySelector('#quote-info').textContent")
+            checks.check("supports" in info and node["id"] in page.eval(
+                "Array.from(document.querySelectorAll('#quote-info .node-link')).map((b) => b.dataset.node).join(' ')"),
+                f"the quote's box lists what it supports, including {node['id']}: {info!r}")
+
+        # Collapse a node (double-click): fewer nodes; expand all: back.
+        argument = next((e["from"] for e in expected["edges"] if e["kind"] == "concludes" and e["to"] == answer_node), None)
+        before = len(drawn_nodes(page))
+        if argument:
+            page.click(f"document.getElementById('{argument}')", clicks=2)
+            page.idle()
+            page.wait(f"document.querySelectorAll('#map svg g.node').length < {before}", what="the collapsed map")
+            page.click("document.querySelector('#expand-all')")
+            page.idle()
+            page.wait(f"document.querySelectorAll('#map svg g.node').length === {before}", what="the expanded map")
+
+        # Export: SVG and PNG of the whole map.
+        svg = page.eval("window.writ.svgText()")
+        checks.check(svg.startswith("<?xml") and svg.count('class="node"') == before, "the SVG export holds the map")
+        png = page.eval("""window.writ.pngBlob().then(async (b) => {
+            const bytes = new Uint8Array(await b.arrayBuffer());
+            return {size: bytes.length, signature: Array.from(bytes.slice(0, 8))};
+        })""")
+        checks.equal(png["signature"], [137, 80, 78, 71, 13, 10, 26, 10], "the PNG export's signature")
+        checks.check(png["size"] > 10000, f"the PNG export has the picture ({png['size']} bytes)")
+
+        # Microsoft's perspective: accepted.
+        page.eval("(() => { const s = document.querySelector('#perspective'); s.value = 'microsoft';"
+                  " s.dispatchEvent(new Event('change')); })()")
+        page.idle()
+        page.wait("document.querySelector('#answers tbody .status').textContent === 'accepted'",
+                  what="'accepted' from Microsoft's perspective")
+        rows = answer_rows(page)
+        checks.equal(rows[0]["status"], "accepted", "the status from Microsoft's perspective")
+        checks.equal(rows[0]["colour"], rgb(legend["accepted"]), "the colour of 'accepted'")
+        map_ready(page)
+        shot("3-microsoft.png")
+
+        # Back to the court; what if a court found Frontier a separate product?
+        page.eval("(() => { const s = document.querySelector('#perspective'); s.value = '';"
+                  " s.dispatchEvent(new Event('change')); })()")
+        page.idle()
+        page.click("document.querySelector('#assume-input')")
+        page.type("separate_product(frontier, openai_models).")
+        page.key("Enter")
+        page.idle()
+        page.wait("document.querySelector('#answers tbody .status') && "
+                  "document.querySelector('#answers tbody .status').textContent !== 'contested'",
+                  what="the answer under the assumption")
+        checks.equal(answer_rows(page)[0]["status"], "rejected", "the status if Frontier is a separate product")
+        checks.check(page.eval("location.hash").find("assume=") > 0, "the assumption is in the page's address")
+        shot("4-what-if.png")
+
+        # A mistake in the question: the diagnostic, where it is.
+        page.eval("document.querySelector('#question').value = ''")
+        page.click("document.querySelector('#question')")
+        page.type("could_breach(frontier A)")
+        page.key("Enter")
+        page.idle()
+        page.wait("!document.querySelector('#error').hidden", what="the error")
+        error = page.eval("document.querySelector('#error').textContent")
+        checks.check(error.startswith("q:1:23: error:"), f"the question's diagnostic: {error!r}")
+        checks.equal(page.eval("document.querySelector('#question').getAttribute('aria-invalid')"), "true",
+                     "the question box marked invalid")
+        shot("5-error.png")
+    finally:
+        code, output = server.stop()
+        browser.close()
+    checks.equal(code, 0, "writ serve's exit status on SIGTERM")
+    checks.check("writ serve: stopped" in output, f"writ serve said it stopped: {output!r}")
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--writ", required=True)
+    parser.add_argument("--facts", required=True)
+    parser.add_argument("--artifacts", required=True)
+    args = parser.parse_args()
+    checks = Checks()
+    started = time.monotonic()
+    try:
+        code = run(args, checks)
+    except Exception:
+        traceback.print_exc()
+        checks.failures.append("the test stopped on an exception")
+        code = 1
+    if code == SKIP:
+        return SKIP
+    print(f"browser: {checks.count - len(checks.failures)} passed, {len(checks.failures)} failed "
+          f"in {time.monotonic() - started:.1f} s; screenshots in {args.artifacts}")
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
