@@ -23,6 +23,7 @@ ExitStatus export_command(const Options& options);   // writ export [--db FILE] 
 ExitStatus materialize_command(const Options& options);  // writ materialize --db FILE PRED...
 ExitStatus serve_command(const Options& options);    // writ serve [--db FILE] [FILE...]
 ExitStatus sources_command(const Options& options);  // writ sources [--db FILE] [FILE...] [--coverage]
+ExitStatus compile_command(const Options& options);  // writ compile --sql FILE...
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
 // headed by its `?- goal.`); diagnostics to stderr, but for those in `said` (the load's,

@@ -29,6 +29,9 @@ constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as w
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
 constexpr HelpEntry max_facts_option{"--max-facts N", "end an evaluation holding more than N facts"};
+constexpr HelpEntry read_postgres_option{"--postgres CONNINFO", R"(answer from a PostgreSQL database instead of a store,
+evaluating inside the server (read-only; see PostgreSQL below))"};
+constexpr HelpEntry schema_option{"--schema NAME", "the PostgreSQL schema (default: writ)"};
 
 const HelpSection answer_formats{
     "Formats",
@@ -75,6 +78,14 @@ transaction (see `writ log`) and can be read by any SQLite client. Every command
 store (not SQLite, another application's database, a newer writ's store, a damaged
 file) gives a diagnostic, changes nothing, and exit status 1.
 
+Instead of a store, `run`, `load`, `export`, `check` and the REPL take --postgres
+CONNINFO (a libpq connection string or URI, e.g. 'host=db.example dbname=cases'; the
+PG* environment variables fill in what it leaves out) and --schema NAME (default
+writ): `load` writes the files into that schema of the database, in one transaction
+per load, creating it when missing; the others read it and evaluate every question
+inside the server. `writ compile --sql` writes a program as a self-contained SQL
+script instead. See docs/scale-out.md.
+
 Diagnostics go to standard error as `FILE:LINE:COL: error: MESSAGE`, followed by the
 source line and a caret under the place; answers go to standard output.)",
       .options =
@@ -92,6 +103,8 @@ empty to keep none)"},
 with LESS=FRX, or more); empty or `cat` for none)"},
               {"NO_COLOR", R"(when set to anything but the empty string, no colour (https://no-color.org);
 colour is also off when TERM is dumb or the output is not a terminal)"},
+              {"PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, ...", R"(with --postgres: the
+connection's settings that CONNINFO leaves out (libpq's environment variables))"},
           },
       .files =
           {
@@ -136,7 +149,9 @@ const std::vector<CommandHelp>& command_helps() {
 answers the files' `?-` queries in the order written, then each -q GOAL in order.
 Diagnostics go to standard error, answers to standard output. With --db STORE,
 answers from the store plus the FILEs; the store is opened read-only and the FILEs
-are not added to it (use `writ load` for that).
+are not added to it (use `writ load` for that). With --postgres CONNINFO, the same
+over a PostgreSQL schema (--schema NAME), evaluated inside the server: the schema
+is read, never changed.
 
 What if: --assume STATEMENT adds facts, rules, claims or priorities as a hypothesis
 for this run (never stored); --assume 'off LABEL' switches the rule LABEL off.
@@ -145,8 +160,8 @@ When the knowledge base has arguments (defeasible rules, claims, priorities), ev
 answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
-          .options = {query_option, assume_option, read_store_option, as_of_option, answer_format_option,
-                      timeout_option, max_facts_option, help_option},
+          .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
+                      schema_option, answer_format_option, timeout_option, max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
 are still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
 at that query).)",
@@ -164,6 +179,7 @@ With --db STORE and no FILE, checks the store itself: every page (SQLite's
 quick_check) and every stored fact. Questions read only the tables they need, so
 this is how to find damage before a question meets it.)",
           .options = {{"--db STORE", "check together with this store, or the store itself"}, as_of_option,
+                      {"--postgres CONNINFO", "check together with what a PostgreSQL schema holds"}, schema_option,
                       help_option},
           .exit_status = "0 when there is no error (warnings allowed), 1 otherwise, 2 usage.",
       },
@@ -197,21 +213,31 @@ file; each answer is headed by its `?- GOAL.`, and errors go to standard error.
 `.bail on` stops at the first error.)",
           .options = {{"--db STORE", "work on this store (created if missing)"},
                       {"--as-of N", "the store as it stood after transaction N, read-only"},
+                      {"--postgres CONNINFO", R"(work on a PostgreSQL schema instead: what is added is
+written there, questions are evaluated inside the server)"},
+                      schema_option,
                       answer_format_option, timeout_option, max_facts_option, help_option},
           .exit_status = R"(at a terminal 0; from a pipe or file 1 if any error occurred,
 else 3 if a limit was hit, else 0.)",
       },
       {
           .command = Command::Load,
-          .usage = {"writ load --db STORE FILE... [OPTIONS]"},
+          .usage = {"writ load --db STORE FILE... [OPTIONS]", "writ load --postgres CONNINFO [--schema NAME] FILE... [OPTIONS]"},
           .overview = {{"load --db STORE FILE...", "add the files to the store, all or nothing"}},
           .text = R"(Adds the facts and rules of the FILEs to STORE (created if missing), in
 one transaction: if any FILE has an error, every error is reported and nothing is
 added. The files' `?-` queries are then answered (to standard output) but not
 stored. A line on standard error says what was added:
   writ: transaction 3: added 120 statements to 'case.db'
-Ctrl-C during the load cancels it; nothing is added.)",
-          .options = {{"--db STORE", "the store to add to (required)"},
+Ctrl-C during the load cancels it; nothing is added.
+
+With --postgres CONNINFO, the FILEs go to a schema of that PostgreSQL database
+(--schema NAME, default writ; created with writ's tables when missing or empty),
+in one transaction: plain facts into a table per predicate, every other statement
+as text. A failed load (an error in a FILE, a refused privilege, a lost connection)
+leaves the schema as it was.)",
+          .options = {{"--db STORE", "the store to add to (required, or --postgres)"},
+                      {"--postgres CONNINFO", "the PostgreSQL database to add to instead"}, schema_option,
                       {"--format table|csv|json", "the output format of the files' answers"}, timeout_option,
                       max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 an error in a FILE or the store (nothing added); 2
@@ -308,13 +334,13 @@ tab for TABLE ending in .tsv or .tab, else ','))"},
       },
       {
           .command = Command::Export,
-          .usage = {"writ export [--db STORE] PRED [FILE...] [--format FORMAT] [OPTIONS]"},
+          .usage = {"writ export [--db STORE | --postgres CONNINFO] PRED [FILE...] [--format FORMAT] [OPTIONS]"},
           .overview = {{"export PRED [FILE...]", "write the relation of PRED as CSV or JSON"}},
           .text = R"(Writes the relation of PRED (NAME, or NAME/ARITY when the name has
 several), stored or derived, from the store and the FILEs, to standard output: a
 header row A1,...,An, then the rows in value order. When the knowledge base has
 arguments, each row's status is the last column, `status`.)",
-          .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option,
+          .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option, read_postgres_option, schema_option,
                       {"--format csv|json|table", "the output format (default: csv)"}, timeout_option,
                       max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or an error in the input; 2 usage
@@ -382,12 +408,30 @@ count of the sentences cited:
           .exit_status = "0 ok; 1 an error in the input; 2 usage error.",
       },
       {
+          .command = Command::Compile,
+          .usage = {"writ compile --sql FILE... [--schema NAME] [--db STORE]"},
+          .overview = {{"compile --sql FILE...", "write the program as a self-contained PostgreSQL script"}},
+          .text = R"(Writes the program of the FILEs (with what STORE holds, read-only, with
+--db) to standard output as one PostgreSQL script: in one transaction it creates
+the schema NAME, a table per relation with the facts, evaluates the rules (each
+rule one commented INSERT ... SELECT, recursive ones in semi-naive rounds driven by
+a DO block, no WITH RECURSIVE) and answers the files' queries with SELECTs:
+  writ compile --sql rules.writ facts.writ | psql -v ON_ERROR_STOP=1
+Every statement is one that distributed PostgreSQL (Citus) can run; see
+docs/scale-out.md. Programs with arguments (defeasible rules, claims) are not
+compiled yet.)",
+          .options = {{"--sql", "the target: a PostgreSQL script (required)"},
+                      {"--schema NAME", "the schema the script creates (default: writ)"},
+                      {"--db STORE", "compile with this store's statements and facts (read-only)"}, help_option},
+          .exit_status = "0 ok; 1 an error in the input; 2 usage error.",
+      },
+      {
           .command = Command::Help,
           .usage = {"writ help [COMMAND]", "writ help --man"},
           .overview = {{"help [COMMAND]", "show the help of a command"}},
           .text = R"(Shows the help of COMMAND (run, check, repl, load, retract, log,
-explain, import, export, materialize, serve, sources), or the overview. With --man, prints this
-manual as a man page (roff): `writ help --man | man -l -`.)",
+explain, import, export, materialize, serve, sources, compile), or the overview. With
+--man, prints this manual as a man page (roff): `writ help --man | man -l -`.)",
           .options = {{"--man", "print the whole manual as a man page"}},
       },
   };

@@ -37,6 +37,10 @@ ExitStatus load_command(const Options& options) {
   if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
 
   // The summary goes to stderr with the other messages: stdout holds only answers.
+  if (options.postgres) {
+    print_error("writ", "loaded into schema '" + options.schema + "'");
+    return answer_queries(kb, loaded.queries, {}, options.format);
+  }
   const kb::LogResult log = kb.transactions();
   if (!log.transactions.empty() && log.transactions.back().number > before) {
     const kb::TransactionRecord& t = log.transactions.back();

@@ -23,6 +23,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "materialize") return Command::Materialize;
   if (name == "serve") return Command::Serve;
   if (name == "sources") return Command::Sources;
+  if (name == "compile") return Command::Compile;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -41,6 +42,7 @@ std::string_view command_name(Command command) {
     case Command::Materialize: return "materialize";
     case Command::Serve: return "serve";
     case Command::Sources: return "sources";
+    case Command::Compile: return "compile";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -93,23 +95,28 @@ struct Accepts {
   bool table_options = false;  // --header, --no-header, --delimiter
   bool listen = false;         // --host, --port
   bool coverage = false;       // --coverage
+  bool sql = false;            // --sql
+  bool schema = false;         // --schema NAME
+  bool postgres = false;       // --postgres CONNINFO (and --schema with it)
 };
 
 Accepts accepts(Command c) {
   switch (c) {
-    case Command::Run: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
-    case Command::Repl: return {.format = true, .limits = true, .as_of = true};
-    case Command::Check: return {.as_of = true};
+    case Command::Run:
+      return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true, .postgres = true};
+    case Command::Repl: return {.format = true, .limits = true, .as_of = true, .postgres = true};
+    case Command::Check: return {.as_of = true, .postgres = true};
     // load answers the files' queries: in a format, within limits.
-    case Command::Load: return {.format = true, .limits = true};
+    case Command::Load: return {.format = true, .limits = true, .postgres = true};
     case Command::Log: return {.format = true, .as_of = true};
     case Command::Explain: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
     case Command::Import: return {.table_options = true};
-    case Command::Export: return {.format = true, .limits = true, .as_of = true};
+    case Command::Export: return {.format = true, .limits = true, .as_of = true, .postgres = true};
     case Command::Materialize: return {.limits = true};
     case Command::Serve: return {.limits = true, .as_of = true, .listen = true};
     case Command::Sources: return {.as_of = true, .coverage = true};
+    case Command::Compile: return {.sql = true, .schema = true};
     case Command::Help:
     case Command::Version: return {.db = false};
   }
@@ -210,6 +217,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       o.header = a == "--header";
       continue;
     }
+    if (a == "--sql" && ok.sql) {
+      o.sql = true;
+      continue;
+    }
 
     // The option's name and its value: `--name=value`, `--name value`, `-qvalue`, `-q value`.
     std::string_view name = a;
@@ -229,7 +240,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
                        (name == "--delimiter" && ok.table_options) ||
-                       ((name == "--host" || name == "--port") && ok.listen);
+                       ((name == "--host" || name == "--port") && ok.listen) ||
+                       ((name == "--schema") && (ok.schema || ok.postgres)) || (name == "--postgres" && ok.postgres);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -273,6 +285,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       }
       o.format = *f;
       o.format_given = true;
+    } else if (name == "--schema") {
+      if (value.empty()) return UsageError{"option '--schema' needs a name", cmd};
+      o.schema = std::string(value);
+      o.schema_given = true;
+    } else if (name == "--postgres") {
+      if (o.postgres) return UsageError{"more than one --postgres", cmd};
+      o.postgres = std::string(value);
     } else if (name == "--db") {
       if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
       if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
@@ -319,8 +338,11 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Check && o.files.empty() && !o.db)
     return UsageError{"'check' needs at least one FILE, or --db STORE to check a store", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
-  const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
-                       cmd == Command::Import || cmd == Command::Materialize;
+  if (o.postgres && o.db) return UsageError{"--db and --postgres cannot be used together: choose one store", cmd};
+  if (o.postgres && o.as_of) return UsageError{"option '--as-of' needs --db FILE, not --postgres", cmd};
+  if (o.schema_given && !o.postgres && cmd != Command::Compile) return UsageError{"option '--schema' needs --postgres CONNINFO", cmd};
+  const bool needs_db = !o.postgres && (cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
+                       cmd == Command::Import || cmd == Command::Materialize);
   if (needs_db && !o.db) return UsageError{"'" + std::string(command_name(cmd)) + "' needs --db FILE", cmd};
   if (o.as_of && !o.db) return UsageError{"option '--as-of' needs --db FILE", cmd};
   if (cmd == Command::Load && o.files.empty()) return UsageError{"'load' needs at least one FILE", cmd};
@@ -334,6 +356,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Materialize && o.files.empty()) {
     return UsageError{"'materialize' needs at least one PREDICATE", cmd};
   }
+  if (cmd == Command::Compile && !o.sql) return UsageError{"'compile' needs a target: --sql", cmd};
+  if (cmd == Command::Compile && o.files.empty()) return UsageError{"'compile' needs at least one FILE", cmd};
   if (cmd == Command::Log && !o.files.empty()) {
     return UsageError{"'log' takes no arguments (got '" + o.files.front() + "')", cmd};
   }

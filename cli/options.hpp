@@ -15,9 +15,11 @@ namespace writ::cli {
 
 enum class ExplainFormat { Text, Json, Dot, Svg };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Sources, Help, Version };
+enum class Command {
+  Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Sources, Compile, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, serve, sources, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, sources,
+// compile, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -41,6 +43,10 @@ struct Options {
   std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
   int port = 8080;                      // serve: --port N (0: any free port)
   bool coverage = false;                // sources: --coverage
+  bool sql = false;                     // compile: --sql, the target
+  std::optional<std::string> postgres;  // --postgres CONNINFO: a PostgreSQL database instead of a store
+  std::string schema = "writ";          // --schema NAME: the PostgreSQL schema (with --postgres, compile)
+  bool schema_given = false;
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends

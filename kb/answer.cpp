@@ -97,6 +97,7 @@ AskResult KnowledgeBase::Impl::answer(const query::Query& q, const ColumnsVisito
   if (m.lookup(named, bounds, on_columns, on_row, result)) return result;
   // Evaluating and answering write into the evaluator and the graphs: one reader at a time.
   const std::lock_guard one_reader(m.derive);
+  if (m.postgres) return m.answer_in_postgres(named, bounds, on_columns, on_row);
   if (m.argued()) {
     // Answers with their status, from the argument graph of the query's perspective.
     auto* graph = m.graph(named.perspective, bounds, result.diagnostics, result.outcome);
@@ -166,6 +167,11 @@ ExplainResult KnowledgeBase::Impl::explain(std::string_view goal, std::string na
   const auto explain_into_result = [&] {
     const auto q = checked_goal(m.effective(), source, goal, result);
     if (!q) return;
+    if (m.postgres) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(query::make_error({}, "explanations are not available on a PostgreSQL schema yet"));
+      return;
+    }
     const auto bounds = m.eval_limits();
     const std::lock_guard one_reader(m.derive);
     auto* graph = m.graph(q->perspective, bounds, result.diagnostics, result.outcome);
@@ -195,6 +201,11 @@ MapResult KnowledgeBase::argument_map(std::string_view goal, std::string name) {
       result.diagnostics = std::move(checked.diagnostics);
       result.outcome = checked.outcome;
       if (!q) return;
+      if (m.postgres) {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, "explanations are not available on a PostgreSQL schema yet"));
+        return;
+      }
       const auto limits = m.eval_limits();
       const std::lock_guard derive(m.derive);
       auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
@@ -273,6 +284,17 @@ std::vector<PredicateInfo> KnowledgeBase::Impl::predicate_infos() {
       auto& info = by_id[t.predicate];
       info.name = t.predicate.name;
       info.arity = t.predicate.arity;
+      info.facts += static_cast<std::size_t>(count);
+    }
+  }
+  if (postgres) {
+    const std::lock_guard one_reader(derive);  // the session's connection is one reader's at a time
+    for (const auto& p : postgres->stored()) {
+      std::uint64_t count = 0;
+      if (postgres->count_facts(p, count)) continue;  // the error shows when it is asked
+      auto& info = by_id[p];
+      info.name = p.name;
+      info.arity = p.arity;
       info.facts += static_cast<std::size_t>(count);
     }
   }

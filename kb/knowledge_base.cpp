@@ -14,7 +14,10 @@ void KnowledgeBase::set_limits(Limits limits) {
   impl_->limits = limits;
 }
 
-void KnowledgeBase::cancel() noexcept { impl_->cancelled.store(true, std::memory_order_relaxed); }
+void KnowledgeBase::cancel() noexcept {
+  impl_->cancelled.store(true, std::memory_order_relaxed);
+  if (auto* session = impl_->postgres_cancel.load(std::memory_order_acquire)) session->cancel();
+}
 
 std::string KnowledgeBase::render(const std::vector<Diagnostic>& diagnostics) const {
   const Reading reading(*impl_);

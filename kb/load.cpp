@@ -9,6 +9,7 @@
 
 #include "grammar/csv.hpp"
 #include "grammar/parse.hpp"
+#include "kb/postgres/stored_program.hpp"
 #include "kb/session.hpp"
 #include "kb/source_documents.hpp"
 #include "query/analysis/predicate.hpp"
@@ -35,7 +36,8 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   // Into a store, plain facts go to its fact tables without a Rule each, and stay there
   // until a question reads them (see Impl::unread): the checks count their predicates as
   // defined, and see the first fact of each predicate as a Rule, where it was written.
-  const bool into_store = m.store && !m.store->read_only();
+  const bool into_postgres = m.postgres && m.postgres->writable();
+  const bool into_store = (m.store && !m.store->read_only()) || into_postgres;
   const auto rules_before = m.program.rules.size();
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
@@ -170,6 +172,26 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
     }
     m.saw_own_write();
   }
+  if (into_postgres && added) {
+    std::string error;
+    const auto written = m.postgres->write(
+        postgres::statements_of_load(m.sources, m.program,
+                                     {rules_before, preferences_before, sources_before, templates_before}, is_row),
+        rows, m.cancelled, error);
+    if (written != postgres::WriteOutcome::Written) {
+      roll_back();
+      result.queries.clear();
+      result.diagnostics.clear();
+      if (written == postgres::WriteOutcome::Cancelled) {
+        result.outcome = Outcome::Cancelled;
+        result.diagnostics.push_back(query::make_error({}, "load cancelled: nothing was added"));
+      } else {
+        result.outcome = Outcome::InputError;
+        result.diagnostics.push_back(query::make_error({}, error + "; nothing was added"));
+      }
+      return result;
+    }
+  }
   on_exception.undo = nullptr;
   if (into_store && added) {
     // The facts written are read from the store when a question needs them.
@@ -179,6 +201,12 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
                           m.program.rules.end());
     for (const auto& f : rows) {
       const query::PredicateId p{f.predicate, f.arity};
+      if (into_postgres) {  // read in the server, never into this process
+        if (std::none_of(m.program.external.begin(), m.program.external.end(),
+                         [&](const query::ExternalRelation& e) { return e.name == p.name && e.arity == p.arity; }))
+          m.program.external.push_back(query::ExternalRelation{p.name, p.arity});
+        continue;
+      }
       if (m.unread_index(p) >= 0) continue;
       std::string table;
       if (auto e = m.store->fact_table_of(p, table); e || table.empty()) continue;  // cannot be: it was written

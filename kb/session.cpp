@@ -24,6 +24,7 @@ Outcome outcome_of(query::eval::Status s) {
 // The merged program is made here rather than on first use, so that readers never write it.
 void KnowledgeBase::Impl::invalidate() {
   evaluated = false;
+  if (postgres) postgres->forget();
   graphs.clear();
   with_facts = {};
   with_rows = {};

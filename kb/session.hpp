@@ -11,6 +11,8 @@
 //   store_sync.cpp      the store: open, writing loads and retractions, the log, verify,
 //                       lookups in a fact table, materialize
 //   answer.cpp          questions: ask, explain, why-not, relations, listings
+//   on_postgres.cpp     a PostgreSQL schema instead of the store: open, and questions
+//                       evaluated inside the server; the program as a SQL script
 //   session_lock.hpp    readers and writers
 #pragma once
 
@@ -25,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/postgres/session.hpp"
 #include "kb/session_lock.hpp"
 #include "kb/store/stored_program.hpp"
 #include "query/analysis/incremental_checks.hpp"
@@ -103,6 +106,11 @@ struct KnowledgeBase::Impl : SessionLocks {
   // those facts), under `derive`. Writers never read them: a load adds rows to the tables,
   // a retraction marks rows retracted there.
   std::unique_ptr<store::Store> store;  // when open() succeeded
+  // When open_postgres() succeeded: the schema whose facts and statements are loaded, where
+  // every question is evaluated (on_postgres.cpp). `postgres_cancel` is the same session
+  // for cancel(), which may run in a signal handler.
+  std::unique_ptr<postgres::Session> postgres;
+  std::atomic<postgres::Session*> postgres_cancel{nullptr};
   std::optional<std::int64_t> as_of;     // the store opened as of this transaction
   std::vector<store::FactTable> unread;
   store::Visible visible;
@@ -176,6 +184,11 @@ struct KnowledgeBase::Impl : SessionLocks {
   // What predicates() lists, and relation() per predicate.
   std::vector<PredicateInfo> predicate_infos();
   std::vector<AskResult> relation(std::string_view predicate, std::optional<std::size_t> arity);
+
+  // ---- PostgreSQL (on_postgres.cpp). Answers `q` inside the server, with the program
+  // evaluated there first if it is not yet; the caller holds `derive`.
+  AskResult answer_in_postgres(const query::Query& q, const query::eval::Limits& limits,
+                               const ColumnsVisitor& on_columns, const RowVisitor& on_row);
 };
 
 }  // namespace writ::kb

@@ -34,6 +34,7 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
       return result;
     };
     if (m.store) return fail("cannot open store '" + path + "': store '" + m.store->path() + "' is already open");
+    if (m.postgres) return fail("cannot open store '" + path + "': a PostgreSQL schema is open");
     if (!m.program.rules.empty()) return fail("cannot open store '" + path + "' after statements were loaded");
 
     store::OpenOptions o;
@@ -113,6 +114,7 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     if (m.store && m.store->read_only())
       result.diagnostics.push_back(
           query::make_error({}, "cannot retract: store '" + m.store->path() + "' was opened read-only"));
+    if (m.postgres) result.diagnostics.push_back(query::make_error({}, "cannot retract from a PostgreSQL schema"));
     if (query::has_errors(result.diagnostics)) {
       result.outcome = Outcome::InputError;
       return result;

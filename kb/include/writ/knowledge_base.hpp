@@ -173,9 +173,30 @@ struct StoreOptions {
   std::chrono::milliseconds busy_timeout{5000};
 };
 
+// How open_postgres() opens a PostgreSQL schema.
+struct PostgresOptions {
+  std::string schema = "writ";
+  // Answer from the schema without changing it: load() then adds to memory only. Without
+  // it, each load() is written to the schema in one transaction (creating the schema and
+  // writ's tables in it when it is missing or empty).
+  bool read_only = false;
+};
+
 struct OpenResult {
   Outcome outcome = Outcome::Ok;        // InputError when the store cannot be opened
   std::vector<Diagnostic> diagnostics;  // why
+};
+
+// How compile_sql() writes its script.
+struct SqlOptions {
+  std::string schema = "writ";      // the schema the script creates and evaluates in
+  std::vector<std::string> inputs;  // the files compiled, named in the script's heading
+};
+
+struct SqlResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<Diagnostic> diagnostics;
+  std::string script;  // when Ok
 };
 
 struct RetractResult {
@@ -252,6 +273,17 @@ class KnowledgeBase {
   OpenResult open(const std::string& path, StoreOptions options = {});
   // True after a successful open().
   bool has_store() const;
+
+  // Opens a schema of a PostgreSQL database instead of a store (docs/scale-out.md): the
+  // statements it keeps are loaded, its fact tables are the facts of their predicates, and
+  // every question is evaluated inside the server (statuses not yet: a program with
+  // arguments is refused when asked). `conninfo` is a libpq connection string or URI; what
+  // it leaves out comes from the PG* environment variables. Must come before anything is
+  // loaded, and instead of open(). Errors (InputError, nothing changed): the server cannot
+  // be reached, the schema is missing (read-only) or is not writ's, the user may not read
+  // it. explain(), why_not(), retract(), import_csv() and materialize() are refused on a
+  // PostgreSQL schema.
+  OpenResult open_postgres(const std::string& conninfo, PostgresOptions options = {});
 
   // Parses and checks the texts together with what is already loaded. All or nothing: if
   // any text has an error, nothing is added and outcome is InputError. With a store open
@@ -347,6 +379,12 @@ class KnowledgeBase {
   // places its quote occupies in the document: what `writ sources` lists and a viewer
   // highlights. Assumed statements count. A reader; the result is the caller's.
   std::vector<SourceInfo> sources() const;
+
+  // Everything loaded, then `queries` (a load's queries), as one self-contained PostgreSQL
+  // script (sql/script.hpp, docs/scale-out.md): in one transaction it creates the schema,
+  // a table per relation and the facts, evaluates the program in semi-naive rounds of
+  // INSERT ... SELECT, and answers each query with a SELECT. A reader.
+  SqlResult compile_sql(const std::vector<query::Query>& queries, const SqlOptions& options = {});
 
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
