@@ -27,7 +27,7 @@ bool colour_suits(int fd) {
   return ::isatty(fd) == 1;
 }
 
-std::string_view status_colour(kb::Status status) {
+std::string_view status_sgr(kb::Status status) {
   switch (status) {
     case kb::Status::Established: return "\x1b[32m";
     case kb::Status::Accepted: return "\x1b[36m";

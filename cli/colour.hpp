@@ -15,7 +15,7 @@ bool colour_suits(int fd);
 
 // The SGR sequence that starts a status's colour: established green, accepted cyan,
 // contested yellow, rejected red.
-std::string_view status_colour(kb::Status status);
+std::string_view status_sgr(kb::Status status);
 inline constexpr std::string_view colour_reset = "\x1b[0m";
 
 // Rendered diagnostics with their severities coloured, as gcc does: `error:` bold red,

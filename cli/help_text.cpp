@@ -334,7 +334,8 @@ tab for TABLE ending in .tsv or .tab, else ','))"},
       },
       {
           .command = Command::Export,
-          .usage = {"writ export [--db STORE | --postgres CONNINFO] PRED [FILE...] [--format FORMAT] [OPTIONS]"},
+          .usage = {"writ export [--db STORE] PRED [FILE...] [--format FORMAT] [OPTIONS]",
+                    "writ export --postgres CONNINFO PRED [--schema NAME] [--format FORMAT]"},
           .overview = {{"export PRED [FILE...]", "write the relation of PRED as CSV or JSON"}},
           .text = R"(Writes the relation of PRED (NAME, or NAME/ARITY when the name has
 several), stored or derived, from the store and the FILEs, to standard output: a

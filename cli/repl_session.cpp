@@ -223,7 +223,7 @@ ReplSession::Flow ReplSession::read_lines(Reader& reader) {
     if (line.kind == InputLine::Kind::Error) {
       // What was read and run stays; an unfinished statement is not run from a part of it.
       error("cannot read '" + source_name_ + "': " + line.text + (is_blank(pending) ? "" : "; the unfinished statement was not run"));
-      return;
+      return bail_ ? Flow::Bailed : Flow::Ended;
     }
     if (line.kind == InputLine::Kind::End) {
       if (reader.typed) std::cout << '\n';

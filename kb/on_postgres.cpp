@@ -53,7 +53,7 @@ OpenResult KnowledgeBase::open_postgres(const std::string& conninfo, PostgresOpt
   });
 }
 
-AskResult KnowledgeBase::Impl::answer_in_postgres(const query::Query& q, const query::eval::Limits& limits,
+AskResult KnowledgeBase::Impl::answer_in_postgres(const query::Query& q, const query::eval::Limits& bounds,
                                                   const ColumnsVisitor& on_columns, const RowVisitor& on_row) {
   auto& m = *this;
   AskResult result;
@@ -70,12 +70,12 @@ AskResult KnowledgeBase::Impl::answer_in_postgres(const query::Query& q, const q
     const auto place = [&m](const query::Location& at) {
       return m.source_name(at.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     };
-    const auto status = m.postgres->evaluate(m.effective(), place, limits, result.diagnostics);
+    const auto status = m.postgres->evaluate(m.effective(), place, bounds, result.diagnostics);
     result.outcome = outcome_of(status);
     if (result.outcome != Outcome::Ok) return result;
   }
   const auto status = m.postgres->answer(
-      q, limits, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
+      q, bounds, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
       [&](const std::vector<Value>& row) { on_row(row, std::nullopt); }, result.diagnostics);
   result.outcome = outcome_of(status);
   return result;

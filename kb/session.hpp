@@ -187,7 +187,7 @@ struct KnowledgeBase::Impl : SessionLocks {
 
   // ---- PostgreSQL (on_postgres.cpp). Answers `q` inside the server, with the program
   // evaluated there first if it is not yet; the caller holds `derive`.
-  AskResult answer_in_postgres(const query::Query& q, const query::eval::Limits& limits,
+  AskResult answer_in_postgres(const query::Query& q, const query::eval::Limits& bounds,
                                const ColumnsVisitor& on_columns, const RowVisitor& on_row);
 };
 

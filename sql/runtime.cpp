@@ -250,23 +250,29 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               ELSE @.checked(-(@.num_of(a)::numeric), place) END $$)sql",
 
     // Ordering comparisons: the value order, except that a date, duration or money compared
-    // with a value of another kind or unit is an error. (`=` and `<>` are plain.)
+    // with a value of another kind or unit is an error. (`=` and `<>` are plain.) A side that
+    // is NULL is undefined arithmetic (`Y * 2` of a symbol): the rule instance is dropped, as
+    // natively and in clingo, not an error.
     R"sql(CREATE OR REPLACE FUNCTION @.comparable(a @.value, b @.value) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT NOT (@.is_quantity(a) OR @.is_quantity(b))
          OR left(a, 1) = left(b, 1) AND (left(a, 1) = 'u' OR @.unit_of(a) = @.unit_of(b)) $$)sql",
     R"sql(CREATE OR REPLACE FUNCTION @.lt(a @.value, b @.value, place text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN @.comparable(a, b) THEN a < b ELSE @.order_error(a, '<', b, place) END $$)sql",
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN @.comparable(a, b) THEN a < b ELSE @.order_error(a, '<', b, place) END $$)sql",
     R"sql(CREATE OR REPLACE FUNCTION @.le(a @.value, b @.value, place text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN @.comparable(a, b) THEN a <= b ELSE @.order_error(a, '<=', b, place) END $$)sql",
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN @.comparable(a, b) THEN a <= b ELSE @.order_error(a, '<=', b, place) END $$)sql",
     R"sql(CREATE OR REPLACE FUNCTION @.gt(a @.value, b @.value, place text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN @.comparable(a, b) THEN a > b ELSE @.order_error(a, '>', b, place) END $$)sql",
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN @.comparable(a, b) THEN a > b ELSE @.order_error(a, '>', b, place) END $$)sql",
     R"sql(CREATE OR REPLACE FUNCTION @.ge(a @.value, b @.value, place text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN @.comparable(a, b) THEN a >= b ELSE @.order_error(a, '>=', b, place) END $$)sql",
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN @.comparable(a, b) THEN a >= b ELSE @.order_error(a, '>=', b, place) END $$)sql",
 
     // #sum of the element tuples' weights: integers exactly, or an overflow; with dates,
     // durations or money, the integers' sum then each of those added by @.typed (in the

@@ -226,10 +226,13 @@ TEST_F(Serve, GivesTheArgumentMapAsJsonAndAsSvgWithTheSameNodeIds) {
   const auto svg = get(server_->port(), "/api/map.svg", {{"q", "breach(X, Y)"}});
   EXPECT_EQ(svg.status, 200);
   EXPECT_EQ(svg.content_type, "image/svg+xml");
-  for (const std::string id : {"n1", "a1", "n2", "n3", "a2", "a3", "a4", "n4"}) {
+  for (const std::string id : {"n1", "a1", "n2", "n3", "a2", "a3", "a4", "n4"})
     EXPECT_NE(map.body.find(R"J({"id": ")J" + id + R"J(")J"), std::string::npos) << id;
+  for (const std::string id : {"n1", "a1", "n2", "n3", "a3", "a4", "n4"})
     EXPECT_NE(svg.body.find(R"J(<g id=")J" + id + R"J(" class="node">)J"), std::string::npos) << id;
-  }
+  // The fact a2 (owes(acme, bolt), never attacked) is drawn inside n2, its quote under it.
+  EXPECT_EQ(svg.body.find(R"J(<g id="a2" class="node">)J"), std::string::npos);
+  EXPECT_NE(svg.body.find("Acme owes Bolt a sum"), std::string::npos);
 }
 
 TEST_F(Serve, PrunesTheMapToADepthAndBelowCollapsedNodes) {
