@@ -579,12 +579,14 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
   const auto templates_before = m.program.templates.size();
+  const auto issues_before = m.program.issues.size();
   // All or nothing: a failed load leaves the program as it was.
   auto roll_back = [&] {
     m.program.rules.resize(rules_before);
     m.program.preferences.resize(preferences_before);
     m.program.sources.resize(sources_before);
     m.program.templates.resize(templates_before);
+    m.program.issues.resize(issues_before);
   };
   // Memory may run out half-way (guarded() makes that a diagnostic): then too the program
   // and the store's transaction are left as they were, until the store has committed.
@@ -626,11 +628,13 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
       for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
       for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
       for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
+      for (auto& i : parsed.program.issues) m.program.issues.push_back(std::move(i));
     }
     m.program.queries = result.queries;
     for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
     for (auto& q : m.program.queries) query::name_anonymous_variables(q);
-    auto checked = m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before});
+    auto checked =
+        m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before, issues_before});
     result.queries = std::move(m.program.queries);
     m.program.queries.clear();
     for (auto& d : checked) {
@@ -683,12 +687,13 @@ LoadResult KnowledgeBase::load_unguarded(std::vector<Input> inputs, const Parser
     }
   }
   const bool added = m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before ||
-                     m.program.sources.size() != sources_before || m.program.templates.size() != templates_before;
+                     m.program.sources.size() != sources_before || m.program.templates.size() != templates_before ||
+                     m.program.issues.size() != issues_before;
   if (m.store && !m.store->read_only() && added) {
     store::StoreError error;
     const auto written = store::write_load(
         *m.store, m.sources, first_new_source, m.program,
-        store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
+        store::FirstNew{rules_before, preferences_before, sources_before, templates_before, issues_before},
         into_store ? &rows : nullptr, m.cancelled, error, description);
     if (written != store::WriteOutcome::Written) {
       roll_back();  // the store has nothing of it: neither has memory
@@ -744,6 +749,8 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       result.diagnostics.push_back(query::make_error(d.location, "a source declaration cannot be retracted"));
     for (const auto& t : parsed.program.templates)
       result.diagnostics.push_back(query::make_error(t.location, "a template cannot be retracted"));
+    for (const auto& i : parsed.program.issues)
+      result.diagnostics.push_back(query::make_error(i.location, "an issue cannot be retracted"));
     if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
       result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
     if (m.store && m.store->read_only())
@@ -1172,7 +1179,7 @@ LoadResult KnowledgeBase::assume_unguarded(std::string_view text, std::string na
   result.diagnostics = std::move(parsed.diagnostics);
   for (const auto& q : parsed.program.queries)
     result.diagnostics.push_back(query::make_error(q.location, "a query cannot be assumed: ask it after the assumption"));
-  if (!parsed.program.sources.empty() || !parsed.program.templates.empty())
+  if (!parsed.program.sources.empty() || !parsed.program.templates.empty() || !parsed.program.issues.empty())
     result.diagnostics.push_back(query::make_error({}, "only facts, rules, claims and priorities can be assumed"));
   if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
     result.diagnostics.push_back(query::make_error({}, "nothing to assume: give facts, rules, claims or priorities"));

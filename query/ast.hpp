@@ -61,6 +61,12 @@ struct Atom {
 };
 
 enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+
+// A status test before an atom of a body, `accepted deduction(T, X, A)`: true of the ground
+// atom when, once the argument layer has labelled it, its status is the one named
+// (docs/language.md, "Status tests"). `Does` is established or accepted, `Could` anything
+// but rejected. A literal with no argument at all has no status: every test is false of it.
+enum class StatusTest { None, Established, Accepted, Contested, Rejected, Does, Could };
 enum class AggregateFunction { Count, Sum, Min, Max };
 
 struct Literal;
@@ -79,6 +85,7 @@ struct Literal {
   enum class Kind { Atom, Comparison, Aggregate };
   Kind kind = Kind::Atom;
   bool negated = false;  // Atom: `not p(...)`
+  StatusTest status = StatusTest::None;  // Atom: `contested p(...)`, `not accepted p(...)`
 
   Atom atom;  // Atom
 
@@ -109,12 +116,20 @@ struct Citation {
   Location location;  // from the '@' to the end of the quote (or of the source's name)
 };
 
+// An argument's weight, `weight 0.8` after a defeasible rule, defeater or claim, in
+// thousandths (800): what proof standards weigh (see Issue).
+using Weight = std::uint32_t;
+inline constexpr Weight max_weight = 1000;
+// The weight of an argument whose weight is not written: the middle of the scale.
+inline constexpr Weight default_weight = 500;
+
 // A fact is a strict rule with an empty body.
 struct Rule {
   std::optional<std::string> label;
   RuleKind kind = RuleKind::Strict;
   Atom head;
   std::vector<Literal> body;
+  std::optional<Weight> weight;  // written `weight 0.8`; defeasible rules, defeaters and claims only
   std::optional<Citation> citation;
   std::string claimant;  // Claim: who claims it
   bool denial = false;   // Claim: written `denies h` (head is then `-h`)
@@ -136,6 +151,21 @@ struct Preference {
 struct SourceDeclaration {
   std::string name;
   std::vector<std::pair<std::string, Value>> attributes;  // in the order written
+  std::string text;
+  Location location;
+};
+
+// The proof standards of Carneades (docs/language.md, "Proof standards and burden of proof").
+enum class ProofStandard { Scintilla, Preponderance, ClearAndConvincing, BeyondReasonableDoubt, DialecticalValidity };
+
+// `#issue intent(X) { standard: beyond_reasonable_doubt, burden: prosecution }.`: the
+// literals matching `pattern` (a predicate with distinct variables, `-p` for the contrary)
+// are decided by weighing the arguments for and against them against `standard`; the
+// burden of persuasion is on the party that must prove them (named for explanations).
+struct Issue {
+  Atom pattern;
+  ProofStandard standard = ProofStandard::Scintilla;
+  std::string burden;  // a party's name, or empty
   std::string text;
   Location location;
 };
@@ -197,6 +227,7 @@ struct Program {
   std::vector<Preference> preferences;
   std::vector<SourceDeclaration> sources;
   std::vector<Template> templates;
+  std::vector<Issue> issues;
 };
 
 }  // namespace writ::query

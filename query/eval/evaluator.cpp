@@ -9,6 +9,7 @@
 #include "query/analysis/checks.hpp"
 #include "query/arithmetic.hpp"
 #include "query/analysis/dependency_graph.hpp"
+#include "query/analysis/status_tests.hpp"
 #include "query/analysis/variables.hpp"
 #include "value_order.hpp"
 #include "query/builtins.hpp"
@@ -472,6 +473,12 @@ std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits) {
 }
 
 Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described) {
+  if (has_status_test(program)) {
+    // Without arguments every conclusion is established (query/analysis/status_tests.hpp).
+    Program resolved = program;
+    for (auto& r : resolved.rules) resolve_status_tests_without_arguments(r.body);
+    return evaluate(resolved, limits, described ? described : &program);
+  }
   interner_ = Interner();
   relations_.clear();
   relation_ids_.clear();
@@ -584,6 +591,11 @@ std::optional<std::vector<std::uint32_t>> direct_columns(const Query& query, con
 
 Status Evaluator::answer_each(const Query& query, const Limits& limits, const ColumnsVisitor& on_columns,
                               const RowVisitor& visit) {
+  if (has_status_test(query.body)) {
+    Query resolved = query;
+    resolve_status_tests_without_arguments(resolved.body);
+    return answer_each(resolved, limits, on_columns, visit);
+  }
   diagnostics_.clear();
   const auto columns = answer_columns(query);
   if (const auto direct = direct_columns(query, columns)) {
