@@ -4,6 +4,10 @@
 //  - BM_KnowledgeBaseTransitiveClosure: what an embedder pays through the public API:
 //    KnowledgeBase::load of the program text, then ask("path(X, Y)"), which evaluates
 //    and returns the answers sorted as query::Values.
+//  - BM_EvaluateStratified: the fixpoint of programs built on a closure, one per lever of
+//    the evaluator's second round (docs/performance.md): #count over a relation's rows, a
+//    grouped #count, a #count whose elements need a set, negation as an anti-join with
+//    appended heads, and a body part sharing no variable with the rest.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -107,5 +111,46 @@ void BM_EvaluateSelfJoinProgram(benchmark::State& state) {
   state.counters["facts"] = static_cast<double>(facts);
 }
 BENCHMARK(BM_EvaluateSelfJoinProgram)->Unit(benchmark::kMillisecond);
+
+// The programs of BM_EvaluateStratified, on the closure of `edge` (`node` its nodes).
+const char* const stratified_programs[] = {
+    "n(N) :- N = #count { X, Y : path(X, Y) }.\n",
+    "out(X, N) :- node(X), N = #count { Y : path(X, Y) }.\n",
+    "n(N) :- N = #count { X : path(X, _) ; Y : path(_, Y) ; X, Y : path(X, Y) }.\n",
+    "unreached(X, Y) :- node(X), node(Y), not path(X, Y).\n",
+    "c(1). c(2). d(2).\nfar(X, Z) :- far(X, Y), edge(Y, Z), c(W), d(W).\nfar(X, Y) :- edge(X, Y).\n",
+};
+
+void BM_EvaluateStratified(benchmark::State& state) {
+  const auto which = static_cast<std::size_t>(state.range(0));
+  const auto nodes = state.range(1);
+  const auto edges = which == 0 || which == 2 ? writ::bench::chain(nodes) : writ::bench::random_graph(nodes, nodes * 2);
+  const auto text = writ::bench::edge_facts(edges) + writ::bench::transitive_closure_rules +
+                    "node(X) :- edge(X, _).\nnode(Y) :- edge(_, Y).\n" + stratified_programs[which];
+  auto parsed = writ::grammar::parse_program(text, 0);
+  if (!parsed.diagnostics.empty()) fail("the generated program does not parse");
+  writ::query::name_anonymous_variables(parsed.program);
+  if (writ::query::has_errors(writ::query::check_program(parsed.program))) fail("the generated program has errors");
+  std::uint64_t facts = 0;
+  for (auto _ : state) {
+    auto evaluator = std::make_unique<writ::query::eval::Evaluator>();
+    if (evaluator->evaluate(parsed.program, {}) != writ::query::eval::Status::Ok) fail("evaluation failed");
+    facts = evaluator->fact_count();
+    state.PauseTiming();
+    evaluator.reset();
+    state.ResumeTiming();
+  }
+  state.counters["facts"] = static_cast<double>(facts);
+}
+// Args: program (index in stratified_programs), nodes (a chain for 0 and 2, else a random
+// graph with 2 edges per node).
+BENCHMARK(BM_EvaluateStratified)
+    ->ArgNames({"program", "nodes"})
+    ->Args({0, 1000})
+    ->Args({1, 1000})
+    ->Args({2, 1000})
+    ->Args({3, 1000})
+    ->Args({4, 1000})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

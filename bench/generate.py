@@ -136,10 +136,88 @@ def emit(out, name, edges, rules, predicate, sql, prolog):
     write(os.path.join(d, "count.writ"), f"answers(N) :- N = #count {{ X, Y : {predicate}(X, Y) }}.\n")
 
 
+# Soufflé's forms of the same programs (compare.sh --with-souffle): edges read from
+# edge.facts (tab-separated); `.printsize` prints only the number of answers, `.output`
+# writes every one to a file (Soufflé's "printing").
+SOUFFLE_DECLS = """.decl edge(x: number, y: number)
+.input edge
+"""
+SOUFFLE_RULES = {
+    "path": """.decl path(x: number, y: number)
+path(X, Y) :- edge(X, Y).
+path(X, Z) :- path(X, Y), edge(Y, Z).
+""",
+    "sg": """.decl sg(x: number, y: number)
+sg(X, Y) :- edge(P, X), edge(P, Y), X != Y.
+sg(X, Y) :- sg(A, B), edge(A, X), edge(B, Y).
+""",
+    "unreached": """.decl path(x: number, y: number)
+path(X, Y) :- edge(X, Y).
+path(X, Z) :- path(X, Y), edge(Y, Z).
+.decl node(x: number)
+node(X) :- edge(X, _).
+node(Y) :- edge(_, Y).
+.decl unreached(x: number, y: number)
+unreached(X, Y) :- node(X), node(Y), !path(X, Y).
+""",
+}
+
+
+def emit_souffle(out, name, edges, predicate):
+    d = os.path.join(out, name)
+    write(os.path.join(d, "edge.facts"), "".join(f"{a}\t{b}\n" for a, b in edges))
+    rules = SOUFFLE_DECLS + SOUFFLE_RULES[predicate]
+    write(os.path.join(d, "print.dl"), rules + f".output {predicate}\n")
+    write(os.path.join(d, "count.dl"), rules + f".printsize {predicate}\n")
+
+
+# The workloads of issue 16's table and its scaling rows (compare.sh --with-souffle):
+# (name, edges, rules, predicate, sql, prolog).
+def souffle_workloads(quick):
+    k = 5 if quick else 1
+    return [
+        ("tc-random-1k", random_graph(1000 // k, 5000 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+        ("tc-random-2k", random_graph(2000 // k, 10000 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+        ("tc-chain-2k", chain(2000 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+        ("sg-2k", random_graph(2000 // k, 4000 // k), SG_RULES, "sg", SG_SQL, SG_PROLOG),
+        ("unreached-3k", random_graph(3000 // k, 3000 // k), UNREACHED_RULES, "unreached", UNREACHED_SQL,
+         UNREACHED_PROLOG),
+        # scaling: chains of 1k/2k/4k edges, random graphs of 500/1k/2k nodes (5 edges each)
+        ("scale-chain-1k", chain(1000 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+        ("scale-chain-4k", chain(4000 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+        ("scale-random-500", random_graph(500 // k, 2500 // k), TC_RULES, "path", TC_SQL, TC_PROLOG),
+    ]
+
+
+# 1M facts `edge(I, (I * 7919) mod N)` (the store benchmark's), and a point query.
+def emit_load(out, quick):
+    n = 200_000 if quick else 1_000_000
+    d = os.path.join(out, "load-1m")
+    os.makedirs(d, exist_ok=True)
+    edges = [(i, (i * 7919) % n) for i in range(n)]
+    write(os.path.join(d, "prog.writ"), "".join(f"edge({a}, {b}).\n" for a, b in edges))
+    write(os.path.join(d, "edge.facts"), "".join(f"{a}\t{b}\n" for a, b in edges))
+    write(os.path.join(d, "goal"), "edge(5, X)\n")
+    decl = ".decl edge(x: number, y: number)\n.input edge\n.decl answer(y: number)\nanswer(Y) :- edge(5, Y).\n"
+    write(os.path.join(d, "print.dl"), decl + ".output answer\n")
+    write(os.path.join(d, "count.dl"), decl + ".printsize answer\n")
+    write(os.path.join(d, "load.sql"), "")
+    write(os.path.join(d, "query.sql"),
+          "CREATE TABLE edge(a INTEGER, b INTEGER);\n.mode tabs\n.import edge.facts edge\n"
+          "SELECT count(*) FROM edge WHERE a = 5;\n")
+    write(os.path.join(d, "count.writ"), "answers(N) :- N = #count { X : edge(5, X) }.\n")
+
+
 def main():
     if len(sys.argv) < 2:
-        sys.exit("usage: generate.py OUT_DIR [--quick]")
+        sys.exit("usage: generate.py OUT_DIR [--quick] [--souffle]")
     out, quick = sys.argv[1], "--quick" in sys.argv[2:]
+    if "--souffle" in sys.argv[2:]:
+        for name, edges, rules, predicate, sql, prolog in souffle_workloads(quick):
+            emit(out, name, edges, rules, predicate, sql, prolog)
+            emit_souffle(out, name, edges, predicate)
+        emit_load(out, quick)
+        return
     # --quick: a tenth of the size, for checking that the script works.
     n, m, c, t = (200, 1000, 200, 1000) if quick else (1000, 5000, 1000, 5000)
     graph = random_graph(n, m)

@@ -146,6 +146,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_arguments(program, out);
   check_builtins(program, queries, out);
   check_types(program, queries, out);
+  check_quotes(program, out);
   check_status_tests(program, out);
   check_argued_aggregates(program, out);
   check_issues(program, 0, out);

@@ -13,6 +13,7 @@
 // expression's variables are bound.
 #include "compile.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -229,6 +230,17 @@ class BodyCompiler {
     return s;
   }
 
+  // A group of literals sharing no variable with the rest, compiled as one Exists step.
+  Step exists_step(const std::vector<Literal>& group) {
+    Step s;
+    s.kind = Step::Kind::Exists;
+    s.location = group.front().location;
+    AggregatePart part;
+    part.steps = conjunction(group, -1);
+    s.parts.push_back(std::move(part));
+    return s;
+  }
+
   // Orders and compiles a conjunction; see the comment at the top of this file.
   std::vector<Step> conjunction(const std::vector<Literal>& body, int delta_literal) {
     // An aggregate element's condition is a conjunction of its own, inside this one.
@@ -366,6 +378,92 @@ void project_dead_columns(std::vector<Step>& steps, std::set<std::uint32_t> live
   }
 }
 
+// Whether an aggregate's element tuples are the rows its scan visits, distinct without a
+// set: one element of one scan whose terms are plain registers or constants, and every
+// column that can tell two visited rows apart (the key's columns are equal in all of
+// them) binds a register that is a term. A first-match scan visits at most one row.
+bool elements_are_rows(const Step& aggregate) {
+  if (aggregate.parts.size() != 1) return false;
+  const auto& part = aggregate.parts.front();
+  if (part.steps.size() != 1) return false;
+  const Step& s = part.steps.front();
+  if (s.kind != Step::Kind::Scan || s.delta || !s.checks.empty()) return false;
+  std::set<std::uint32_t> terms;
+  for (const auto& t : part.terms) {
+    if (t.kind == Expr::Kind::Arith) return false;
+    if (t.kind == Expr::Kind::Register) terms.insert(t.reg);
+  }
+  if (s.first_match) return true;
+  std::map<std::uint32_t, std::uint32_t> register_of;  // column -> register it binds
+  for (const auto& [column, reg] : s.binds) {
+    register_of[column] = reg;
+    const bool dead = s.distinct != 0 && !(s.distinct & (ColumnMask{1} << column));
+    if (!dead && !terms.count(reg)) return false;
+  }
+  for (const auto& [column, first] : s.equal_columns)
+    if (!terms.count(register_of.at(first))) return false;
+  return true;
+}
+
+// See RulePlan::head_distinct. Filters, negations, assignments and aggregates give at
+// most one continuation per binding; a first-match scan at most one row; a scan's
+// columns outside its distinct mask (dead ones) never tell rows apart.
+bool head_is_distinct(const RulePlan& plan) {
+  std::set<std::uint32_t> copied;
+  for (const auto& a : plan.head_args)
+    if (a.kind == Expr::Kind::Register) copied.insert(a.reg);
+  for (const auto& s : plan.steps) {
+    if (s.kind != Step::Kind::Scan || s.first_match) continue;
+    for (const auto& [column, reg] : s.binds) {
+      const bool dead = s.distinct != 0 && !(s.distinct & (ColumnMask{1} << column));
+      if (!dead && !copied.count(reg)) return false;
+    }
+  }
+  return true;
+}
+
+// Registers a step binds.
+void bound_by(const Step& s, std::set<std::uint32_t>& out) {
+  for (const auto& [column, reg] : s.binds) out.insert(reg);
+  if (s.kind == Step::Kind::Assign || (s.kind == Step::Kind::Aggregate && s.assign)) out.insert(s.reg);
+}
+
+// See Step::outer_mask: for each negation, which key columns stay fixed while the last
+// scan before it iterates.
+void mark_anti_joins(std::vector<Step>& steps) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    for (auto& part : steps[i].parts) mark_anti_joins(part.steps);
+    Step& s = steps[i];
+    if (s.kind != Step::Kind::Negation || s.keys.empty()) continue;
+    std::size_t last_scan = i;
+    for (std::size_t j = i; j-- > 0;)
+      if (steps[j].kind == Step::Kind::Scan) {
+        last_scan = j;
+        break;
+      }
+    if (last_scan == i) continue;
+    std::set<std::uint32_t> varying;
+    for (std::size_t j = last_scan; j < i; ++j) bound_by(steps[j], varying);
+    ColumnMask outer = 0;
+    std::size_t k = 0;
+    for (std::uint32_t c = 0; c < 64 && k < s.keys.size(); ++c) {
+      if (!(s.key_mask & (ColumnMask{1} << c))) continue;
+      std::set<std::uint32_t> reads;
+      collect_registers(s.keys[k++], ~std::uint32_t{0}, reads);
+      if (std::none_of(reads.begin(), reads.end(), [&](std::uint32_t r) { return varying.count(r) > 0; }))
+        outer |= ColumnMask{1} << c;
+    }
+    if (outer != 0 && outer != s.key_mask) s.outer_mask = outer;
+  }
+}
+
+void mark_distinct_elements(std::vector<Step>& steps) {
+  for (auto& s : steps) {
+    for (auto& part : s.parts) mark_distinct_elements(part.steps);
+    if (s.kind == Step::Kind::Aggregate) s.elements_distinct = elements_are_rows(s);
+  }
+}
+
 }  // namespace
 
 // The registers bound outside an aggregate that its elements read: the key of its cache.
@@ -392,10 +490,112 @@ std::set<std::string> outside_aggregates(const std::vector<Literal>& body, const
   return names;
 }
 
+// The variables through which a literal joins the others: an aggregate joins through its
+// global variables only (`outside`), its element-local ones are its own.
+std::set<std::string> joining_variables(const Literal& l, const std::set<std::string>& outside) {
+  std::set<std::string> names;
+  const auto add = [&](const Term& v) {
+    if (!is_anonymous_name(v.name)) names.insert(v.name);
+  };
+  if (l.kind == Literal::Kind::Aggregate) {
+    for_each_variable(l.lhs, add);
+    for_each_variable(l, [&](const Term& v) {
+      if (outside.count(v.name)) add(v);
+    });
+  } else {
+    for_each_variable(l, add);
+  }
+  return names;
+}
+
+bool has_arithmetic(const Term& t) {
+  if (t.kind == Term::Kind::Arith) return true;
+  return std::any_of(t.operands.begin(), t.operands.end(), has_arithmetic);
+}
+
+// Whether evaluating the literals could warn or fail (undefined arithmetic, an overflow in
+// #sum): then they must run only where the rule's other literals would have reached them.
+bool may_report(const std::vector<Literal>& literals) {
+  for (const auto& l : literals) {
+    if (l.kind == Literal::Kind::Aggregate && l.function == AggregateFunction::Sum) return true;
+    bool arith = has_arithmetic(l.lhs) || has_arithmetic(l.rhs);
+    for (const auto& a : l.atom.args) arith = arith || has_arithmetic(a);
+    for (const auto& e : l.elements) {
+      for (const auto& t : e.terms) arith = arith || has_arithmetic(t);
+      arith = arith || may_report(e.condition);
+    }
+    if (arith) return true;
+  }
+  return false;
+}
+
+// Splits a body into the literals connected (through shared variables) to the head's
+// variables or to the delta literal, and groups of literals connected to neither: each
+// group is only a condition, true or false for the whole run.
+struct BodySplit {
+  std::vector<Literal> main;
+  int main_delta = -1;
+  std::vector<std::vector<Literal>> groups;
+};
+
+BodySplit split_body(const std::vector<Literal>& body, const std::set<std::string>& head_vars, int delta_literal,
+                     const std::set<std::string>& outside) {
+  const std::size_t n = body.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  const auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::map<std::string, std::size_t> first_with;
+  std::vector<bool> anchored(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& v : joining_variables(body[i], outside)) {
+      if (head_vars.count(v)) anchored[i] = true;
+      auto [it, inserted] = first_with.try_emplace(v, i);
+      if (!inserted) parent[find(i)] = find(it->second);
+    }
+  }
+  if (delta_literal >= 0) anchored[static_cast<std::size_t>(delta_literal)] = true;
+  std::vector<bool> root_anchored(n, false);
+  for (std::size_t i = 0; i < n; ++i)
+    if (anchored[i]) root_anchored[find(i)] = true;
+  BodySplit split;
+  std::map<std::size_t, std::size_t> group_of_root;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto root = find(i);
+    if (root_anchored[root]) {
+      if (static_cast<int>(i) == delta_literal) split.main_delta = static_cast<int>(split.main.size());
+      split.main.push_back(body[i]);
+      continue;
+    }
+    auto [it, inserted] = group_of_root.try_emplace(root, split.groups.size());
+    if (inserted) split.groups.emplace_back();
+    split.groups[it->second].push_back(body[i]);
+  }
+  return split;
+}
+
 std::set<std::uint32_t> head_registers(const RulePlan& plan) {
   std::set<std::uint32_t> regs;
   for (const auto& a : plan.head_args) collect_registers(a, ~std::uint32_t{0}, regs);
   return regs;
+}
+
+// The body's steps with its independent groups (split_body) hoisted into Exists steps:
+// first when they cannot warn or fail, so that a false one spares
+// the rest; otherwise last, reached only where the rest holds, as before the split.
+std::vector<Step> hoisted_conjunction(BodyCompiler& body, const std::vector<Literal>& literals,
+                                      const std::set<std::string>& head_vars, int delta_literal,
+                                      const std::set<std::string>& outside) {
+  auto split = split_body(literals, head_vars, delta_literal, outside);
+  if (split.groups.empty()) return body.conjunction(literals, delta_literal);
+  std::vector<Step> front, back;
+  for (const auto& group : split.groups) (may_report(group) ? back : front).push_back(body.exists_step(group));
+  auto steps = body.conjunction(split.main, split.main_delta);
+  steps.insert(steps.begin(), std::make_move_iterator(front.begin()), std::make_move_iterator(front.end()));
+  steps.insert(steps.end(), std::make_move_iterator(back.begin()), std::make_move_iterator(back.end()));
+  return steps;
 }
 
 }  // namespace
@@ -408,9 +608,14 @@ RulePlan Compiler::compile_rule(const Rule& rule, int delta_literal) {
   BodyCompiler body(interner_, relation_of_, regs, plan.registers);
   const auto outside = outside_aggregates(rule.body, &rule.head);
   body.set_outside(&outside);
-  plan.steps = body.conjunction(rule.body, delta_literal);
+  std::set<std::string> head_vars;
+  for_each_variable(rule.head, [&](const Term& v) { head_vars.insert(v.name); });
+  plan.steps = hoisted_conjunction(body, rule.body, head_vars, delta_literal, outside);
   for (const auto& a : rule.head.args) plan.head_args.push_back(body.expr(a));
   project_dead_columns(plan.steps, head_registers(plan));
+  mark_distinct_elements(plan.steps);
+  mark_anti_joins(plan.steps);
+  plan.head_distinct = head_is_distinct(plan);
   return plan;
 }
 
@@ -421,9 +626,12 @@ RulePlan Compiler::compile_query(const Query& query, RelationId answers, const s
   BodyCompiler body(interner_, relation_of_, regs, plan.registers);
   const auto outside = outside_aggregates(query.body, nullptr);
   body.set_outside(&outside);
-  plan.steps = body.conjunction(query.body, -1);
+  plan.steps = hoisted_conjunction(body, query.body, {columns.begin(), columns.end()}, -1, outside);
   for (const auto& c : columns) plan.head_args.push_back(body.expr(Term::variable(c)));
   project_dead_columns(plan.steps, head_registers(plan));
+  mark_distinct_elements(plan.steps);
+  mark_anti_joins(plan.steps);
+  plan.head_distinct = head_is_distinct(plan);
   return plan;
 }
 

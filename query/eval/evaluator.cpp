@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "compile.hpp"
@@ -25,6 +27,8 @@ struct Stop {
 };
 
 constexpr std::uint64_t poll_interval = 1 << 14;
+
+bool reads_any(const std::vector<Step>& steps, const std::set<RelationId>& relations);
 
 // What to do when a conjunction has been matched: a non-owning callable reference (two
 // words, no allocation). A template parameter would not do: aggregates nest
@@ -88,6 +92,9 @@ class Evaluator::Run {
   void run(const RulePlan& plan) {
     poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
+    append_ = plan.head_distinct && ev_.relations_[plan.head]->size() == 0;
+    for (auto& [step, memo] : anti_joins_) memo.valid = false;
+    exists_.clear();
     pending_rows_ = 0;
     pending_.resize(std::max<std::size_t>(1, pending_batch * plan.head_args.size()));  // never null
     exec(plan.steps, 0, [&] { emit(plan); });
@@ -96,7 +103,20 @@ class Evaluator::Run {
 
   // Plans die at the end of each component; their cached aggregates with them, before
   // another plan could reuse a step's address.
-  void forget_aggregates() { aggregate_cache_.clear(); }
+  void forget_aggregates() {
+    aggregate_cache_.clear();
+    anti_joins_.clear();
+    stable_exists_.clear();
+    stable_decided_.clear();
+  }
+
+  // The Exists steps of `steps` (see Step::Kind::Exists) that read none of `growing`: their
+  // truth cannot change while the component is evaluated, so it is decided once, not
+  // once per round.
+  void mark_stable_exists(const std::vector<Step>& steps, const std::set<RelationId>& growing) {
+    for (const auto& s : steps)
+      if (s.kind == Step::Kind::Exists && !reads_any(s.parts.front().steps, growing)) stable_exists_.insert(&s);
+  }
 
   void insert_fact(RelationId r, const std::vector<Datum>& tuple) {
     if (ev_.relations_[r]->insert(tuple.data())) counted();
@@ -208,7 +228,26 @@ class Evaluator::Run {
         if (eval(s.lhs, regs_[s.reg])) exec(steps, i + 1, done);
         return;
       case Step::Kind::Aggregate: aggregate(steps, i, done); return;
+      case Step::Kind::Exists: {
+        // Over relations complete before this component: decided once for the component.
+        auto& decided = stable_exists_.count(&s) ? stable_decided_ : exists_;
+        const auto it = decided.find(&s);
+        const bool holds = it != decided.end() ? it->second : decided.emplace(&s, satisfiable(s.parts.front())).first->second;
+        if (holds) exec(steps, i + 1, done);
+        return;
+      }
     }
+  }
+
+  // Whether a conjunction has a match: its steps are run up to the first one.
+  bool satisfiable(const AggregatePart& part) {
+    struct Found {};
+    try {
+      exec(part.steps, 0, [] { throw Found{}; });
+    } catch (const Found&) {
+      return true;
+    }
+    return false;
   }
 
   // Keys live on the stack: a scan runs once per outer tuple, so no allocation here.
@@ -283,9 +322,54 @@ class Evaluator::Run {
   bool exists(const Step& s, const KeyBuffer& key) {
     Relation& rel = *ev_.relations_[s.relation];
     if (s.key_mask == 0) return rel.size() > 0;
+    if (s.outer_mask != 0) {
+      auto& memo = anti_joins_[&s];
+      if (!memo.off) return memo.exists(rel, s, key.data());
+    }
     if (s.keys.size() == rel.arity()) return rel.contains(key.data());
     return rel.index(s.key_mask).first(rel, key.data()) != no_row;
   }
+
+  // A negation as an anti-join (Step::outer_mask): the inner columns' values of the rows
+  // that match the current outer values, in a set small enough to stay in cache. The
+  // negated relation is complete (an earlier stratum), so the set stays right for as long
+  // as the outer values do. When the outer values change nearly every probe, gathering
+  // costs more than it saves, and the memo turns itself off.
+  struct AntiJoin {
+    bool valid = false;
+    bool off = false;
+    std::vector<Datum> outer;
+    std::unique_ptr<Relation> inner;
+    std::uint64_t probes = 0, gathered = 0;
+
+    bool exists(Relation& rel, const Step& s, const Datum* key) {
+      Datum outer_key[max_arity], inner_key[max_arity];
+      std::uint32_t no = 0, ni = 0, k = 0;
+      for (std::uint32_t c = 0; k < s.keys.size(); ++c) {
+        if (!(s.key_mask & (ColumnMask{1} << c))) continue;
+        (s.outer_mask & (ColumnMask{1} << c) ? outer_key[no++] : inner_key[ni++]) = key[k++];
+      }
+      if (!inner) inner = std::make_unique<Relation>(ni);
+      if (!valid || !std::equal(outer.begin(), outer.end(), outer_key)) {
+        outer.assign(outer_key, outer_key + no);
+        valid = true;
+        inner->clear();
+        const ColumnMask inner_mask = s.key_mask & ~s.outer_mask;
+        const HashIndex& index = rel.index(s.outer_mask);  // built by prepare_indexes
+        Datum values[max_arity];
+        for (RowId r = index.first(rel, outer_key); r != no_row; r = index.next(r)) {
+          const Datum* row = rel.row(r);
+          std::uint32_t i = 0;
+          for (std::uint32_t c = 0; i < ni; ++c)
+            if (inner_mask & (ColumnMask{1} << c)) values[i++] = row[c];
+          inner->insert(values);
+          ++gathered;
+        }
+      }
+      if (++probes % 4096 == 0 && gathered > 4 * probes) off = true;
+      return inner->contains(inner_key);
+    }
+  };
 
   void aggregate(const std::vector<Step>& steps, std::size_t i, Continuation done) {
     const Step& s = steps[i];
@@ -294,14 +378,18 @@ class Evaluator::Run {
     // may come back here (nested aggregates), so the key is copied out before it runs.
     aggregate_key_.assign(s.inputs.size(), 0);
     for (std::size_t k = 0; k < s.inputs.size(); ++k) aggregate_key_[k] = regs_[s.inputs[k]];
-    auto& cache = aggregate_cache_[&s];
-    auto it = cache.find(aggregate_key_);
-    if (it == cache.end()) {
-      auto key = aggregate_key_;
-      const auto value = compute(s);
-      it = cache.emplace(std::move(key), value).first;
+    auto [entry, inserted] = aggregate_cache_.try_emplace(&s, static_cast<std::uint32_t>(s.inputs.size()));
+    AggregateCache& cache = entry->second;  // stays put: unordered_map never moves its values
+    AggregateValue value;
+    if (const RowId row = cache.keys.find(aggregate_key_.data()); row != no_row) {
+      value = cache.values[row];
+    } else {
+      const auto key = aggregate_key_;
+      value = compute(s);
+      cache.keys.insert(key.data());
+      cache.values.push_back(value);
     }
-    const auto [result, infinite] = it->second;
+    const auto [result, infinite] = value;
     if (s.assign) {
       if (infinite != 0) return;  // #sup and #inf are not values of the language
       regs_[s.reg] = result;
@@ -325,40 +413,94 @@ class Evaluator::Run {
     int infinite = 0;
   };
 
-  AggregateValue compute(const Step& s) {
-    // The set of element tuples (clingo's semantics: duplicates count once).
-    std::vector<std::vector<Datum>> tuples;
-    for (const auto& part : s.parts) {
+  // Calls visit(tuple, width) once per distinct element tuple of the aggregate `s`, in
+  // no particular order: the rows its scan visits when they are distinct already
+  // (Step::elements_distinct), else the tuples gathered into a flat set per tuple width
+  // (tuples of different widths are never equal), filled in batches as rule heads are.
+  template <class Visit>
+  void each_element(const Step& s, Visit&& visit) {
+    if (s.elements_distinct) {
+      const auto& part = s.parts.front();
+      std::vector<Datum> t(part.terms.size());
       exec(part.steps, 0, [&] {
-        std::vector<Datum> t(part.terms.size());
-        for (std::size_t k = 0; k < t.size(); ++k)
+        for (std::size_t k = 0; k < part.terms.size(); ++k)
           if (!eval(part.terms[k], t[k])) return;
-        tuples.push_back(std::move(t));
+        visit(static_cast<const Datum*>(t.data()), part.terms.size());
       });
+      return;
     }
-    std::sort(tuples.begin(), tuples.end());
-    tuples.erase(std::unique(tuples.begin(), tuples.end()), tuples.end());
+    std::vector<std::unique_ptr<Relation>> sets;
+    std::vector<Datum> batch;
+    for (const auto& part : s.parts) {
+      const std::size_t width = part.terms.size();
+      if (sets.size() <= width) sets.resize(width + 1);
+      if (!sets[width]) sets[width] = std::make_unique<Relation>(static_cast<std::uint32_t>(width));
+      Relation& set = *sets[width];
+      batch.resize(pending_batch * std::max<std::size_t>(width, 1));
+      std::size_t n = 0;
+      exec(part.steps, 0, [&] {
+        Datum* t = batch.data() + n * width;
+        for (std::size_t k = 0; k < width; ++k)
+          if (!eval(part.terms[k], t[k])) return;
+        if (++n == pending_batch) set.insert_batch(batch.data(), std::exchange(n, 0));
+      });
+      set.insert_batch(batch.data(), n);
+    }
+    for (std::size_t width = 0; width < sets.size(); ++width) {
+      if (!sets[width]) continue;
+      const Relation& set = *sets[width];
+      for (RowId r = 0; r < set.size(); ++r) visit(set.row(r), width);
+    }
+  }
 
+  AggregateValue compute(const Step& s) {
+    if (s.function == AggregateFunction::Count) {
+      if (s.elements_distinct) {
+        const Step& scan = s.parts.front().steps.front();
+        if (scan.key_mask == 0 && scan.distinct == 0 && !scan.first_match && scan.equal_columns.empty())
+          return {ev_.interner_.integer(static_cast<std::int64_t>(ev_.relations_[scan.relation]->size())), 0};
+      }
+      std::int64_t count = 0;
+      each_element(s, [&](const Datum*, std::size_t) { ++count; });
+      return {ev_.interner_.integer(count), 0};
+    }
+    // #sum, #min and #max fold the first values of the distinct tuples in the tuples'
+    // order as words (lexicographic, a shorter tuple before its extensions), as they
+    // always have: a typed #sum and an incomparable #min meet their values in that order,
+    // so that is what decides which error a mixed set reports.
+    std::vector<Datum> flat;
+    std::vector<std::pair<std::size_t, std::size_t>> tuples;  // (offset in flat, width)
+    each_element(s, [&](const Datum* t, std::size_t width) {
+      tuples.emplace_back(flat.size(), width);
+      flat.insert(flat.end(), t, t + width);
+    });
+    std::sort(tuples.begin(), tuples.end(), [&](const auto& a, const auto& b) {
+      return std::lexicographical_compare(flat.begin() + static_cast<std::ptrdiff_t>(a.first),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(a.first + a.second),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(b.first),
+                                          flat.begin() + static_cast<std::ptrdiff_t>(b.first + b.second));
+    });
     Datum result = 0;
     int infinite = 0;
     switch (s.function) {
-      case AggregateFunction::Count: result = ev_.interner_.integer(static_cast<std::int64_t>(tuples.size())); break;
+      case AggregateFunction::Count: break;
       case AggregateFunction::Sum: {
         std::int64_t sum = 0;
         std::optional<Value> typed;  // once a duration or money is added: the sum so far
-        for (const auto& t : tuples) {
-          if (t.empty()) continue;
-          if (ev_.interner_.is_quantity(t[0]) || (typed && ev_.interner_.is_integer(t[0]))) {
+        for (const auto& [at, width] : tuples) {
+          if (width == 0) continue;
+          const Datum first = flat[at];
+          if (ev_.interner_.is_quantity(first) || (typed && ev_.interner_.is_integer(first))) {
             // Dates, durations and money add by query/arithmetic.hpp's rules; the integers
             // before the first of them are the sum so far.
             if (!typed) typed = Value::make_integer(sum);
-            auto r = apply(ArithOp::Add, *typed, ev_.interner_.value(t[0]));
+            auto r = apply(ArithOp::Add, *typed, ev_.interner_.value(first));
             if (r.outcome != ArithmeticResult::Outcome::Value) throw Stop{Status::Error, make_error(s.location, "in #sum: " + r.message)};
             typed = std::move(r.value);
             continue;
           }
-          if (!ev_.interner_.is_integer(t[0])) continue;  // clingo ignores non-integer weights
-          if (__builtin_add_overflow(sum, ev_.interner_.integer_value(t[0]), &sum))
+          if (!ev_.interner_.is_integer(first)) continue;  // clingo ignores non-integer weights
+          if (__builtin_add_overflow(sum, ev_.interner_.integer_value(first), &sum))
             throw Stop{Status::Error, make_error(s.location, "integer overflow in #sum: the total does not fit in 64 bits")};
         }
         result = typed ? ev_.interner_.intern(*typed) : ev_.interner_.integer(sum);
@@ -368,10 +510,11 @@ class Evaluator::Run {
       case AggregateFunction::Max: {
         const bool is_min = s.function == AggregateFunction::Min;
         bool any = false;
-        for (const auto& t : tuples) {
-          if (t.empty()) continue;
-          if (!any || (ordered(t[0], CompareOp::Lt, result, s.location, is_min ? "in #min: " : "in #max: ") < 0) == is_min)
-            result = t[0];
+        for (const auto& [at, width] : tuples) {
+          if (width == 0) continue;
+          const Datum first = flat[at];
+          if (!any || (ordered(first, CompareOp::Lt, result, s.location, is_min ? "in #min: " : "in #max: ") < 0) == is_min)
+            result = first;
           any = true;
         }
         if (!any) infinite = is_min ? 1 : -1;
@@ -392,7 +535,13 @@ class Evaluator::Run {
   }
 
   void flush(RelationId head) {
-    const auto added = ev_.relations_[head]->insert_batch(pending_.data(), std::exchange(pending_rows_, 0));
+    const auto n = std::exchange(pending_rows_, 0);
+    std::size_t added = n;
+    if (append_) {
+      ev_.relations_[head]->append_batch(pending_.data(), n);
+    } else {
+      added = ev_.relations_[head]->insert_batch(pending_.data(), n);
+    }
     if (added == 0) return;
     for (std::size_t k = 0; k < added; ++k) counted();
     if (grown_flag_.size() <= head) grown_flag_.resize(head + 1, false);
@@ -427,10 +576,20 @@ class Evaluator::Run {
   std::vector<std::pair<RowId, RowId>> delta_;
   std::vector<RelationId> grown_;
   std::vector<bool> grown_flag_;
-  // Aggregate values by step and input values; valid while the step's plan lives (see
-  // forget_aggregates).
-  std::map<const Step*, std::map<std::vector<Datum>, AggregateValue>> aggregate_cache_;
+  // Aggregate values by step and input values (a row of `keys` per input tuple, its
+  // value at the same index); valid while the step's plan lives (see forget_aggregates).
+  struct AggregateCache {
+    explicit AggregateCache(std::uint32_t inputs) : keys(inputs) {}
+    Relation keys;
+    std::vector<AggregateValue> values;
+  };
+  std::unordered_map<const Step*, AggregateCache> aggregate_cache_;
   std::vector<Datum> aggregate_key_;  // see aggregate()
+  std::unordered_map<const Step*, AntiJoin> anti_joins_;  // valid during one run()
+  std::unordered_map<const Step*, bool> exists_;          // Exists steps decided in this run()
+  std::unordered_set<const Step*> stable_exists_;  // Exists steps that read no relation still growing
+  std::unordered_map<const Step*, bool> stable_decided_;  // and their truth, for the component
+  bool append_ = false;  // the running plan's head tuples are new and distinct (head_distinct)
   std::uint64_t ticks_ = 0;
 };
 
@@ -445,6 +604,16 @@ RelationId Evaluator::relation_of(const PredicateId& p) {
 
 namespace {
 
+// Whether the steps (aggregates and groups included) read one of `relations`.
+bool reads_any(const std::vector<Step>& steps, const std::set<RelationId>& relations) {
+  for (const auto& s : steps) {
+    if ((s.kind == Step::Kind::Scan || s.kind == Step::Kind::Negation) && relations.count(s.relation)) return true;
+    for (const auto& part : s.parts)
+      if (reads_any(part.steps, relations)) return true;
+  }
+  return false;
+}
+
 // Every index a plan looks up, created before the plan runs (so that no index is built
 // while a loop iterates over the relation).
 void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr<Relation>>& relations) {
@@ -453,6 +622,8 @@ void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr
         (s.kind == Step::Kind::Scan && !s.delta && (s.key_mask != 0 || s.distinct != 0)) ||
         (s.kind == Step::Kind::Negation && s.key_mask != 0 && s.keys.size() != relations[s.relation]->arity()))
       relations[s.relation]->index(s.key_mask, s.distinct);
+    if (s.kind == Step::Kind::Negation && s.outer_mask != 0) relations[s.relation]->index(s.outer_mask);
+    if (s.kind == Step::Kind::Negation) relations[s.relation]->ensure_set();
     for (const auto& part : s.parts) prepare_indexes(part.steps, relations);
   }
 }
@@ -539,10 +710,14 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits, const P
         variants_of[delta->relation].push_back(&plan);
       }
       std::map<RelationId, RowId> start;
+      std::set<RelationId> growing;
       for (const auto m : members) {
         const auto id = relation_of(graph.predicates[m]);
         start[id] = static_cast<RowId>(relations_[id]->size());
+        growing.insert(id);
       }
+      for (const auto& plan : full) run.mark_stable_exists(plan.steps, growing);
+      for (const auto& plan : variants) run.mark_stable_exists(plan.steps, growing);
       run.take_grown();
       for (const auto& plan : full) run.run(plan);
       std::vector<RelationId> with_delta;

@@ -37,7 +37,7 @@ struct AggregatePart {
 };
 
 struct Step {
-  enum class Kind { Scan, Negation, Filter, Assign, Aggregate };
+  enum class Kind { Scan, Negation, Filter, Assign, Aggregate, Exists };
   Kind kind = Kind::Scan;
 
   // Scan and Negation: the relation, the columns looked up through an index with the
@@ -59,6 +59,12 @@ struct Step {
   //    a non-delta scan looks its key up in the distinct index (HashIndex) on these.
   bool first_match = false;
   ColumnMask distinct = 0;
+  // Negation only: the key's columns whose values were bound before the last scan that
+  // precedes this step (the rest change with that scan's rows). When both parts are
+  // non-empty, the negation runs as an anti-join: the rows matching the outer columns are
+  // gathered once per outer value, and each probe of the inner loop is a lookup in that
+  // small set (Evaluator::Run::exists), not in the whole relation.
+  ColumnMask outer_mask = 0;
   std::uint32_t arity = 0;  // of the atom
 
   // Filter: lhs op rhs. Assign: register `reg` = lhs. Aggregate: lhs op #f{parts}, or
@@ -74,6 +80,14 @@ struct Step {
   // relations are complete (they belong to earlier strata), so the result depends on
   // these values only and is cached by them.
   std::vector<std::uint32_t> inputs;
+  // Exists: parts[0].steps are literals of the body that share no variable with the rest
+  // nor with the head (`c(Z), d(Z)` in `a(X) :- a(Y), b(X, Y), c(Z), d(Z).`). Whether they
+  // hold is worked out once per run of the plan, when first reached, instead of once per
+  // binding of the rest (see hoisted_conjunction in compile.cpp).
+  // Aggregate: set when the element tuples are the rows that its one scan visits, which
+  // are distinct already (every column that tells rows apart is a term), so each row is
+  // accumulated as it comes, with no set to remove duplicates (see mark_distinct_elements).
+  bool elements_distinct = false;
   Location location;
 };
 
@@ -83,6 +97,10 @@ struct RulePlan {
   std::vector<Expr> head_args;
   std::uint32_t registers = 0;
   const Rule* rule = nullptr;  // null for a query
+  // No two bindings of the body give the same head tuple: every column a scan visits that
+  // can tell its rows apart binds a register the head copies. Into an empty relation the
+  // head tuples are then appended without a duplicate check (Relation::append_batch).
+  bool head_distinct = false;
 };
 
 }  // namespace writ::query::eval

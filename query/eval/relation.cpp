@@ -73,6 +73,11 @@ bool KeyTable::put_unique(const Relation& rel, const Datum* tuple, RowId row) {
 
 void KeyTable::reserve(std::size_t more) { grow_if_full(more); }
 
+void KeyTable::clear() {
+  std::fill(slots_.begin(), slots_.end(), Slot{});
+  used_ = 0;
+}
+
 void KeyTable::prefetch_row(const Relation& rel, std::uint32_t h) const {
   const Slot& s = slots_[h & (slots_.size() - 1)];
   if (s.row != no_row && s.hash == h) __builtin_prefetch(rel.row(s.row));
@@ -111,6 +116,7 @@ void HashIndex::add(const Relation& rel, RowId row) {
 Relation::Relation(std::uint32_t arity) : arity_(arity), set_(all_columns(arity)) {}
 
 bool Relation::insert(const Datum* tuple) {
+  ensure_set();
   if (arity_ == 0) {
     if (size_ > 0) return false;
     make_room(0);  // so that row(0) is a valid (empty) tuple
@@ -119,14 +125,44 @@ bool Relation::insert(const Datum* tuple) {
   }
   const auto row = static_cast<RowId>(size_);
   if (!set_.put_unique(*this, tuple, row)) return false;
+  append_row(tuple);
+  return true;
+}
+
+void Relation::append_row(const Datum* tuple) {
+  const auto row = static_cast<RowId>(size_);
   make_room(row);
   std::copy(tuple, tuple + arity_, blocks_.back().get() + (row & block_mask) * arity_);
   ++size_;
   for (auto& index : indexes_) index->add(*this, row);
-  return true;
+}
+
+void Relation::append_batch(const Datum* tuples, std::size_t n) {
+  if (arity_ == 0 || n == 0) {
+    for (std::size_t i = 0; i < n; ++i) insert(tuples);
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) append_row(tuples + i * arity_);
+  set_stale_ = true;
+}
+
+void Relation::rebuild_set() const {
+  set_.clear();
+  set_.reserve(size_);
+  for (RowId r = 0; r < size_; ++r) set_.put_unique_hashed(*this, row(r), set_.tuple_hash(row(r)), r);
+  set_stale_ = false;
+}
+
+void Relation::clear() {
+  size_ = 0;
+  if (blocks_.size() > 1) blocks_.resize(1);
+  set_.clear();
+  set_stale_ = false;
+  indexes_.clear();
 }
 
 std::size_t Relation::insert_batch(const Datum* tuples, std::size_t n) {
+  ensure_set();
   if (arity_ == 0 || n < 4) {
     std::size_t added = 0;
     for (std::size_t i = 0; i < n; ++i) added += insert(tuples + i * arity_) ? 1 : 0;
@@ -148,12 +184,8 @@ std::size_t Relation::insert_batch(const Datum* tuples, std::size_t n) {
     for (std::size_t i = 0; i < count; ++i) set_.prefetch_row(*this, hashes[i]);
     for (std::size_t i = 0; i < count; ++i) {
       const Datum* tuple = batch + i * arity_;
-      const auto row = static_cast<RowId>(size_);
-      if (!set_.put_unique_hashed(*this, tuple, hashes[i], row)) continue;
-      make_room(row);
-      std::copy(tuple, tuple + arity_, blocks_.back().get() + (row & block_mask) * arity_);
-      ++size_;
-      for (auto& index : indexes_) index->add(*this, row);
+      if (!set_.put_unique_hashed(*this, tuple, hashes[i], static_cast<RowId>(size_))) continue;
+      append_row(tuple);
       ++added;
     }
   }
@@ -177,9 +209,10 @@ void Relation::make_room(RowId row) {
   if ((row & block_mask) == 0) blocks_.push_back(std::make_unique_for_overwrite<Datum[]>(block_rows * arity_));
 }
 
-bool Relation::contains(const Datum* tuple) const {
-  if (arity_ == 0) return size_ > 0;
-  return set_.find(*this, tuple, true) != no_row;
+RowId Relation::find(const Datum* tuple) const {
+  if (arity_ == 0) return size_ > 0 ? 0 : no_row;
+  ensure_set();
+  return set_.find(*this, tuple, true);
 }
 
 const HashIndex& Relation::index(ColumnMask mask, ColumnMask distinct) {

@@ -51,6 +51,8 @@ class KeyTable {
   // The same in three parts, for a batch of tuples (Relation::insert_batch): make room for
   // `more` keys, then hint the memory a probe will read, then probe with the tuple's hash.
   void reserve(std::size_t more);
+  // Empties the table, keeping its slots.
+  void clear();
   std::uint32_t tuple_hash(const Datum* tuple) const { return hash(tuple, true); }
   void prefetch_slot(std::uint32_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
   void prefetch_row(const Relation& rel, std::uint32_t h) const;
@@ -130,7 +132,20 @@ class Relation {
   // rows they point to) for the whole batch are fetched from memory at once, not one
   // cache miss after another.
   std::size_t insert_batch(const Datum* tuples, std::size_t n);
-  bool contains(const Datum* tuple) const;
+  // Appends `n` tuples that are distinct and none of them in the relation (the caller
+  // knows: see RulePlan::head_distinct), without probing the set: the set is rebuilt, in
+  // one pass sized once, only when something looks a tuple up or inserts again. A large
+  // relation derived last (`unreached` in docs/performance.md) never needs it.
+  void append_batch(const Datum* tuples, std::size_t n);
+  bool contains(const Datum* tuple) const { return find(tuple) != no_row; }
+  // The row holding the tuple, or no_row. Rebuilds the set after append_batch: like every
+  // call here, not for two threads at once unless ensure_set() ran since the last append.
+  RowId find(const Datum* tuple) const;
+  void ensure_set() const {
+    if (set_stale_) rebuild_set();
+  }
+  // Removes every row and index (a scratch relation used again).
+  void clear();
 
   // The index on `mask` (distinct on the columns `distinct` when not 0; see HashIndex),
   // built on first use and kept up to date by insert().
@@ -140,6 +155,8 @@ class Relation {
 
  private:
   void make_room(RowId row);
+  void append_row(const Datum* tuple);
+  void rebuild_set() const;
   static constexpr std::uint32_t block_shift = 12;  // 4096 rows a block
   static constexpr std::uint32_t block_mask = (1u << block_shift) - 1;
 
@@ -147,7 +164,10 @@ class Relation {
   std::size_t size_ = 0;
   std::vector<std::unique_ptr<Datum[]>> blocks_;
   std::uint32_t first_block_rows_ = 0;  // capacity of blocks_[0], in rows
-  KeyTable set_;
+  // Every row once, unless set_stale_ (append_batch): then it is rebuilt before its next
+  // use, which is why both are mutable (a const lookup may rebuild it).
+  mutable KeyTable set_;
+  mutable bool set_stale_ = false;
   std::vector<std::unique_ptr<HashIndex>> indexes_;
 };
 

@@ -222,3 +222,145 @@ TEST(Projection, RecursiveSelfJoin) {
 
 }  // namespace
 }  // namespace writ::test
+
+namespace writ::test {
+namespace {
+
+// Aggregates over rows that are distinct already (Step::elements_distinct: counted or
+// folded as the scan visits them) and over tuples gathered into a flat set (the general
+// case): the same values as clingo's set semantics give.
+TEST(Aggregates, DistinctRowsAndGatheredSets) {
+  auto kb = load_ok(R"(
+    e(1, 2). e(1, 3). e(2, 3). e(3, 1). e(3, 3).
+    w(a, 5). w(b, 5). w(c, -2). w(d, x).
+    all(N) :- N = #count { X, Y : e(X, Y) }.
+    out(X, N) :- e(X, _), N = #count { Y : e(X, Y) }.
+    sources(N) :- N = #count { X : e(X, _) }.
+    loops(N) :- N = #count { X : e(X, X) }.
+    any(N) :- N = #count { 1 : e(_, _) }.
+    weights(S) :- S = #sum { W, K : w(K, W) }.
+    distinct_weights(S) :- S = #sum { W : w(_, W) }.
+    low(M) :- M = #min { W : w(_, W) }.
+    high(M) :- M = #max { W, K : w(K, W) }.
+    sums(S) :- S = #sum { Y - X : e(X, Y) }.
+    parts(N) :- N = #count { X : e(X, _) ; Y : e(_, Y) ; X, Y : e(X, Y) }.
+    none(N) :- N = #max { X : e(X, 9) }.
+    empty :- 0 = #count { X : e(X, 9) }.
+  )");
+  EXPECT_EQ(rows(*kb, "all(N)"), (Rows{"5"}));
+  EXPECT_EQ(rows(*kb, "out(X, N)"), (Rows{"1, 2", "2, 1", "3, 2"}));
+  EXPECT_EQ(rows(*kb, "sources(N)"), (Rows{"3"}));
+  EXPECT_EQ(rows(*kb, "loops(N)"), (Rows{"1"}));
+  EXPECT_EQ(rows(*kb, "any(N)"), (Rows{"1"}));
+  EXPECT_EQ(rows(*kb, "weights(S)"), (Rows{"8"}));           // 5 + 5 - 2; x is not an integer
+  EXPECT_EQ(rows(*kb, "distinct_weights(S)"), (Rows{"3"}));  // {5, -2, x}: 5 once
+  EXPECT_EQ(rows(*kb, "low(M)"), (Rows{"-2"}));
+  EXPECT_EQ(rows(*kb, "high(M)"), (Rows{"x"}));              // symbols order after integers
+  EXPECT_EQ(rows(*kb, "sums(S)"), (Rows{"1"}));              // {1, 2, 1, -2, 0}: 1 once
+  EXPECT_EQ(rows(*kb, "parts(N)"), (Rows{"8"}));             // {1, 2, 3} from both, 5 pairs
+  EXPECT_EQ(rows(*kb, "none(N)"), (Rows{}));                 // #inf is no value
+  EXPECT_EQ(rows(*kb, "empty"), (Rows{""}));
+  EXPECT_EQ(rows(*kb, "N = #count { X, Y : e(X, Y) }"), (Rows{"5"}));
+  EXPECT_EQ(rows(*kb, "N = #count { X : e(X, Y), Y > 2 }"), (Rows{"3"}));
+}
+
+// A #sum gathered through the flat set adds its elements in the order it always has
+// (the tuples' order as words: 1, then -5, then the large integer), so it fits here; a
+// total that does not fit is an error with its place.
+TEST(Aggregates, SumOverflowIsAnErrorWithItsPlace) {
+  auto kb = load_ok(R"(
+    v(1, 9223372036854775807). v(2, 1). v(3, -5).
+    total(S) :- S = #sum { W, K : v(K, W) }.
+  )");
+  EXPECT_EQ(rows(*kb, "total(S)"), (Rows{"9223372036854775803"}));
+  auto over = load_ok("v(1, 9223372036854775807). v(2, 1).\nt(S) :- S = #sum { W, K : v(K, W) }.\n");
+  const auto r = over->ask("t(S)");
+  EXPECT_EQ(r.outcome, kb::Outcome::InputError);
+  EXPECT_EQ(over->render(r.diagnostics),
+            "test.writ:2:9: error: integer overflow in #sum: the total does not fit in 64 bits\n"
+            " 2 | t(S) :- S = #sum { W, K : v(K, W) }.\n"
+            "   |         ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+}
+
+// Negation as an anti-join (Step::outer_mask) gives what probing the whole relation gives:
+// `unreached` gathers path(X, _) once per X; `plain` probes with both columns from one
+// scan. Also when the outer value changes at every probe (the memo turns itself off).
+TEST(AntiJoin, SameAnswersAsProbingTheRelation) {
+  std::string program = R"(
+    path(X, Y) :- edge(X, Y).
+    path(X, Z) :- path(X, Y), edge(Y, Z).
+    unreached(X, Y) :- node(X), node(Y), not path(X, Y).
+    pair(X, Y) :- node(X), node(Y).
+    plain(X, Y) :- pair(X, Y), not path(X, Y).
+    shifted(X, Y) :- node(Y), node(X), not path(X, Y + 1).
+    shifted_plain(X, Y) :- pair(X, Y), not path(X, Y + 1).
+    jumpy(X, Y) :- pair(X, Y), node(Z), Z = X, not path(Z, Y).
+  )";
+  for (int i = 1; i <= 60; ++i) program += "node(" + std::to_string(i) + ").\n";
+  for (int i = 1; i <= 60; ++i)
+    program += "edge(" + std::to_string(i) + ", " + std::to_string((i * 7) % 60 + 1) + ").\n";
+  auto kb = load_ok(program);
+  const auto unreached = rows(*kb, "unreached(X, Y)");
+  EXPECT_GT(unreached.size(), 100u);
+  EXPECT_EQ(unreached, rows(*kb, "plain(X, Y)"));
+  EXPECT_EQ(rows(*kb, "shifted(X, Y)"), rows(*kb, "shifted_plain(X, Y)"));
+  EXPECT_EQ(rows(*kb, "jumpy(X, Y)"), unreached);
+  EXPECT_EQ(rows(*kb, "node(X), node(Y), not path(X, Y)"), unreached);
+}
+
+// Head tuples appended without a duplicate check (RulePlan::head_distinct), then the same
+// relation inserted into by another rule, probed by a negation and counted.
+TEST(DistinctHeads, AppendedRowsAreDeduplicatedLater) {
+  auto kb = load_ok(R"(
+    a(1). a(2). a(3). b(x). b(y).
+    c(1, x). c(4, z). c(1, x).
+    both(X, Y) :- a(X), b(Y).
+    both(X, Y) :- c(X, Y).
+    missing(X, Y) :- c(X, Y), not both(X, Y).
+    other(X, Y) :- a(X), c(X, Y), not both(X, y).
+    n(N) :- N = #count { X, Y : both(X, Y) }.
+  )");
+  EXPECT_EQ(rows(*kb, "both(X, Y)"), (Rows{"1, x", "1, y", "2, x", "2, y", "3, x", "3, y", "4, z"}));
+  EXPECT_EQ(rows(*kb, "missing(X, Y)"), (Rows{}));
+  EXPECT_EQ(rows(*kb, "other(X, Y)"), (Rows{}));
+  EXPECT_EQ(rows(*kb, "n(N)"), (Rows{"7"}));
+  EXPECT_EQ(rows(*kb, "a(X), b(Y)"), (Rows{"1, x", "1, y", "2, x", "2, y", "3, x", "3, y"}));
+}
+
+// Body parts that share no variable with the rest (Step::Kind::Exists): decided once per
+// run, true or false, recursive or not, and with arithmetic (run last, where reached).
+TEST(IndependentParts, DecidedOncePerRun) {
+  auto kb = load_ok(R"(
+    b(1, 2). b(2, 3). b(3, 4). c(7). d(7). e(8).
+    a(1).
+    a(X) :- a(Y), b(X, Y), c(Z), d(Z).
+    a(X) :- a(Y), b(Y, X), c(Z), d(Z).
+    f(X) :- b(X, _), c(Z), e(Z).
+    g(X) :- b(X, _), c(Z), W = Z * 2, W > 10.
+    h(X) :- b(X, _), not e(7).
+    k(X) :- a(X), a(Y), Y > 3.
+    loop(X) :- b(X, _), loop(_).
+    loop(9) :- c(7).
+  )");
+  EXPECT_EQ(rows(*kb, "a(X)"), (Rows{"1", "2", "3", "4"}));
+  EXPECT_EQ(rows(*kb, "f(X)"), (Rows{}));
+  EXPECT_EQ(rows(*kb, "g(X)"), (Rows{"1", "2", "3"}));
+  EXPECT_EQ(rows(*kb, "h(X)"), (Rows{"1", "2", "3"}));
+  EXPECT_EQ(rows(*kb, "k(X)"), (Rows{"1", "2", "3", "4"}));
+  EXPECT_EQ(rows(*kb, "loop(X)"), (Rows{"1", "2", "3", "9"}));
+  EXPECT_EQ(rows(*kb, "b(X, _Y), c(Z), d(Z)"), (Rows{"1, 7", "2, 7", "3, 7"}));
+  // A part over a relation of the same component is decided again each round.
+  // Here t(_) is false when r first grows (through p) and true only rounds later.
+  auto grows = load_ok(R"(
+    r(1). q(1). p(1, 5). n(1, 2). n(2, 3). n(3, 4). m(1, 2). m(2, 3). m(3, 4).
+    r(Y) :- r(X), p(X, Y).
+    q(Y) :- q(X), m(X, Y), r(_).
+    t(0) :- q(4).
+    r(Y) :- r(X), n(X, Y), t(_).
+  )");
+  EXPECT_EQ(rows(*grows, "r(X)"), (Rows{"1", "2", "3", "4", "5"}));
+  EXPECT_EQ(rows(*kb, "b(X, _), c(_Z), e(_Z)"), (Rows{}));
+}
+
+}  // namespace
+}  // namespace writ::test
