@@ -471,6 +471,32 @@ struct KnowledgeBase::Impl {
     evaluated = status == query::eval::Status::Ok;
     return outcome_of(status);
   }
+
+  // Answers a question with constants by evaluating only what it needs (the magic-set
+  // rewriting, query/eval/magic_sets.hpp) when no fixpoint is at hand to answer it from,
+  // in an evaluator of its own, dropped afterwards. False when the rewriting does not
+  // apply; then the whole fixpoint answers.
+  bool goal_directed(const query::Query& q, const query::eval::Limits& l, const std::vector<bool>& needed,
+                     const query::eval::Evaluator::ColumnsVisitor& on_columns,
+                     const query::eval::Evaluator::RowVisitor& on_row, AskResult& result) {
+    const auto* with_facts_read = program_with_facts(&needed, false, result.diagnostics);  // may reset `evaluated`
+    if (!with_facts_read) {
+      result.outcome = Outcome::InputError;
+      return true;
+    }
+    if (evaluated) return false;
+    query::eval::Evaluator goal;
+    const auto status = goal.evaluate_goal(*with_facts_read, q, l);
+    if (!status) return false;
+    for (const auto& d : goal.diagnostics()) result.diagnostics.push_back(d);
+    result.outcome = outcome_of(*status);
+    if (result.outcome != Outcome::Ok) return true;
+    result.answers.columns = query::answer_columns(q);
+    const auto answered = goal.answer_each(goal.goal_query(), l, on_columns, on_row);
+    for (const auto& d : goal.diagnostics()) result.diagnostics.push_back(d);
+    result.outcome = outcome_of(answered);
+    return true;
+  }
 };
 
 thread_local std::vector<std::pair<const KnowledgeBase::Impl*, bool>> KnowledgeBase::Impl::Access::held_;
@@ -1083,12 +1109,14 @@ AskResult KnowledgeBase::ask_each_unguarded(const query::Query& q, const Columns
     for (const auto& row : rows) on_row(row.values, row.status);
     return result;
   }
-  result.outcome = m.evaluate(limits, m.tables_needed(named), result.diagnostics);
+  const auto needed = m.tables_needed(named);
+  const auto columns = [&](const std::vector<std::string>& names) { on_columns(names, false); };
+  const auto row = [&](const std::vector<Value>& values) { on_row(values, std::nullopt); };
+  if (m.goal_directed(named, limits, needed, columns, row, result)) return result;
+  result.outcome = m.evaluate(limits, needed, result.diagnostics);
   if (result.outcome != Outcome::Ok) return result;
   result.answers.columns = query::answer_columns(named);
-  const auto status = m.evaluator.answer_each(
-      named, limits, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
-      [&](const std::vector<Value>& row) { on_row(row, std::nullopt); });
+  const auto status = m.evaluator.answer_each(named, limits, columns, row);
   for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(status);
   return result;
