@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <sstream>
 
+#include "colour.hpp"
 #include "query/json.hpp"
 #include "query/literals.hpp"
 #include "text_table.hpp"
@@ -230,6 +231,7 @@ void AnswerPrinter::begin(const std::string& query, const std::vector<std::strin
   truth_.reset();
   cell_text_.clear();
   cell_ends_.clear();
+  row_statuses_.clear();
   widths_.clear();
   OutputBuffer& out = buffer_;
   switch (format_) {
@@ -317,6 +319,7 @@ void AnswerPrinter::row(const std::vector<Value>& values, std::optional<kb::Stat
 // a cell with nothing to show is empty (and one beyond the header is dropped), as
 // render_text_table treats rows of another length.
 void AnswerPrinter::table_row(const std::vector<Value>& values, std::optional<kb::Status> status) {
+  row_statuses_.push_back(status);
   for (std::size_t c = 0; c < widths_.size(); ++c) {
     const std::size_t start = cell_text_.size();
     if (c < values.size()) {
@@ -339,12 +342,20 @@ void AnswerPrinter::render_table() {
   append_table_rule(buffer_, widths_);
   const std::size_t width = widths_.size();
   std::size_t start = 0;
+  std::string coloured;
   for (std::size_t first = 0; first < cell_ends_.size(); first += width) {
     cells.clear();
     for (std::size_t c = 0; c < width; ++c) {
       const std::size_t end = cell_ends_[first + c];
       cells.emplace_back(cell_text_.data() + start, end - start);
       start = end;
+    }
+    // The status is the last cell, which is not padded: its colour cannot misalign.
+    if (colour_ && with_status_ && !cells.empty()) {
+      if (const auto status = row_statuses_[first / width]) {
+        coloured = std::string(status_sgr(*status)) + std::string(cells.back()) + std::string(colour_reset);
+        cells.back() = coloured;
+      }
     }
     append_table_line(buffer_, cells, widths_);
   }
@@ -362,7 +373,9 @@ void AnswerPrinter::end() {
         out += "false.\n";
       } else if (truth_) {
         out += "true (";
+        if (colour_) out += status_sgr(*truth_);
         out += kb::status_name(*truth_);
+        if (colour_) out += colour_reset;
         out += ").\n";
       } else {
         out += "true.\n";
@@ -392,6 +405,7 @@ void AnswerPrinter::end() {
   // A large table's text is not kept for the next answer set.
   std::string().swap(cell_text_);
   std::vector<std::size_t>().swap(cell_ends_);
+  std::vector<std::optional<kb::Status>>().swap(row_statuses_);
 }
 
 void AnswerPrinter::print(const kb::Answers& answers) {

@@ -111,6 +111,12 @@ class AnswerPrinter {
 
   Format format() const { return format_; }
   void set_format(Format format) { format_ = format; }
+  // Head each answer set with its `?- goal.` (table) from now on.
+  void set_echo_query(bool echo) { echo_query_ = echo; }
+  // The next answer set starts a new output: nothing separates it from what came before.
+  void start_over() { last_.reset(); }
+  // Colour each status in a table (for a terminal: see colour.hpp).
+  void set_colour(bool colour) { colour_ = colour; }
 
  private:
   void table_row(const std::vector<query::Value>& values, std::optional<kb::Status> status);
@@ -120,6 +126,7 @@ class AnswerPrinter {
   OutputBuffer buffer_;  // formatted text not yet written to out_
   Format format_;
   bool echo_query_;
+  bool colour_ = false;
   std::optional<Format> last_;  // the format of the block printed last
 
   // The answer set being printed.
@@ -131,6 +138,7 @@ class AnswerPrinter {
   // end of each in cell_ends_, and each column's width so far.
   std::string cell_text_;
   std::vector<std::size_t> cell_ends_;
+  std::vector<std::optional<kb::Status>> row_statuses_;  // each row's, for its colour
   std::vector<std::size_t> widths_;
 };
 

@@ -10,7 +10,7 @@ namespace writ::cli {
 
 ExitStatus check_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);

@@ -22,10 +22,14 @@ ExitStatus import_command(const Options& options);   // writ import --db FILE TA
 ExitStatus export_command(const Options& options);   // writ export [--db FILE] PRED [FILE...]
 ExitStatus materialize_command(const Options& options);  // writ materialize --db FILE PRED...
 ExitStatus serve_command(const Options& options);    // writ serve [--db FILE] [FILE...]
+ExitStatus sources_command(const Options& options);  // writ sources [--db FILE] [FILE...] [--coverage]
+ExitStatus compile_command(const Options& options);  // writ compile --sql FILE...
 
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
-// headed by its `?- goal.`); diagnostics to stderr. Stops at a limit hit or a Ctrl-C.
+// headed by its `?- goal.`); diagnostics to stderr, but for those in `said` (the load's,
+// printed already). Stops at a limit hit or a Ctrl-C.
 ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
-                          const std::vector<std::string>& goals, Format format);
+                          const std::vector<std::string>& goals, Format format,
+                          const std::vector<kb::Diagnostic>& said = {});
 
 }  // namespace writ::cli

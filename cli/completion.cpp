@@ -57,9 +57,21 @@ Completions complete_word(std::string_view before, std::string_view word,
     return predicate_names(word, predicates, true);
   }
   if (!command.starts_with(".")) return predicate_names(word, predicates, true);
-  if (command == ".load") return Completions{true, {}, ' '};
+  if (command == ".load" || command == ".read" || command == ".output" || command == ".once")
+    return Completions{true, {}, ' '};
+  if (command == ".echo" || command == ".bail" || command == ".timer" || command == ".pager")
+    return Completions{false, starting_with({"off", "on"}, word), ' '};
   if (command == ".facts" || command == ".rules") return predicate_names(word, predicates, false);
-  if (command == ".retract") return predicate_names(word, predicates, true);  // a statement follows
+  // A statement or a goal follows.
+  if (command == ".retract" || command == ".why" || command == ".whynot") return predicate_names(word, predicates, true);
+  if (command == ".assume") {
+    Completions c = predicate_names(word, predicates, true);
+    if (trim(before) == ".assume" && std::string_view("off").starts_with(word)) {
+      c.words.insert(std::upper_bound(c.words.begin(), c.words.end(), "off"), "off");  // .assume off LABEL
+      if (c.words.size() == 1) c.append = ' ';
+    }
+    return c;
+  }
   if (command == ".format") return Completions{false, starting_with({"csv", "json", "table"}, word), ' '};
   if (command == ".timeout") return Completions{false, starting_with({"off"}, word), ' '};
   return {};

@@ -1,6 +1,7 @@
 // The REPL's dot-commands (.help, .load, .preds, ...), sqlite3-style.
-#include <map>
+#include <algorithm>
 #include <charconv>
+#include <map>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -117,19 +118,30 @@ void ReplSession::remember(const query::Query& q) {
 
 void ReplSession::explain(std::string_view goal, bool why_not) {
   BusyScope busy;
-  const auto result = why_not ? kb_.why_not(goal, "<why>") : kb_.explain(goal, "<why>");
-  print_diagnostics(kb_, result.diagnostics);
+  if (!why_not) {  // .why: the brief, as `writ explain` prints it
+    const auto mapped = kb_.argument_map(goal, "<why>");
+    print_kb_diagnostics(mapped.diagnostics);
+    if (mapped.outcome != kb::Outcome::Ok) {
+      report_outcome(mapped.outcome, !mapped.diagnostics.empty());
+      return;
+    }
+    if (mapped.map.answers.empty()) out() << "no answer (try .whynot)\n";
+    out() << kb::render_brief(mapped.map, query::argue::default_brief_depth);
+    return;
+  }
+  const auto result = kb_.why_not(goal, "<why>");
+  print_kb_diagnostics(result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  if (result.explanations.empty()) std::cout << "no answer (try .whynot)\n";
-  for (const auto& e : result.explanations) std::cout << kb::render_text(e);
+  if (result.explanations.empty()) out() << "no answer (try .whynot)\n";
+  for (const auto& e : result.explanations) out() << kb::render_text(e);
 }
 
 namespace {
 
-void print_changes(const std::string& goal, const std::map<std::string, std::string>& before,
+void print_changes(std::ostream& out, const std::string& goal, const std::map<std::string, std::string>& before,
                    const std::map<std::string, std::string>& after) {
   std::vector<std::string> lines;
   for (const auto& [values, status] : after) {
@@ -140,8 +152,8 @@ void print_changes(const std::string& goal, const std::map<std::string, std::str
   for (const auto& [values, status] : before)
     if (!after.count(values)) lines.push_back("  - " + values + (status.empty() ? "" : " (was " + status + ")"));
   if (lines.empty()) return;
-  std::cout << "?- " << goal << ".\n";
-  for (const auto& l : lines) std::cout << l << '\n';
+  out << "?- " << goal << ".\n";
+  for (const auto& l : lines) out << l << '\n';
 }
 
 }  // namespace
@@ -152,14 +164,14 @@ void ReplSession::assume(std::string_view what) {
   for (const auto& g : recent_goals_) before.push_back(answer_lines(kb_, g));
   const bool off = what.starts_with("off ");
   const auto result = off ? kb_.assume_off(rest_of(what, "off")) : kb_.assume(what);
-  print_diagnostics(kb_, result.diagnostics);
+  print_kb_diagnostics(result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  std::cout << "assumed; what changed in the questions asked so far:\n";
+  out() << "assumed; what changed in the questions asked so far:\n";
   for (std::size_t i = 0; i < recent_goals_.size(); ++i)
-    print_changes(recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
+    print_changes(out(), recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
 }
 
 void ReplSession::forget() {
@@ -167,20 +179,35 @@ void ReplSession::forget() {
   std::vector<std::map<std::string, std::string>> before;
   for (const auto& g : recent_goals_) before.push_back(answer_lines(kb_, g));
   kb_.forget();
-  std::cout << "assumptions dropped; what changed back:\n";
+  out() << "assumptions dropped; what changed back:\n";
   for (std::size_t i = 0; i < recent_goals_.size(); ++i)
-    print_changes(recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
+    print_changes(out(), recent_goals_[i], before[i], answer_lines(kb_, recent_goals_[i]));
 }
 
-bool ReplSession::run_dot_command(std::string_view line) {
+ReplSession::Flow ReplSession::run_dot_command(std::string_view line) {
   std::vector<std::string> words = split_command_words(line);
-  if (words.empty()) return true;
+  if (words.empty()) return Flow::Ended;
   const std::string command = words.front();
   const std::vector<std::string> args(words.begin() + 1, words.end());
 
-  if (command == ".quit" || command == ".exit") return false;
+  if (command == ".quit" || command == ".exit") return Flow::Quit;
+  // .read runs commands of its own, each with its output and time.
+  if (command == ".read") return read_file(args);
+  // Settings take no time worth showing.
+  static const std::vector<std::string_view> untimed = {".help", ".format", ".timeout", ".echo", ".bail",
+                                                        ".timer", ".pager", ".output", ".once"};
+  const bool timed = std::find(untimed.begin(), untimed.end(), command) == untimed.end();
+  Flow flow = Flow::Ended;
+  begin_command();
+  dispatch_dot_command(line, command, args, flow);
+  end_command(timed);
+  return flow;
+}
+
+void ReplSession::dispatch_dot_command(std::string_view line, const std::string& command,
+                                       const std::vector<std::string>& args, Flow& /*flow*/) {
   if (command == ".help") {
-    std::cout << repl_help_text();
+    out() << repl_help_text();
   } else if (command == ".load") {
     if (args.empty()) {
       error("usage: .load FILE...");
@@ -199,9 +226,7 @@ bool ReplSession::run_dot_command(std::string_view line) {
     set_timeout(args);
   } else if (command == ".retract") {
     // The rest of the line as written: statements have their own quotes and blanks.
-    std::string_view rest = line.substr(line.find(".retract") + std::string_view(".retract").size());
-    const auto first = rest.find_first_not_of(" \t");
-    retract(first == std::string_view::npos ? std::string_view() : rest.substr(first));
+    retract(rest_of(line, command));
   } else if (command == ".why" || command == ".whynot") {
     const auto rest = rest_of(line, command);
     if (rest.empty()) {
@@ -213,8 +238,8 @@ bool ReplSession::run_dot_command(std::string_view line) {
     const auto rest = rest_of(line, command);
     if (rest.empty()) {
       const auto in_force = kb_.assumptions();
-      if (in_force.empty()) std::cout << "(no assumptions)\n";
-      for (const auto& a : in_force) std::cout << a << '\n';
+      if (in_force.empty()) out() << "(no assumptions)\n";
+      for (const auto& a : in_force) out() << a << '\n';
     } else {
       assume(rest);
     }
@@ -226,17 +251,28 @@ bool ReplSession::run_dot_command(std::string_view line) {
     } else {
       error("usage: .log");
     }
+  } else if (command == ".echo") {
+    switch_setting(command, args, echo_);
+  } else if (command == ".bail") {
+    switch_setting(command, args, bail_);
+  } else if (command == ".timer") {
+    switch_setting(command, args, timer_);
+  } else if (command == ".pager") {
+    bool on = output_.pager();
+    switch_setting(command, args, on);
+    output_.set_pager(on);
+  } else if (command == ".output" || command == ".once") {
+    set_output(command, args);
   } else {
-    error("unknown command '" + command + "' (enter .help for the list)");
+    error(unknown_command_message(command));
   }
-  std::cout.flush();
-  return true;
+  out().flush();
 }
 
 void ReplSession::show_predicates() {
   const auto predicates = kb_.predicates();
   if (predicates.empty()) {
-    std::cout << "(no predicates)\n";
+    out() << "(no predicates)\n";
     return;
   }
   std::vector<std::vector<std::string>> rows;
@@ -245,7 +281,7 @@ void ReplSession::show_predicates() {
     rows.push_back(
         {p.name + "/" + std::to_string(p.arity), std::to_string(p.facts), std::to_string(p.rules)});
   }
-  std::cout << render_text_table({"predicate", "facts", "rules"}, rows);
+  out() << render_text_table({"predicate", "facts", "rules"}, rows);
 }
 
 void ReplSession::show_rules(const std::vector<std::string>& args) {
@@ -264,7 +300,7 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
   }
   const auto texts = kb_.rule_texts(name);
   if (texts.empty()) {
-    std::cout << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
+    out() << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
   // Each statement with its number in the whole listing, which `.retract #N` takes. The
@@ -276,8 +312,8 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     while (at < all.size() && all[at] != t) ++at;
     std::string number = "#" + std::to_string(at + 1);
     number.resize(width + 3, ' ');
-    std::cout << number << t;
-    if (t.empty() || t.back() != '\n') std::cout << '\n';
+    out() << number << t;
+    if (t.empty() || t.back() != '\n') out() << '\n';
     ++at;
   }
 }
@@ -306,7 +342,7 @@ void ReplSession::show_facts(const std::vector<std::string>& args) {
 
 void ReplSession::set_format(const std::vector<std::string>& args) {
   if (args.empty()) {
-    std::cout << format_name(printer_.format()) << '\n';
+    out() << format_name(printer_.format()) << '\n';
     return;
   }
   std::optional<Format> format;
@@ -320,7 +356,7 @@ void ReplSession::set_format(const std::vector<std::string>& args) {
 
 void ReplSession::set_timeout(const std::vector<std::string>& args) {
   if (args.empty()) {
-    std::cout << "timeout: " << describe_timeout(limits_) << '\n';
+    out() << "timeout: " << describe_timeout(limits_) << '\n';
     return;
   }
   if (args.size() == 1 && args.front() == "off") {
@@ -357,14 +393,14 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   const kb::RetractResult result = kb_.retract(texts, ".retract");
-  print_diagnostics(kb_, result.diagnostics);
+  print_kb_diagnostics(result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  std::cout << "removed " << count_of(result.removed, "statement");
-  if (const std::uint64_t number = last_transaction(); number > 0) std::cout << " (transaction " << number << ")";
-  std::cout << '\n';
+  out() << "removed " << count_of(result.removed, "statement");
+  if (const std::uint64_t number = last_transaction(); number > 0) out() << " (transaction " << number << ")";
+  out() << '\n';
 }
 
 void ReplSession::show_log() {
@@ -373,12 +409,12 @@ void ReplSession::show_log() {
     return;
   }
   const kb::LogResult log = kb_.transactions();
-  print_diagnostics(kb_, log.diagnostics);
+  print_kb_diagnostics(log.diagnostics);
   if (log.outcome != kb::Outcome::Ok) {
     report_outcome(log.outcome, !log.diagnostics.empty());
     return;
   }
-  std::cout << format_transactions(log.transactions, printer_.format());
+  out() << format_transactions(log.transactions, printer_.format());
 }
 
 }  // namespace writ::cli

@@ -1,9 +1,11 @@
-// writ explain: why each answer of a goal has its status.
+// writ explain: why each answer of a goal has its status, as a brief (text), the argument
+// map as JSON, a Graphviz digraph, or an SVG picture laid out by Graphviz.
 #include <iostream>
 
 #include "commands.hpp"
 #include "reporting.hpp"
 #include "store_access.hpp"
+#include "view/svg.hpp"
 
 namespace writ::cli {
 
@@ -18,7 +20,7 @@ bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& as
 
 ExitStatus explain_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
@@ -28,27 +30,42 @@ ExitStatus explain_command(const Options& options) {
   if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
   if (!apply_assumptions(kb, options.assumptions)) return ExitStatus::InputError;
 
+  // The text's detail stops at a default depth; the maps are whole unless asked.
+  std::optional<int> depth = options.depth;
+  if (options.depth_all) depth.reset();
+  else if (!depth && options.explain_format == ExplainFormat::Text) depth = query::argue::default_brief_depth;
+  kb::PruneOptions prune;
+  prune.depth = depth;
+
   ExitStatus status = ExitStatus::Ok;
-  std::vector<kb::ExplanationNode> graph;  // dot: one digraph of everything
   for (const auto& goal : options.queries) {
-    auto result = kb.explain(goal, "-q");
+    auto result = kb.argument_map(goal, "-q");
     print_diagnostics(kb, result.diagnostics);
     if (result.outcome != kb::Outcome::Ok) {
       status = worst(status, status_of(result.outcome));
       if (result.outcome != kb::Outcome::InputError) break;
       continue;
     }
-    for (auto& e : result.explanations) {
-      switch (options.explain_format) {
-        case ExplainFormat::Text: std::cout << kb::render_text(e); break;
-        case ExplainFormat::Json: std::cout << kb::render_json(e) << '\n'; break;
-        case ExplainFormat::Dot: graph.push_back(std::move(e)); break;
+    const auto& map = result.map;
+    switch (options.explain_format) {
+      case ExplainFormat::Text:
+        if (map.answers.empty()) std::cout << goal << ": no answer\n";
+        std::cout << kb::render_brief(map, depth);
+        break;
+      case ExplainFormat::Json: std::cout << kb::render_map_json(kb::prune(map, prune)) << '\n'; break;
+      case ExplainFormat::Dot: std::cout << kb::render_map_dot(kb::prune(map, prune)); break;
+      case ExplainFormat::Svg: {
+        const auto svg = view::map_svg(map, prune);
+        if (!svg.ok) {
+          print_error("writ", "cannot draw the map of '" + goal + "': " + svg.error);
+          status = worst(status, ExitStatus::InputError);
+          continue;
+        }
+        std::cout << svg.svg;
+        break;
       }
     }
-    if (result.explanations.empty() && options.explain_format == ExplainFormat::Text)
-      std::cout << goal << ": no answer\n";
   }
-  if (options.explain_format == ExplainFormat::Dot) std::cout << kb::render_dot(graph);
   return status;
 }
 

@@ -29,6 +29,9 @@ constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as w
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
 constexpr HelpEntry max_facts_option{"--max-facts N", "end an evaluation holding more than N facts"};
+constexpr HelpEntry read_postgres_option{"--postgres CONNINFO", R"(answer from a PostgreSQL database instead of a store,
+evaluating inside the server (read-only; see PostgreSQL below))"};
+constexpr HelpEntry schema_option{"--schema NAME", "the PostgreSQL schema (default: writ)"};
 
 const HelpSection answer_formats{
     "Formats",
@@ -75,6 +78,14 @@ transaction (see `writ log`) and can be read by any SQLite client. Every command
 store (not SQLite, another application's database, a newer writ's store, a damaged
 file) gives a diagnostic, changes nothing, and exit status 1.
 
+Instead of a store, `run`, `load`, `export`, `check` and the REPL take --postgres
+CONNINFO (a libpq connection string or URI, e.g. 'host=db.example dbname=cases'; the
+PG* environment variables fill in what it leaves out) and --schema NAME (default
+writ): `load` writes the files into that schema of the database, in one transaction
+per load, creating it when missing; the others read it and evaluate every question
+inside the server. `writ compile --sql` writes a program as a self-contained SQL
+script instead. See docs/scale-out.md.
+
 Diagnostics go to standard error as `FILE:LINE:COL: error: MESSAGE`, followed by the
 source line and a caret under the place; answers go to standard output.)",
       .options =
@@ -86,10 +97,20 @@ source line and a caret under the place; answers go to standard output.)",
           {
               {"WRIT_HISTORY", R"(the file of the REPL's history (default ~/.writ_history);
 empty to keep none)"},
+              {"WRIT_RC", R"(the file of commands an interactive REPL runs first (default
+~/.writrc); empty to run none)"},
+              {"PAGER", R"(the pager for long output in the REPL at a terminal (default: less
+with LESS=FRX, or more); empty or `cat` for none)"},
+              {"NO_COLOR", R"(when set to anything but the empty string, no colour (https://no-color.org);
+colour is also off when TERM is dumb or the output is not a terminal)"},
+              {"PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, ...", R"(with --postgres: the
+connection's settings that CONNINFO leaves out (libpq's environment variables))"},
           },
       .files =
           {
               {"~/.writ_history", "the REPL's history, kept across sessions"},
+              {"~/.writrc", R"(commands and statements an interactive REPL runs before the
+first prompt, as `.read` does: e.g. `.timer on`)"},
           },
       .exit_status =
           {
@@ -128,7 +149,9 @@ const std::vector<CommandHelp>& command_helps() {
 answers the files' `?-` queries in the order written, then each -q GOAL in order.
 Diagnostics go to standard error, answers to standard output. With --db STORE,
 answers from the store plus the FILEs; the store is opened read-only and the FILEs
-are not added to it (use `writ load` for that).
+are not added to it (use `writ load` for that). With --postgres CONNINFO, the same
+over a PostgreSQL schema (--schema NAME), evaluated inside the server: the schema
+is read, never changed.
 
 What if: --assume STATEMENT adds facts, rules, claims or priorities as a hypothesis
 for this run (never stored); --assume 'off LABEL' switches the rule LABEL off.
@@ -137,8 +160,8 @@ When the knowledge base has arguments (defeasible rules, claims, priorities), ev
 answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
-          .options = {query_option, assume_option, read_store_option, as_of_option, answer_format_option,
-                      timeout_option, max_facts_option, help_option},
+          .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
+                      schema_option, answer_format_option, timeout_option, max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
 are still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
 at that query).)",
@@ -156,6 +179,7 @@ With --db STORE and no FILE, checks the store itself: every page (SQLite's
 quick_check) and every stored fact. Questions read only the tables they need, so
 this is how to find damage before a question meets it.)",
           .options = {{"--db STORE", "check together with this store, or the store itself"}, as_of_option,
+                      {"--postgres CONNINFO", "check together with what a PostgreSQL schema holds"}, schema_option,
                       help_option},
           .exit_status = "0 when there is no error (warnings allowed), 1 otherwise, 2 usage.",
       },
@@ -177,27 +201,43 @@ With --as-of N the store is read-only: additions are kept in memory.
 On a terminal: line editing and a history kept across sessions in $WRIT_HISTORY
 (default ~/.writ_history; set it empty to keep none). Tab completes predicate names,
 commands and file names. Ctrl-C cancels a running query or clears the line; Ctrl-D
-or `.quit` leaves.
+or `.quit` leaves. The commands in $WRIT_RC (default ~/.writrc) run first, e.g.
+`.format csv` or `.timer on`. Answers longer than the screen go through $PAGER
+(`.pager off` to stop it); statuses and messages are in colour unless $NO_COLOR is
+set. What other shells take (`help`, `exit`, `select * from t;`) gets a hint, also
+at the continuation prompt, where an empty line or `;` shows the unfinished
+statement and a dot-command drops it.
 
-From a pipe or file (`writ repl < script.writ`): no prompt, banner or history; only
-answers and errors are printed.)",
+From a pipe or file (`writ repl < script.writ`): no prompt, banner, history or rc
+file; each answer is headed by its `?- GOAL.`, and errors go to standard error.
+`.bail on` stops at the first error.)",
           .options = {{"--db STORE", "work on this store (created if missing)"},
                       {"--as-of N", "the store as it stood after transaction N, read-only"},
+                      {"--postgres CONNINFO", R"(work on a PostgreSQL schema instead: what is added is
+written there, questions are evaluated inside the server)"},
+                      schema_option,
                       answer_format_option, timeout_option, max_facts_option, help_option},
           .exit_status = R"(at a terminal 0; from a pipe or file 1 if any error occurred,
 else 3 if a limit was hit, else 0.)",
       },
       {
           .command = Command::Load,
-          .usage = {"writ load --db STORE FILE... [OPTIONS]"},
+          .usage = {"writ load --db STORE FILE... [OPTIONS]", "writ load --postgres CONNINFO [--schema NAME] FILE... [OPTIONS]"},
           .overview = {{"load --db STORE FILE...", "add the files to the store, all or nothing"}},
           .text = R"(Adds the facts and rules of the FILEs to STORE (created if missing), in
 one transaction: if any FILE has an error, every error is reported and nothing is
 added. The files' `?-` queries are then answered (to standard output) but not
 stored. A line on standard error says what was added:
   writ: transaction 3: added 120 statements to 'case.db'
-Ctrl-C during the load cancels it; nothing is added.)",
-          .options = {{"--db STORE", "the store to add to (required)"},
+Ctrl-C during the load cancels it; nothing is added.
+
+With --postgres CONNINFO, the FILEs go to a schema of that PostgreSQL database
+(--schema NAME, default writ; created with writ's tables when missing or empty),
+in one transaction: plain facts into a table per predicate, every other statement
+as text. A failed load (an error in a FILE, a refused privilege, a lost connection)
+leaves the schema as it was.)",
+          .options = {{"--db STORE", "the store to add to (required, or --postgres)"},
+                      {"--postgres CONNINFO", "the PostgreSQL database to add to instead"}, schema_option,
                       {"--format table|csv|json", "the output format of the files' answers"}, timeout_option,
                       max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 an error in a FILE or the store (nothing added); 2
@@ -243,23 +283,29 @@ and how many statements were added and removed.)",
       },
       {
           .command = Command::Explain,
-          .usage = {"writ explain [FILE...] -q GOAL [--format text|json|dot] [OPTIONS]"},
+          .usage = {"writ explain [FILE...] -q GOAL [--format FORMAT] [--depth N] [OPTIONS]"},
           .overview = {{"explain [FILE...] -q GOAL", "why each answer of GOAL has its status"}},
-          .text = R"(Loads the FILEs (and the store, with --db STORE), then explains each
-answer of each -q GOAL: the arguments for it, rule by rule down to the facts and
-claims with their sources and quotes, and the arguments against it with why each
-wins or loses. A GOAL may start with [PARTY] (that party's perspective) and
+          .text = R"(Loads the FILEs (and the store, with --db STORE), then explains the
+answers of each -q GOAL from their argument map: every literal and every argument
+(rule, fact or claim applied) once, what supports what, what attacks what, and
+which prevails. A GOAL may start with [PARTY] (that party's perspective) and
 could/does.)",
           .sections = {{"Formats",
                         "",
                         {
-                            {"text", "an indented tree (default)"},
-                            {"json", R"(one object per answer per line: {"kind": ..., "children": [...]})"},
-                            {"dot", R"(one Graphviz digraph of every answer (arrows point to
-what they support; red arrows attack))"},
+                            {"text", R"(a brief (default): per answer a paragraph saying its status and
+why, down to the claims a conflict comes down to, quoted; then the detail as a
+tree, each literal and each quote once)"},
+                            {"json", R"(the argument map, one object per GOAL per line: {"goal",
+"answers", "nodes", "edges", "legend"} (docs/language.md, "Argument maps"))"},
+                            {"dot", R"(the map as a Graphviz digraph: statuses coloured, a shape per
+kind, attacks in red, a legend)"},
+                            {"svg", "the map laid out by Graphviz, as SVG"},
                         }}},
           .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
-                      {"--format text|json|dot", "the output format (default: text)"},
+                      {"--format text|json|dot|svg", "the output format (default: text)"},
+                      {"--depth N|all", R"(argument steps below each answer to show (text: 3;
+the maps: all))"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
                       max_facts_option, help_option},
       },
@@ -288,13 +334,14 @@ tab for TABLE ending in .tsv or .tab, else ','))"},
       },
       {
           .command = Command::Export,
-          .usage = {"writ export [--db STORE] PRED [FILE...] [--format FORMAT] [OPTIONS]"},
+          .usage = {"writ export [--db STORE] PRED [FILE...] [--format FORMAT] [OPTIONS]",
+                    "writ export --postgres CONNINFO PRED [--schema NAME] [--format FORMAT]"},
           .overview = {{"export PRED [FILE...]", "write the relation of PRED as CSV or JSON"}},
           .text = R"(Writes the relation of PRED (NAME, or NAME/ARITY when the name has
 several), stored or derived, from the store and the FILEs, to standard output: a
 header row A1,...,An, then the rows in value order. When the knowledge base has
 arguments, each row's status is the last column, `status`.)",
-          .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option,
+          .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option, read_postgres_option, schema_option,
                       {"--format csv|json|table", "the output format (default: csv)"}, timeout_option,
                       max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or an error in the input; 2 usage
@@ -339,12 +386,53 @@ only; 0.0.0.0 opens the server to the network, without authentication))"},
 address cannot be used; 2 usage error.)",
       },
       {
+          .command = Command::Sources,
+          .usage = {"writ sources [FILE...] [--db STORE [--as-of N]] [--coverage]"},
+          .overview = {{"sources [FILE...]", "each source document, sentence by sentence, with what cites it"}},
+          .text = R"(Loads the FILEs (over the store, which it does not change) and lists each
+document a `#source` names (`file: "article.txt"`), sentence by sentence: each
+sentence's line and column in the document, then the statements that quote it, with
+their source and where they are written (and the quote, when it is only part of the
+sentence). Quotes are verified when they are loaded (docs/language.md, "Verified
+quotes"), so every quote listed is in the document. Sources without a document are
+listed last.
+
+With --coverage, one line per sentence instead: the share of its characters that
+quotes cover (0% is a sentence nothing cites yet), its place and its text, after a
+count of the sentences cited:
+  memo.txt (source memo): 2 of 3 sentences cited
+     0%  1:1     Memo
+   100%  2:1     The tenant paid a deposit of $1,200.
+    95%  2:38    The landlord kept all of it.)",
+          .options = {{"--coverage", "how much of each sentence is quoted, instead of the citations"},
+                      {"--db STORE", "the sources of this store too (opened read-only)"}, as_of_option, help_option},
+          .exit_status = "0 ok; 1 an error in the input; 2 usage error.",
+      },
+      {
+          .command = Command::Compile,
+          .usage = {"writ compile --sql FILE... [--schema NAME] [--db STORE]"},
+          .overview = {{"compile --sql FILE...", "write the program as a self-contained PostgreSQL script"}},
+          .text = R"(Writes the program of the FILEs (with what STORE holds, read-only, with
+--db) to standard output as one PostgreSQL script: in one transaction it creates
+the schema NAME, a table per relation with the facts, evaluates the rules (each
+rule one commented INSERT ... SELECT, recursive ones in semi-naive rounds driven by
+a DO block, no WITH RECURSIVE) and answers the files' queries with SELECTs:
+  writ compile --sql rules.writ facts.writ | psql -v ON_ERROR_STOP=1
+Every statement is one that distributed PostgreSQL (Citus) can run; see
+docs/scale-out.md. Programs with arguments (defeasible rules, claims) are not
+compiled yet.)",
+          .options = {{"--sql", "the target: a PostgreSQL script (required)"},
+                      {"--schema NAME", "the schema the script creates (default: writ)"},
+                      {"--db STORE", "compile with this store's statements and facts (read-only)"}, help_option},
+          .exit_status = "0 ok; 1 an error in the input; 2 usage error.",
+      },
+      {
           .command = Command::Help,
           .usage = {"writ help [COMMAND]", "writ help --man"},
           .overview = {{"help [COMMAND]", "show the help of a command"}},
           .text = R"(Shows the help of COMMAND (run, check, repl, load, retract, log,
-explain, import, export, materialize, serve), or the overview. With --man, prints this
-manual as a man page (roff): `writ help --man | man -l -`.)",
+explain, import, export, materialize, serve, sources, compile), or the overview. With
+--man, prints this manual as a man page (roff): `writ help --man | man -l -`.)",
           .options = {{"--man", "print the whole manual as a man page"}},
       },
   };
@@ -381,8 +469,8 @@ const std::vector<HelpSection>& repl_help_sections() {
       {"Arguments",
        "",
        {
-           {".why GOAL", R"(explain each answer: the arguments for and against it, down to
-the facts and claims with their sources)"},
+           {".why GOAL", R"(explain each answer as a brief: why it has its status, then
+the arguments for and against it, down to the facts and claims with their quotes)"},
            {".whynot GOAL", "explain a missing or rejected answer"},
            {".assume STATEMENT", R"(what if: add facts, rules, claims or priorities as a
 hypothesis (never stored) and show what changed)"},
@@ -395,6 +483,17 @@ hypothesis (never stored) and show what changed)"},
        {
            {".format [table|csv|json]", "show or set the output format"},
            {".timeout [SECONDS|off]", "show or set the time limit of each evaluation"},
+           {".timer on|off", "print the time each command took (on standard error)"},
+           {".echo on|off", "print each line before running it"},
+           {".bail on|off", "stop a script (a pipe, .read) at its first error"},
+           {".pager on|off", "show long output through $PAGER at a terminal (default: on)"},
+       }},
+      {"Output and scripts",
+       "",
+       {
+           {".output [FILE]", "write results to FILE from now on; with no FILE, to the screen again"},
+           {".once FILE", "write the next command's results to FILE"},
+           {".read FILE", "run the statements and commands of FILE as if typed"},
        }},
       {"Session",
        "",

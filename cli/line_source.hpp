@@ -13,9 +13,10 @@
 namespace writ::cli {
 
 struct InputLine {
-  enum class Kind { Text, End, Interrupted };  // End: end of input (Ctrl-D, end of file)
+  // End: end of input (Ctrl-D, end of file); Error: the input failed (a read error).
+  enum class Kind { Text, End, Interrupted, Error };
   Kind kind = Kind::End;
-  std::string text;  // Text: the line without its newline
+  std::string text;  // Text: the line without its newline; Error: the OS's reason
 };
 
 class LineSource {
@@ -47,5 +48,8 @@ std::unique_ptr<LineSource> make_terminal_line_source(Completer completer,
 
 // $WRIT_HISTORY when set (empty: no file), else ~/.writ_history, else none.
 std::optional<std::string> default_history_file();
+// $WRIT_RC when set (empty: no file), else ~/.writrc, else none: the commands an
+// interactive session runs first.
+std::optional<std::string> default_rc_file();
 
 }  // namespace writ::cli

@@ -19,7 +19,7 @@ std::uint64_t last_transaction(kb::KnowledgeBase& kb) {
 ExitStatus load_command(const Options& options) {
   // Files first: a mistyped file name must not leave a new, empty store behind.
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
@@ -37,6 +37,10 @@ ExitStatus load_command(const Options& options) {
   if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
 
   // The summary goes to stderr with the other messages: stdout holds only answers.
+  if (options.postgres) {
+    print_error("writ", "loaded into schema '" + options.schema + "'");
+    return answer_queries(kb, loaded.queries, {}, options.format);
+  }
   const kb::LogResult log = kb.transactions();
   if (!log.transactions.empty() && log.transactions.back().number > before) {
     const kb::TransactionRecord& t = log.transactions.back();
@@ -45,7 +49,7 @@ ExitStatus load_command(const Options& options) {
   } else {
     print_error("writ", "nothing added to '" + *options.db + "': the files hold no facts or rules");
   }
-  return answer_queries(kb, loaded.queries, {}, options.format);
+  return answer_queries(kb, loaded.queries, {}, options.format, loaded.diagnostics);
 }
 
 }  // namespace writ::cli

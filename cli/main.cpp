@@ -45,6 +45,8 @@ int run_writ(int argc, char** argv) {
     case Command::Export: return to_int(export_command(options));
     case Command::Materialize: return to_int(materialize_command(options));
     case Command::Serve: return to_int(serve_command(options));
+    case Command::Sources: return to_int(sources_command(options));
+    case Command::Compile: return to_int(compile_command(options));
   }
   return to_int(ExitStatus::Ok);
 }

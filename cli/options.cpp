@@ -22,6 +22,8 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "export") return Command::Export;
   if (name == "materialize") return Command::Materialize;
   if (name == "serve") return Command::Serve;
+  if (name == "sources") return Command::Sources;
+  if (name == "compile") return Command::Compile;
   if (name == "help") return Command::Help;
   return std::nullopt;
 }
@@ -39,6 +41,8 @@ std::string_view command_name(Command command) {
     case Command::Export: return "export";
     case Command::Materialize: return "materialize";
     case Command::Serve: return "serve";
+    case Command::Sources: return "sources";
+    case Command::Compile: return "compile";
     case Command::Help: return "help";
     case Command::Version: return "version";
   }
@@ -90,22 +94,29 @@ struct Accepts {
   bool db = true;
   bool table_options = false;  // --header, --no-header, --delimiter
   bool listen = false;         // --host, --port
+  bool coverage = false;       // --coverage
+  bool sql = false;            // --sql
+  bool schema = false;         // --schema NAME
+  bool postgres = false;       // --postgres CONNINFO (and --schema with it)
 };
 
 Accepts accepts(Command c) {
   switch (c) {
-    case Command::Run: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
-    case Command::Repl: return {.format = true, .limits = true, .as_of = true};
-    case Command::Check: return {.as_of = true};
+    case Command::Run:
+      return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true, .postgres = true};
+    case Command::Repl: return {.format = true, .limits = true, .as_of = true, .postgres = true};
+    case Command::Check: return {.as_of = true, .postgres = true};
     // load answers the files' queries: in a format, within limits.
-    case Command::Load: return {.format = true, .limits = true};
+    case Command::Load: return {.format = true, .limits = true, .postgres = true};
     case Command::Log: return {.format = true, .as_of = true};
     case Command::Explain: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
     case Command::Import: return {.table_options = true};
-    case Command::Export: return {.format = true, .limits = true, .as_of = true};
+    case Command::Export: return {.format = true, .limits = true, .as_of = true, .postgres = true};
     case Command::Materialize: return {.limits = true};
     case Command::Serve: return {.limits = true, .as_of = true, .listen = true};
+    case Command::Sources: return {.as_of = true, .coverage = true};
+    case Command::Compile: return {.sql = true, .schema = true};
     case Command::Help:
     case Command::Version: return {.db = false};
   }
@@ -116,6 +127,9 @@ Accepts accepts(Command c) {
 
 bool names_a_store(std::string_view arg) {
   if (arg.ends_with(".db")) return true;
+  // Only a regular file is read for its header: opening a FIFO would wait for a writer.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::string(arg), ec)) return false;
   // Every SQLite database starts with these 16 bytes.
   static constexpr char header[] = "SQLite format 3";  // and its terminating NUL
   std::ifstream in{std::string(arg), std::ios::binary};
@@ -195,8 +209,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       return help;
     }
 
+    if (a == "--coverage" && ok.coverage) {
+      o.coverage = true;
+      continue;
+    }
     if ((a == "--header" || a == "--no-header") && ok.table_options) {
       o.header = a == "--header";
+      continue;
+    }
+    if (a == "--sql" && ok.sql) {
+      o.sql = true;
       continue;
     }
 
@@ -214,11 +236,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
     }
 
     const bool known = ((name == "-q" || name == "--query") && ok.queries) || (name == "--assume" && ok.assume) ||
-                       (name == "--format" && ok.format) ||
+                       (name == "--format" && ok.format) || (name == "--depth" && cmd == Command::Explain) ||
                        ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
                        (name == "--delimiter" && ok.table_options) ||
-                       ((name == "--host" || name == "--port") && ok.listen);
+                       ((name == "--host" || name == "--port") && ok.listen) ||
+                       ((name == "--schema") && (ok.schema || ok.postgres)) || (name == "--postgres" && ok.postgres);
     if (!known) {
       const std::string_view shown = a.starts_with("--") ? name : a;
       return UsageError{"unknown option '" + std::string(shown) + "' for " + where, cmd};
@@ -240,7 +263,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       if (value == "text") o.explain_format = ExplainFormat::Text;
       else if (value == "json") o.explain_format = ExplainFormat::Json;
       else if (value == "dot") o.explain_format = ExplainFormat::Dot;
-      else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json or dot", cmd};
+      else if (value == "svg") o.explain_format = ExplainFormat::Svg;
+      else return UsageError{"invalid --format '" + std::string(value) + "': expected text, json, dot or svg", cmd};
+    } else if (name == "--depth") {
+      const auto n = parse_transaction(value);  // a count that may be 0
+      if (value == "all") o.depth_all = true;
+      else if (n && *n <= 1000) o.depth = static_cast<int>(*n);
+      else return UsageError{"invalid --depth '" + std::string(value) + "': expected a number of steps or 'all'", cmd};
     } else if (name == "--delimiter") {
       if (value == "tab" || value == "\\t") value = "\t";
       if (value.size() != 1 || value == "\"" || value == "\n" || value == "\r") {
@@ -256,6 +285,13 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       }
       o.format = *f;
       o.format_given = true;
+    } else if (name == "--schema") {
+      if (value.empty()) return UsageError{"option '--schema' needs a name", cmd};
+      o.schema = std::string(value);
+      o.schema_given = true;
+    } else if (name == "--postgres") {
+      if (o.postgres) return UsageError{"more than one --postgres", cmd};
+      o.postgres = std::string(value);
     } else if (name == "--db") {
       if (o.db) return UsageError{"more than one store: '" + *o.db + "' and '" + std::string(value) + "'", cmd};
       if (value.empty()) return UsageError{"option '--db' needs a file name", cmd};
@@ -297,11 +333,16 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Run && o.files.empty() && o.queries.empty()) {
     return UsageError{"'run' needs at least one FILE or -q QUERY", cmd};
   }
+  if (cmd == Command::Sources && o.files.empty() && !o.db)
+    return UsageError{"'sources' needs at least one FILE, or --db STORE", cmd};
   if (cmd == Command::Check && o.files.empty() && !o.db)
     return UsageError{"'check' needs at least one FILE, or --db STORE to check a store", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
-  const bool needs_db = cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
-                       cmd == Command::Import || cmd == Command::Materialize;
+  if (o.postgres && o.db) return UsageError{"--db and --postgres cannot be used together: choose one store", cmd};
+  if (o.postgres && o.as_of) return UsageError{"option '--as-of' needs --db FILE, not --postgres", cmd};
+  if (o.schema_given && !o.postgres && cmd != Command::Compile) return UsageError{"option '--schema' needs --postgres CONNINFO", cmd};
+  const bool needs_db = !o.postgres && (cmd == Command::Load || cmd == Command::Retract || cmd == Command::Log ||
+                       cmd == Command::Import || cmd == Command::Materialize);
   if (needs_db && !o.db) return UsageError{"'" + std::string(command_name(cmd)) + "' needs --db FILE", cmd};
   if (o.as_of && !o.db) return UsageError{"option '--as-of' needs --db FILE", cmd};
   if (cmd == Command::Load && o.files.empty()) return UsageError{"'load' needs at least one FILE", cmd};
@@ -315,6 +356,8 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Materialize && o.files.empty()) {
     return UsageError{"'materialize' needs at least one PREDICATE", cmd};
   }
+  if (cmd == Command::Compile && !o.sql) return UsageError{"'compile' needs a target: --sql", cmd};
+  if (cmd == Command::Compile && o.files.empty()) return UsageError{"'compile' needs at least one FILE", cmd};
   if (cmd == Command::Log && !o.files.empty()) {
     return UsageError{"'log' takes no arguments (got '" + o.files.front() + "')", cmd};
   }

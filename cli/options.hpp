@@ -13,11 +13,13 @@
 
 namespace writ::cli {
 
-enum class ExplainFormat { Text, Json, Dot };
+enum class ExplainFormat { Text, Json, Dot, Svg };
 
-enum class Command { Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Help, Version };
+enum class Command {
+  Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Sources, Compile, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, serve, help
+// run, check, repl, load, retract, log, explain, import, export, materialize, serve, sources,
+// compile, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
 
@@ -30,7 +32,9 @@ struct Options {
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
   Format format = Format::Table;
   bool format_given = false;            // --format was on the command line
-  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot
+  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot|svg
+  std::optional<int> depth;             // explain: --depth N (argument steps); unset: the format's default
+  bool depth_all = false;               // explain: --depth all
   kb::Limits limits;
   std::optional<std::string> db;        // --db FILE, or `writ FILE.db`: the store
   std::optional<std::uint64_t> as_of;   // --as-of N: the store after transaction N
@@ -38,6 +42,11 @@ struct Options {
   std::optional<char> delimiter;        // import: --delimiter C (unset: by the extension)
   std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
   int port = 8080;                      // serve: --port N (0: any free port)
+  bool coverage = false;                // sources: --coverage
+  bool sql = false;                     // compile: --sql, the target
+  std::optional<std::string> postgres;  // --postgres CONNINFO: a PostgreSQL database instead of a store
+  std::string schema = "writ";          // --schema NAME: the PostgreSQL schema (with --postgres, compile)
+  bool schema_given = false;
 };
 
 // True when `writ ARG` means the REPL on the store ARG, as `sqlite3 case.db` does: ARG ends

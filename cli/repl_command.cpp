@@ -1,6 +1,7 @@
 // writ repl: chooses the line source (terminal or stream) and runs a session.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
@@ -10,6 +11,17 @@
 
 namespace writ::cli {
 
+std::optional<std::string> default_rc_file() {
+  if (const char* path = std::getenv("WRIT_RC")) {
+    if (*path == '\0') return std::nullopt;
+    return std::string(path);
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.writrc";
+  }
+  return std::nullopt;
+}
+
 ExitStatus repl_command(const Options& options) {
   const bool interactive = ::isatty(STDIN_FILENO) == 1;
   ReplSession session(options, interactive);
@@ -17,7 +29,8 @@ ExitStatus repl_command(const Options& options) {
   if (!session.open_store(options)) return ExitStatus::InputError;
 
   if (!interactive) {
-    session.load_files(options.files);
+    // A script gives the same answers everywhere: no rc file.
+    session.load_startup_files(options.files);
     StreamLineSource source(std::cin);
     session.run(source);
     return session.status();
@@ -30,7 +43,9 @@ ExitStatus repl_command(const Options& options) {
   } else if (options.db) {
     std::cout << "Store " << *options.db << ": what you add here is kept.\n";
   }
-  session.load_files(options.files);
+  std::cout.flush();
+  if (const auto rc = default_rc_file()) session.read_rc_file(*rc);
+  session.load_startup_files(options.files);
   kb::KnowledgeBase& kb = session.knowledge_base();
   auto source = make_terminal_line_source(
       [&kb](std::string_view before, std::string_view word) {

@@ -1,7 +1,14 @@
 #include "repl_session.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 
+#include "colour.hpp"
+#include "input_hints.hpp"
 #include "interrupt.hpp"
 #include "reporting.hpp"
 #include "store_access.hpp"
@@ -20,41 +27,81 @@ std::string_view trim_left(std::string_view s) {
   return first == std::string_view::npos ? std::string_view() : s.substr(first);
 }
 
+// CPU seconds used so far: user, system.
+std::pair<double, double> cpu_seconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
+}
+
+std::string three_decimals(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", seconds);
+  return text;
+}
+
 }  // namespace
 
 ReplSession::ReplSession(const Options& options, bool interactive)
     : kb_(options.limits),
       limits_(options.limits),
-      printer_(std::cout, options.format, /*echo_query=*/false),
+      output_(interactive && ::isatty(STDOUT_FILENO) == 1),
+      printer_(output_.stream(), options.format, /*echo_query=*/!interactive),
       interactive_(interactive),
-      source_name_(interactive ? "<repl>" : "<stdin>") {}
+      source_name_(interactive ? "<repl>" : "<stdin>"),
+      colour_(interactive && colour_suits(STDOUT_FILENO)) {}
 
 void ReplSession::error(std::string_view message) {
+  out().flush();
   print_error("error", message);
   status_ = worst(status_, ExitStatus::InputError);
+  ++errors_;
+}
+
+// A hint answers a line that was not a statement: in a script that line is an error.
+void ReplSession::hint(std::string_view message) {
+  out().flush();
+  print_error("hint", message);
+  if (!interactive_) {
+    status_ = worst(status_, ExitStatus::InputError);
+    ++errors_;
+  }
+}
+
+void ReplSession::print_kb_diagnostics(const std::vector<kb::Diagnostic>& diagnostics) {
+  out().flush();
+  print_diagnostics(kb_, diagnostics);
 }
 
 void ReplSession::report_outcome(kb::Outcome outcome, bool has_diagnostics) {
   switch (outcome) {
     case kb::Outcome::Ok: return;
-    case kb::Outcome::InputError: status_ = worst(status_, ExitStatus::InputError); return;
+    case kb::Outcome::InputError:
+      status_ = worst(status_, ExitStatus::InputError);
+      ++errors_;
+      return;
     case kb::Outcome::LimitHit:
       if (!has_diagnostics) print_error("error", "evaluation stopped: a limit was hit");
       status_ = worst(status_, ExitStatus::LimitHit);
+      ++errors_;
       return;
     case kb::Outcome::Cancelled:
-      std::cout.flush();
+      out().flush();
       // At a terminal, overwrite the ^C that the terminal echoed.
       std::cerr << (interactive_ ? "\rcancelled\n" : "cancelled\n");
       std::cerr.flush();
-      if (!interactive_) status_ = worst(status_, ExitStatus::InputError);
+      if (!interactive_) {
+        status_ = worst(status_, ExitStatus::InputError);
+        ++errors_;
+      }
       return;
   }
 }
 
 void ReplSession::answer(const kb::AskResult& result) {
   // A cancelled call's diagnostic only repeats what `cancelled` says.
-  if (result.outcome != kb::Outcome::Cancelled) print_diagnostics(kb_, result.diagnostics);
+  if (result.outcome != kb::Outcome::Cancelled) print_kb_diagnostics(result.diagnostics);
   if (result.outcome == kb::Outcome::Ok) {
     printer_.print(result.answers);
   } else {
@@ -62,12 +109,12 @@ void ReplSession::answer(const kb::AskResult& result) {
   }
 }
 
-void ReplSession::execute(std::string text, std::uint32_t first_line) {
+void ReplSession::execute(std::string text, const std::string& name, std::uint32_t first_line) {
   // Without the last line's newline, an error at the end points after the last token.
   if (text.ends_with('\n')) text.pop_back();
   // One scope for the load and its queries: a Ctrl-C anywhere in them stops the statement.
   BusyScope busy;
-  finish_load(kb_.load({kb::Input{source_name_, std::move(text), first_line}}));
+  finish_load(kb_.load({kb::Input{name, std::move(text), first_line}}));
 }
 
 bool ReplSession::open_store(const Options& options) {
@@ -80,6 +127,21 @@ std::uint64_t ReplSession::last_transaction() {
   if (!kb_.has_store()) return 0;
   const kb::LogResult log = kb_.transactions();
   return log.transactions.empty() ? 0 : log.transactions.back().number;
+}
+
+bool ReplSession::load_startup_files(const std::vector<std::string>& paths) {
+  if (paths.empty()) return true;
+  begin_command();
+  const std::size_t errors = errors_;
+  load_files(paths);
+  const bool loaded = errors_ == errors;
+  end_command(false);
+  if (!loaded && interactive_) {
+    std::string files;
+    for (const auto& p : paths) files += " " + p;
+    std::cout << "Nothing was loaded (see the errors above). Fix them, then enter .load" << files << '\n';
+  }
+  return loaded;
 }
 
 void ReplSession::load_files(const std::vector<std::string>& paths) {
@@ -96,61 +158,144 @@ void ReplSession::load_files(const std::vector<std::string>& paths) {
     const kb::LogResult log = kb_.transactions();
     if (!log.transactions.empty() && log.transactions.back().number > before) {
       const auto& t = log.transactions.back();
-      std::cout << "transaction " << t.number << ": added " << count_of(t.added, "statement") << '\n';
+      out() << "transaction " << t.number << ": added " << count_of(t.added, "statement") << '\n';
     }
   }
+  // The files' questions are not on the screen: each answer says what it answers.
+  printer_.set_echo_query(true);
   finish_load(loaded);
 }
 
 void ReplSession::finish_load(const kb::LoadResult& loaded) {
-  if (loaded.outcome != kb::Outcome::Cancelled) print_diagnostics(kb_, loaded.diagnostics);
+  if (loaded.outcome != kb::Outcome::Cancelled) print_kb_diagnostics(loaded.diagnostics);
   if (loaded.outcome != kb::Outcome::Ok) {
     report_outcome(loaded.outcome, !loaded.diagnostics.empty());
     return;
   }
   for (const auto& q : loaded.queries) {
     remember(q);
-    const kb::AskResult result = kb_.ask(q);
+    kb::AskResult result = kb_.ask(q);
+    // A warning about the question (an undefined predicate) came with the load already.
+    drop_repeated(result.diagnostics, loaded.diagnostics);
     answer(result);
     if (result.outcome == kb::Outcome::Cancelled) return;  // the user wants the prompt back
   }
 }
 
+void ReplSession::begin_command() {
+  output_.begin();
+  if (output_.destination() != destination_) {
+    destination_ = output_.destination();
+    printer_.start_over();
+  }
+  printer_.set_colour(colour_ && output_.to_terminal());
+  if (timer_) {
+    started_ = std::chrono::steady_clock::now();
+    std::tie(started_user_, started_system_) = cpu_seconds();
+  }
+}
+
+void ReplSession::end_command(bool timed) {
+  output_.end();
+  if (!timer_ || !timed) return;
+  const double real = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  const auto [user, system] = cpu_seconds();
+  std::cerr << "time: " << three_decimals(real) << " s real, " << three_decimals(user - started_user_)
+            << " s user, " << three_decimals(system - started_system_) << " s system\n";
+  std::cerr.flush();
+}
+
 void ReplSession::run(LineSource& source) {
+  Reader reader{source, source_name_, interactive_};
+  read_lines(reader);
+}
+
+ReplSession::Flow ReplSession::read_lines(Reader& reader) {
   std::string pending;  // the lines of an unfinished statement
   std::uint32_t pending_first_line = 1;
   while (true) {
     const std::string prompt(pending.empty() ? primary_prompt : continuation_prompt);
-    InputLine line = source.read(prompt);
+    InputLine line = reader.source.read(prompt);
     if (line.kind == InputLine::Kind::Interrupted) {
       pending.clear();
       continue;
     }
+    if (line.kind == InputLine::Kind::Error) {
+      // What was read and run stays; an unfinished statement is not run from a part of it.
+      error("cannot read '" + source_name_ + "': " + line.text + (is_blank(pending) ? "" : "; the unfinished statement was not run"));
+      return bail_ ? Flow::Bailed : Flow::Ended;
+    }
     if (line.kind == InputLine::Kind::End) {
-      if (interactive_) std::cout << '\n';
+      if (reader.typed) std::cout << '\n';
       // An unfinished statement at the end still gets its diagnostics (e.g. a missing `.`).
-      if (!is_blank(pending)) execute(pending, pending_first_line);
-      return;
-    }
-    ++line_number_;
-    if (pending.empty()) {
-      if (is_blank(line.text)) continue;
-      if (const std::string_view command = trim_left(line.text); command.starts_with(".")) {
-        if (!run_dot_command(command)) return;
-        continue;
+      if (!is_blank(pending)) {
+        const std::size_t errors = errors_;
+        begin_command();
+        execute(pending, reader.name, pending_first_line);
+        end_command(true);
+        if (bail_ && !reader.typed && errors_ > errors) return Flow::Bailed;
       }
+      return Flow::Ended;
     }
-    // A script's messages count lines from its start; at a terminal, from the start of
-    // the statement just typed (as Python's REPL does), which is what is on the screen.
-    if (pending.empty()) pending_first_line = interactive_ ? 1 : line_number_;
-    pending += line.text;
-    pending += '\n';
-    if (kb::KnowledgeBase::is_complete(pending)) {
-      std::string text = std::move(pending);
-      pending.clear();
-      execute(std::move(text), pending_first_line);
-    }
+    ++reader.line;
+    Flow flow = Flow::Ended;
+    if (!take_line(reader, line.text, pending, pending_first_line, flow)) return flow;
   }
+}
+
+bool ReplSession::take_line(Reader& reader, std::string_view line, std::string& pending,
+                            std::uint32_t& pending_first_line, Flow& flow) {
+  if (echo_) {
+    out() << line << '\n';
+    out().flush();
+  }
+  const std::size_t errors = errors_;
+  const auto bailing = [&] {
+    if (!bail_ || reader.typed || errors_ == errors) return false;
+    flow = Flow::Bailed;
+    return true;
+  };
+  if (pending.empty() && is_blank(line)) return true;
+
+  // What another shell's user types, answered at once rather than waited on.
+  if (!pending.empty() && (asks_for_pending(line, pending) || (reader.typed && is_blank(line)))) {
+    if (reader.typed) {
+      hint("the statement '" + pending_excerpt(pending) +
+           "' is unfinished: end it with '.' (or '?' for a question); Ctrl-C drops it");
+    }
+    if (is_blank(line)) pending += '\n';
+    return true;
+  }
+  if (auto h = input_hint(line, pending, [this] { return kb_.predicates(); })) {
+    pending.clear();
+    hint(h->message);
+    if (!h->run_line) return !bailing();
+  }
+
+  if (const std::string_view command = trim_left(line); pending.empty() && command.starts_with(".")) {
+    // A command's answers (.facts) are headed by the command itself, and what it prints
+    // ends a run of answers.
+    printer_.set_echo_query(false);
+    printer_.start_over();
+    flow = run_dot_command(command);
+    if (flow != Flow::Ended) return false;
+    return !bailing();
+  }
+  // A script's messages count lines from its start; at a terminal, from the start of
+  // the statement just typed (as Python's REPL does), which is what is on the screen.
+  if (pending.empty()) pending_first_line = reader.typed ? 1 : reader.line;
+  pending += line;
+  pending += '\n';
+  if (kb::KnowledgeBase::is_complete(pending)) {
+    std::string text = std::move(pending);
+    pending.clear();
+    printer_.set_echo_query(!reader.typed && !echo_);
+    begin_command();
+    execute(std::move(text), reader.name, pending_first_line);
+    end_command(true);
+    return !bailing();
+  }
+  return true;
 }
 
 }  // namespace writ::cli

@@ -1,6 +1,8 @@
 // The REPL: reads statements and dot-commands from a LineSource and answers them.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,23 +11,26 @@
 #include "exit_status.hpp"
 #include "line_source.hpp"
 #include "options.hpp"
+#include "repl_output.hpp"
 #include "writ/knowledge_base.hpp"
 
 namespace writ::cli {
 
 class ReplSession {
  public:
-  // `interactive`: a person at a terminal (prompts, `cancelled` over the echoed ^C);
-  // otherwise a script, whose errors decide the exit status.
+  // `interactive`: a person at a terminal (prompts, hints, `cancelled` over the echoed
+  // ^C); otherwise a script, whose errors decide the exit status.
   ReplSession(const Options& options, bool interactive);
 
   // Opens the store of --db (writable unless --as-of), before anything is loaded. Prints
   // why on failure and returns false.
   bool open_store(const Options& options);
-  // Loads files given on the command line, as `.load` does (into the store, if one is open
-  // for writing).
-  void load_files(const std::vector<std::string>& paths);
-  // Reads until end of input or `.quit`.
+  // Loads the files named on the command line, as `.load` does; at a terminal, says what
+  // was loaded, or that nothing was and how to go on. False when they were not loaded.
+  bool load_startup_files(const std::vector<std::string>& paths);
+  // Runs the commands of the rc file (~/.writrc) as `.read` does.
+  void read_rc_file(const std::string& path);
+  // Reads until end of input or `.quit` (or, with `.bail on`, an error in a script).
   void run(LineSource& source);
 
   kb::KnowledgeBase& knowledge_base() { return kb_; }
@@ -33,16 +38,41 @@ class ReplSession {
   ExitStatus status() const { return status_; }
 
  private:
+  // What reading a source ended with.
+  enum class Flow { Ended, Quit, Bailed };
+  // Where lines come from: the terminal (`typed`), a pipe, or a file run by .read.
+  struct Reader {
+    LineSource& source;
+    std::string name;        // in messages: "<repl>", "<stdin>", the file's path
+    bool typed;              // a person types them: prompts, hints, lines counted per statement
+    std::uint32_t line = 0;  // lines read so far
+  };
+  Flow read_lines(Reader& reader);
+  // One line at the prompt (pending empty) or the continuation prompt. Returns false when
+  // the session or script must stop (`.quit`, a bail).
+  bool take_line(Reader& reader, std::string_view line, std::string& pending, std::uint32_t& pending_first_line,
+                 Flow& flow);
+
   // A complete statement text (facts, rules, queries): loaded, then its queries answered.
-  void execute(std::string text, std::uint32_t first_line);
+  void execute(std::string text, const std::string& name, std::uint32_t first_line);
   // Reports a load and answers the queries it returned.
   void finish_load(const kb::LoadResult& loaded);
   void answer(const kb::AskResult& result);
-  // Returns false for .quit/.exit.
-  bool run_dot_command(std::string_view line);
+  // Returns Quit for .quit/.exit, Bailed when a .read script bailed.
+  Flow run_dot_command(std::string_view line);
+  void dispatch_dot_command(std::string_view line, const std::string& command,
+                            const std::vector<std::string>& args, Flow& flow);
   void report_outcome(kb::Outcome outcome, bool has_diagnostics);
   void error(std::string_view message);
+  void hint(std::string_view message);
+  void print_kb_diagnostics(const std::vector<kb::Diagnostic>& diagnostics);
 
+  // Each command (a statement or a dot-command) runs between these: its output goes where
+  // .output/.once/the pager say, and with .timer on its time is printed after it.
+  void begin_command();
+  void end_command(bool timed);
+
+  void load_files(const std::vector<std::string>& paths);
   void show_predicates();
   void show_rules(const std::vector<std::string>& args);
   void show_facts(const std::vector<std::string>& args);
@@ -56,19 +86,42 @@ class ReplSession {
   void assume(std::string_view what);
   void forget();
   void remember(const query::Query& q);
-  std::vector<std::string> recent_goals_;  // questions asked, newest last (a few)
   void show_log();
+  // .echo, .bail, .timer, .pager: on|off switches (none: show the setting).
+  void switch_setting(const std::string& command, const std::vector<std::string>& args, bool& setting);
+  void set_output(const std::string& command, const std::vector<std::string>& args);
+  // .read FILE: runs the file's lines as if typed (statements and dot-commands).
+  Flow read_file(const std::vector<std::string>& args);
   // The store's last transaction number (0 without a store or transactions).
   std::uint64_t last_transaction();
+  std::ostream& out() { return output_.stream(); }
 
   kb::KnowledgeBase kb_;
   kb::Limits limits_;
+  ReplOutput output_;
   AnswerPrinter printer_;
   bool interactive_;
   std::string source_name_;  // "<repl>" or "<stdin>"
   ExitStatus status_ = ExitStatus::Ok;
-  std::uint32_t line_number_ = 0;  // lines read so far
+  std::size_t errors_ = 0;    // errors so far: a script bails when this grows
+  std::vector<std::string> recent_goals_;  // questions asked, newest last (a few)
+
+  // Settings.
+  bool echo_ = false;   // .echo: print each line read before running it
+  bool bail_ = false;   // .bail: stop a script at its first error
+  bool timer_ = false;  // .timer: print each command's time
+  bool colour_;         // colour statuses and messages (a terminal, NO_COLOR unset)
+  int read_depth_ = 0;  // .read within .read, bounded
+  std::uint64_t destination_ = 0;  // output_.destination() of the last command
+
+  // The running command's start, for .timer.
+  std::chrono::steady_clock::time_point started_;
+  double started_user_ = 0;
+  double started_system_ = 0;
 };
+
+// "unknown command '.tables'; did you mean .preds? (enter .help for the list)".
+std::string unknown_command_message(const std::string& command);
 
 // Splits a dot-command line into words; '...' and "..." quote words with blanks.
 std::vector<std::string> split_command_words(std::string_view line);

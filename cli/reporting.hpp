@@ -14,6 +14,10 @@ namespace writ::cli {
 // Writes the rendered diagnostics (gcc-style, with source line and caret) to stderr.
 void print_diagnostics(const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics);
 
+// Drops from `diagnostics` those already in `said` (the same message at the same place):
+// a question's warning about an undefined predicate also came with the load that held it.
+void drop_repeated(std::vector<kb::Diagnostic>& diagnostics, const std::vector<kb::Diagnostic>& said);
+
 // Writes `PREFIX: MESSAGE` and a newline to stderr ("writ: ..." or, in the REPL, "error: ...").
 void print_error(std::string_view prefix, std::string_view message);
 

@@ -1,6 +1,7 @@
 // writ retract --db FILE STATEMENT...: removes stored facts and rules, in one transaction.
-#include <iostream>
-#include <sstream>
+#include <unistd.h>
+
+#include "writ/input_file.hpp"
 
 #include "commands.hpp"
 #include "reporting.hpp"
@@ -14,11 +15,13 @@ ExitStatus retract_command(const Options& options) {
   bool from_stdin = false;
   for (const auto& argument : options.files) {
     if (argument == "-") {
-      // Through a stringstream: GCC 12 at -O3 warns (falsely) of a null dereference in
-      // std::istreambuf_iterator.
-      std::ostringstream in;
-      in << std::cin.rdbuf();
-      text += in.str();
+      // Read whole or not at all: a read error is not the end of the statements.
+      auto in = kb::read_input_fd(STDIN_FILENO, "<stdin>");
+      if (in.error) {
+        print_error("writ: error", *in.error);
+        return ExitStatus::InputError;
+      }
+      text += in.text;
       from_stdin = true;
     } else {
       text += argument;

@@ -15,7 +15,7 @@ namespace {
 // stop (a limit, Ctrl-C).
 template <class Ask>
 bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask, AnswerPrinter& printer,
-            ExitStatus& status) {
+            ExitStatus& status, const std::vector<kb::Diagnostic>& said = {}) {
   bool begun = false;
   const kb::AskResult result = ask(
       [&](const std::vector<std::string>& columns, bool with_status) {
@@ -24,7 +24,9 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
       },
       [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) { printer.row(row, s); });
   if (begun) printer.end();
-  print_diagnostics(kb, result.diagnostics);
+  std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
+  drop_repeated(diagnostics, said);
+  print_diagnostics(kb, diagnostics);
   switch (result.outcome) {
     case kb::Outcome::Ok: return true;
     case kb::Outcome::InputError: status = worst(status, ExitStatus::InputError); return true;
@@ -43,12 +45,13 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
 }  // namespace
 
 ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
-                          const std::vector<std::string>& goals, Format format) {
+                          const std::vector<std::string>& goals, Format format,
+                          const std::vector<kb::Diagnostic>& said) {
   AnswerPrinter printer(std::cout, format, /*echo_query=*/true);
   ExitStatus status = ExitStatus::Ok;
   for (const auto& q : queries) {
     if (!answer(kb, q.text, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(q, on_columns, on_row); },
-                printer, status))
+                printer, status, said))
       return status;
   }
   for (const auto& goal : goals) {
@@ -61,7 +64,7 @@ ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>
 
 ExitStatus run_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
@@ -76,7 +79,7 @@ ExitStatus run_command(const Options& options) {
     return status_of(loaded.outcome);
   }
   if (!apply_assumptions(kb, options.assumptions)) return ExitStatus::InputError;
-  return answer_queries(kb, loaded.queries, options.queries, options.format);
+  return answer_queries(kb, loaded.queries, options.queries, options.format, loaded.diagnostics);
 }
 
 }  // namespace writ::cli

@@ -9,6 +9,15 @@
 namespace writ::cli {
 
 bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess access) {
+  if (options.postgres) {
+    kb::PostgresOptions how;
+    how.schema = options.schema;
+    how.read_only = access == StoreAccess::Read;
+    const kb::OpenResult opened = kb.open_postgres(*options.postgres, how);
+    if (opened.outcome == kb::Outcome::Ok) return true;
+    print_diagnostics(kb, opened.diagnostics);
+    return false;
+  }
   if (!options.db) return true;
   const std::string& path = *options.db;
   if (access == StoreAccess::WriteExisting) {

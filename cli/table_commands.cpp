@@ -58,7 +58,7 @@ ExitStatus import_command(const Options& options) {
   const std::string& predicate = options.files[1];
   // The file first: a mistyped name must not leave a new, empty store behind.
   if (auto message = unreadable_file({file})) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
@@ -92,7 +92,7 @@ ExitStatus export_command(const Options& options) {
   }
   const std::vector<std::string> files(options.files.begin() + 1, options.files.end());
   if (auto message = unreadable_file(files)) {
-    print_error("writ", *message);
+    print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);

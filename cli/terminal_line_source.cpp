@@ -186,7 +186,9 @@ class TerminalLineSource final : public LineSource {
   static char* word_break_hook() {
     const std::string_view line(rl_line_buffer, static_cast<std::size_t>(rl_point));
     const auto first = line.find_first_not_of(" \t");
-    if (first != std::string_view::npos && line.substr(first).starts_with(".load")) return file_word_breaks;
+    if (first == std::string_view::npos) return nullptr;
+    const std::string_view command = line.substr(first, line.find_first_of(" \t", first) - first);
+    if (command == ".load" || command == ".read" || command == ".output" || command == ".once") return file_word_breaks;
     return nullptr;  // the basic set
   }
 

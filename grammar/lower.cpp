@@ -467,7 +467,10 @@ bool Lowering::citation(const syntax::Citation& in, std::optional<query::Citatio
   query::Citation c;
   c.source = in.source.text;
   c.location = locate(in);
-  if (!in.quote.text.empty() && !decoded(in.quote, c.quote)) return false;
+  if (!in.quote.text.empty()) {
+    if (!decoded(in.quote, c.quote)) return false;
+    c.quote_location = locate(in.quote);
+  }
   out = std::move(c);
   return true;
 }
@@ -540,6 +543,7 @@ bool Lowering::source(const syntax::Source& in, std::size_t end, query::Program&
     Term value;
     if (leaf(attribute.value, attribute.negative, value)) {
       out.attributes.emplace_back(attribute.key.text, std::move(value.value));
+      out.value_locations.push_back(value.location);
     } else {
       ok = false;
     }

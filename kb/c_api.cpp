@@ -290,20 +290,28 @@ int finish(Report& report, const writ::kb::KnowledgeBase& kb, Outcome outcome, c
   return status;
 }
 
-// writ_explain and writ_why_not: the explanation trees as a JSON array.
+// writ_explain: the argument map as a JSON object; writ_why_not: the why-not trees as a JSON array.
 int explain_json(writ_kb* kb, const char* goal, char** json_out, bool why_not) {
   if (json_out != nullptr) *json_out = nullptr;
   const char* function = why_not ? "writ_why_not" : "writ_explain";
   return call(kb, [&](writ::kb::KnowledgeBase& k, Report& report) {
     if (goal == nullptr) return report.fail(WRIT_ERROR_MISUSE, std::string(function) + ": goal is NULL");
     if (json_out == nullptr) return report.fail(WRIT_ERROR_MISUSE, std::string(function) + ": json_out is NULL");
-    const auto explained = why_not ? k.why_not(goal) : k.explain(goal);
-    const int status = finish(report, k, explained.outcome, explained.diagnostics);
-    if (status != WRIT_OK) return status;
-    std::string json = "[";
-    for (std::size_t i = 0; i < explained.explanations.size(); ++i)
-      json += (i ? ", " : "") + writ::kb::render_json(explained.explanations[i]);
-    json += "]";
+    std::string json;
+    if (why_not) {
+      const auto explained = k.why_not(goal);
+      const int status = finish(report, k, explained.outcome, explained.diagnostics);
+      if (status != WRIT_OK) return status;
+      json = "[";
+      for (std::size_t i = 0; i < explained.explanations.size(); ++i)
+        json += (i ? ", " : "") + writ::kb::render_json(explained.explanations[i]);
+      json += "]";
+    } else {
+      const auto mapped = k.argument_map(goal);
+      const int status = finish(report, k, mapped.outcome, mapped.diagnostics);
+      if (status != WRIT_OK) return status;
+      json = writ::kb::render_map_json(mapped.map);
+    }
     auto* copy = static_cast<char*>(std::malloc(json.size() + 1));
     if (copy == nullptr) return report.fail_nomem();
     std::memcpy(copy, json.c_str(), json.size() + 1);

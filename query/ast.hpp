@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "location.hpp"
@@ -107,6 +109,7 @@ struct Citation {
   std::string source;  // a declared source's name
   std::string quote;   // one verbatim sentence, or empty
   Location location;  // from the '@' to the end of the quote (or of the source's name)
+  Location quote_location;  // the quote's string literal (line 0 when there is none)
 };
 
 // A fact is a strict rule with an empty body.
@@ -132,12 +135,33 @@ struct Preference {
   Location location;
 };
 
+// The document a source is: the text its `file: "article.txt"` attribute names, which the
+// knowledge base reads when the declaration is loaded (the path is relative to the file
+// that declares the source) and a store keeps. The quotes citing the source are checked
+// against it (analysis/quotes.cpp). The text is shared, not copied, by the copies of a
+// program (what-if, stored facts read in); it never changes once read.
+struct Document {
+  std::string path;                         // as read: "facts/cases/frontier/article.txt"
+  std::shared_ptr<const std::string> text;  // never null
+  SourceId source = 0;                      // the same text among the knowledge base's sources,
+                                            // so that diagnostics can point into it
+};
+
 // `#source article { kind: news_report, title: "..." }.`
 struct SourceDeclaration {
   std::string name;
   std::vector<std::pair<std::string, Value>> attributes;  // in the order written
+  std::vector<Location> value_locations;                  // of each attribute's value, in step
   std::string text;
   Location location;
+  std::optional<Document> document;  // when an attribute `file` names one and it was read
+
+  // The value of attribute `key` (the first, if written twice), or null.
+  const Value* attribute(std::string_view key) const {
+    for (const auto& [k, v] : attributes)
+      if (k == key) return &v;
+    return nullptr;
+  }
 };
 
 // `could_breach(P, A) means "P could breach A".`: how answers and explanations read.

@@ -74,6 +74,19 @@ std::string to_source(const Value& v) {
   return {};
 }
 
+std::string to_display(const Value& v) {
+  if (v.kind == ValueKind::Symbol || v.kind == ValueKind::String) return v.text;
+  if (v.kind != ValueKind::Integer) return to_source(v);  // dates, durations, money: as written
+  const std::string digits = std::to_string(v.integer);
+  const std::size_t sign = v.integer < 0 ? 1 : 0;
+  std::string out = digits.substr(0, sign);
+  for (std::size_t i = sign; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string describe_kind(const Value& v) {
   switch (v.kind) {
     case ValueKind::Integer: return "an integer";

@@ -74,6 +74,11 @@ inline bool operator<(const Value& a, const Value& b) { return compare(a, b) < 0
 // 2026-03-01, 30d, 1y6mo, $50_000_000_000, $12.50, CHF 1_000.
 std::string to_source(const Value& v);
 
+// The value as a sentence shows it: integers with thousands separators (50,000,000,000),
+// symbols as written, strings without quotes or escapes. New kinds of value add their
+// reading here, so every English rendering (templates, briefs, maps) shows them alike.
+std::string to_display(const Value& v);
+
 // A string literal in the language's syntax, with escapes: "a \"b\"\n".
 std::string quote_string(std::string_view s);
 

@@ -5,7 +5,9 @@
 #include <variant>
 
 #include "json_writer.hpp"
+#include "map_view.hpp"
 #include "source_documents.hpp"
+#include "view/svg.hpp"
 
 namespace writ::serve {
 
@@ -141,6 +143,8 @@ Reply Api::handle(const Request& request) {
   if (request.path == "/api/ask") return ask(request);
   if (request.path == "/api/whynot") return why_not(request);
   if (request.path == "/api/sources") return sources();
+  if (request.path == "/api/explain") return map(request, false);
+  if (request.path == "/api/map.svg") return map(request, true);
   return request_error(404, "no such endpoint: " + request.path + " (see docs/serve.md)");
 }
 
@@ -281,6 +285,75 @@ Reply Api::sources() {
     sources_ = std::move(reply.json);
   }
   return json_reply(200, *sources_);
+}
+
+namespace {
+
+// Maps larger than this are not laid out: Graphviz would take minutes (and cannot be
+// stopped); the page asks for a smaller depth instead.
+constexpr std::size_t max_drawn_nodes = 600;
+constexpr std::size_t cached_maps = 16;
+
+}  // namespace
+
+std::shared_ptr<const kb::ArgumentMap> Api::whole_map(kb::KnowledgeBase& kb, const std::string& goal,
+                                                      const std::vector<std::string>& assumptions,
+                                                      kb::MapResult& failed) {
+  std::string key = goal;
+  for (const auto& a : assumptions) key += '\n' + a;
+  {
+    const std::lock_guard lock(maps_mutex_);
+    for (auto it = maps_.begin(); it != maps_.end(); ++it)
+      if (it->first == key) {
+        maps_.splice(maps_.begin(), maps_, it);
+        return it->second;
+      }
+  }
+  auto result = kb.argument_map(goal, "q");
+  if (result.outcome != kb::Outcome::Ok) {
+    failed = std::move(result);
+    return nullptr;
+  }
+  auto map = std::make_shared<const kb::ArgumentMap>(std::move(result.map));
+  const std::lock_guard lock(maps_mutex_);
+  maps_.emplace_front(std::move(key), map);
+  if (maps_.size() > cached_maps) maps_.pop_back();
+  return map;
+}
+
+Reply Api::map(const Request& request, bool svg) {
+  auto read = read_question(request);
+  if (auto* error = std::get_if<Reply>(&read)) return std::move(*error);
+  const auto& question = std::get<Question>(read);
+  auto view = read_map_view(request);
+  if (auto* error = std::get_if<std::string>(&view)) return request_error(400, *error);
+  const auto& map_view = std::get<MapView>(view);
+
+  std::optional<Reply> reply;
+  std::shared_ptr<const kb::ArgumentMap> whole;
+  workspace_.with_assumptions(
+      question.assumptions,
+      [&](kb::KnowledgeBase& kb) {
+        kb::MapResult failed;
+        whole = whole_map(kb, question.goal, question.assumptions, failed);
+        if (!whole) reply = failure(kb, failed.outcome, failed.diagnostics);
+      },
+      [&](kb::KnowledgeBase& kb, const kb::LoadResult& refused) {
+        reply = failure(kb, refused.outcome, refused.diagnostics);
+      });
+  if (reply) return std::move(*reply);
+  if (map_view.answer && *map_view.answer >= whole->answers.size())
+    return request_error(400, "no answer " + std::to_string(*map_view.answer) + ": the question has " +
+                                  std::to_string(whole->answers.size()) + " (answer counts from 0)");
+  // Pruning and drawing need no knowledge base: outside its turn.
+  const auto drawn = apply(*whole, map_view);
+  if (!svg) return json_reply(200, kb::render_map_json(drawn));
+  if (drawn.nodes.size() > max_drawn_nodes)
+    return request_error(413, "the map has " + std::to_string(drawn.nodes.size()) + " nodes, too many to draw (at most " +
+                                  std::to_string(max_drawn_nodes) + "): choose a smaller depth or one answer");
+  auto picture = view::map_svg(drawn);
+  if (!picture.ok) return request_error(500, "the map could not be drawn: " + picture.error);
+  return Reply{200, "image/svg+xml", std::move(picture.svg)};
 }
 
 }  // namespace writ::serve

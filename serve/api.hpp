@@ -4,6 +4,8 @@
 // docs/serve.md documents every endpoint.
 #pragma once
 
+#include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -38,10 +40,18 @@ class Api {
   Reply ask(const Request& request);
   Reply why_not(const Request& request);
   Reply sources();
+  // /api/explain (JSON) and /api/map.svg: the argument map of a question, as asked.
+  Reply map(const Request& request, bool svg);
+  // The whole map of `goal` under `assumptions`, from a small cache (the knowledge bases
+  // do not change, so a map stays right; the page asks for the same one in several views).
+  std::shared_ptr<const kb::ArgumentMap> whole_map(kb::KnowledgeBase& kb, const std::string& goal,
+                                                   const std::vector<std::string>& assumptions, kb::MapResult& failed);
 
   Workspace& workspace_;
   std::mutex sources_mutex_;
   std::optional<std::string> sources_;  // /api/sources, once read
+  std::mutex maps_mutex_;
+  std::list<std::pair<std::string, std::shared_ptr<const kb::ArgumentMap>>> maps_;  // most recent first
 };
 
 }  // namespace writ::serve

@@ -39,7 +39,7 @@ std::string lowercase(std::string_view s) {
 bool reserved(std::string_view name) {
   const std::string n = lowercase(name);
   for (std::string_view own : {"transactions", "sources", "statements", "predicates", "materializations",
-                               "materialized"})
+                               "materialized", "documents"})
     if (n == own) return true;
   return false;
 }

@@ -116,11 +116,15 @@ std::uint32_t to_u32(std::int64_t v) {
 }
 
 // What the first bytes of an existing file say about it.
-enum class FileKind { Missing, Empty, Sqlite, Other };
+enum class FileKind { Missing, Empty, Sqlite, Other, NotAFile };
 
 FileKind file_kind(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return FileKind::Missing;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) return FileKind::Missing;
+  // Only a regular file can hold a store: opening a FIFO would wait for a writer for ever,
+  // and a directory or a device is no database.
+  if (!std::filesystem::is_regular_file(status)) return FileKind::NotAFile;
   std::ifstream in(path, std::ios::binary);
   if (!in) return FileKind::Other;  // unreadable: let SQLite give its message
   char header[16] = {};
@@ -130,6 +134,19 @@ FileKind file_kind(const std::string& path) {
   static constexpr char magic[16] = "SQLite format 3";  // with its final NUL: 16 bytes
   if (n == sizeof header && std::memcmp(header, magic, sizeof header) == 0) return FileKind::Sqlite;
   return FileKind::Other;
+}
+
+// What a path that is not a regular file is, for a message.
+std::string not_a_file(const std::string& path) {
+  std::error_code ec;
+  switch (std::filesystem::status(path, ec).type()) {
+    case std::filesystem::file_type::directory: return "a directory";
+    case std::filesystem::file_type::fifo: return "a FIFO";
+    case std::filesystem::file_type::socket: return "a socket";
+    case std::filesystem::file_type::character: return "a character device";
+    case std::filesystem::file_type::block: return "a block device";
+    default: return "a special file";
+  }
 }
 
 }  // namespace
@@ -187,6 +204,8 @@ StoreStatus Store::open(const std::string& path, const OpenOptions& options, std
   s->busy_timeout_ms_ = options.busy_timeout_ms;
 
   const auto kind = file_kind(path);
+  if (kind == FileKind::NotAFile)
+    return StoreError{"cannot open store '" + path + "': it is " + not_a_file(path) + ", not a regular file"};
   if (kind == FileKind::Other) return StoreError{"'" + path + "' is not a writ store: it is not a SQLite database"};
   if (kind == FileKind::Missing && options.read_only)
     return StoreError{"cannot open store '" + path + "': no such file"};
@@ -306,6 +325,24 @@ StoreStatus Store::read_statements(std::optional<std::int64_t> as_of, const Sink
                                    to_u32(s.column_int(3)), to_u32(s.column_int(4)), to_u32(s.column_int(5))});
   }
   if (step == Step::Error) return fail("read", s.error());
+
+  // The documents of the standing source declarations, when any was ever kept.
+  std::int64_t has_documents = 0;
+  if (auto e = db_.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'documents'",
+                             has_documents))
+    return fail("read", *e);
+  if (has_documents > 0) {
+    if (auto e = db_.prepare("SELECT d.declaration, s.id, s.name, s.text FROM documents d JOIN sources s ON "
+                             "s.id = d.source WHERE d.declaration IN (SELECT id FROM statements WHERE " +
+                                 std::string(standing) + ") ORDER BY d.declaration",
+                             s))
+      return fail("read", *e);
+    s.bind_int(1, at);
+    while ((step = s.step()) == Step::Row)
+      sink.document(s.column_int(0),
+                    StoredSource{s.column_int(1), std::string(s.column_text(2)), std::string(s.column_text(3))});
+    if (step == Step::Error) return fail("read", s.error());
+  }
 
   if (auto e = db_.prepare("SELECT coalesce(max(id), 0) FROM transactions WHERE id <= ?1", s)) return fail("read", *e);
   s.bind_int(1, at);
@@ -541,7 +578,7 @@ StoreStatus Store::fact_table(const query::PredicateId& p, bool create, std::str
 }
 
 StoreStatus Store::add_statement(std::string_view kind, const std::string& text, const query::Location& at,
-                                 std::int64_t source) {
+                                 std::int64_t source, std::int64_t* id) {
   if (auto e = flush_all_facts()) return e;  // the facts added before, first
   if (!insert_statement_) {
     if (auto e = db_.prepare("INSERT INTO statements (kind, text, source, line, col, pos, tx_added) "
@@ -559,7 +596,30 @@ StoreStatus Store::add_statement(std::string_view kind, const std::string& text,
   s.bind_int(6, at.offset);
   s.bind_int(7, tx_);
   if (auto e = s.run()) return fail("write to", *e);
+  if (id) *id = db_.last_insert_rowid();
   ++added_;
+  return std::nullopt;
+}
+
+namespace {
+
+// Made by the first load of a source with a document (docs/store.md, "Documents").
+constexpr std::string_view create_documents = R"sql(
+CREATE TABLE IF NOT EXISTS documents (
+  declaration INTEGER PRIMARY KEY REFERENCES statements (id),
+  source      INTEGER NOT NULL REFERENCES sources (id)
+);
+)sql";
+
+}  // namespace
+
+StoreStatus Store::add_document(std::int64_t declaration, std::int64_t document) {
+  if (auto e = db_.exec(create_documents)) return fail("write to", *e);
+  Statement s;
+  if (auto e = db_.prepare("INSERT INTO documents (declaration, source) VALUES (?1, ?2)", s)) return fail("write to", *e);
+  s.bind_int(1, declaration);
+  s.bind_int(2, document);
+  if (auto e = s.run()) return fail("write to", *e);
   return std::nullopt;
 }
 

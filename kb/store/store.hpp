@@ -63,6 +63,9 @@ struct StoredStatement {
 struct Sink {
   std::function<void(StoredSource&&)> source;
   std::function<void(StoredStatement&&)> statement;
+  // Last: the document of each standing source declaration that has one (a statement id,
+  // and the document kept as a source).
+  std::function<void(std::int64_t declaration, StoredSource&&)> document;
 };
 
 // One stored fact: its values (the visitor may move them, not resize the vector) and
@@ -161,9 +164,14 @@ class Store {
   StoreStatus add_fact(const query::PredicateId& p, const query::Value* values, std::int64_t source,
                        std::uint32_t line, std::uint32_t column);
   // A statement kept as text: a rule that is not a plain fact, or a priority, a source
-  // declaration or a template (`kind` says which).
+  // declaration or a template (`kind` says which). `id`, when given, gets its id.
   StoreStatus add_statement(std::string_view kind, const std::string& text, const query::Location& at,
-                            std::int64_t source);
+                            std::int64_t source, std::int64_t* id = nullptr);
+  // Records that the source declaration `declaration` (a statement) has the document kept
+  // as source `document` (add_source). The table `documents` is made by the first such
+  // write: stores without documents do not have it, and a writ that does not know it reads
+  // the store as before.
+  StoreStatus add_document(std::int64_t declaration, std::int64_t document);
   // Marks the live copies of a plain fact retracted; `count` says how many there were.
   StoreStatus retract_fact(const query::Rule& fact, std::int64_t& count);
   // Marks the live statements whose text matches retracted (see same_statement_text).

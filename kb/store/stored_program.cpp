@@ -1,6 +1,7 @@
 #include "kb/store/stored_program.hpp"
 
 #include <map>
+#include <memory>
 
 #include "grammar/parse.hpp"
 
@@ -20,7 +21,14 @@ class LocationShift {
     at(r.location);
     atom(r.head);
     body(r.body);
-    if (r.citation) at(r.citation->location);
+    if (r.citation) {
+      at(r.citation->location);
+      at(r.citation->quote_location);
+    }
+  }
+  void source(query::SourceDeclaration& s) const {
+    at(s.location);
+    for (auto& l : s.value_locations) at(l);
   }
 
   void at(query::Location& l) const {
@@ -84,7 +92,15 @@ StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, con
   auto damage = [&](std::string what) {
     if (!damaged) damaged = StoreError{"store '" + store.path() + "' is damaged: " + std::move(what)};
   };
+  std::map<std::int64_t, std::size_t> declarations;  // statement id -> index in program.sources
   Sink sink;
+  sink.document = [&](std::int64_t declaration, StoredSource&& s) {
+    const auto it = declarations.find(declaration);
+    if (it == declarations.end()) return damage("document " + std::to_string(s.id) + " belongs to no source declaration");
+    auto text = std::make_shared<const std::string>(std::move(s.text));
+    const auto id = add_source(s.name, *text);
+    program.sources[it->second].document = query::Document{std::move(s.name), std::move(text), id};
+  };
   sink.source = [&](StoredSource&& s) { sources[s.id] = LoadedSource{add_source(std::move(s.name), std::move(s.text)), {}}; };
   sink.statement = [&](StoredStatement&& s) {
     const auto src = sources.find(s.source);
@@ -102,7 +118,8 @@ StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, con
       shift.at(p.preferences.front().location);
       program.preferences.push_back(std::move(p.preferences.front()));
     } else if (!p.sources.empty()) {
-      shift.at(p.sources.front().location);
+      shift.source(p.sources.front());
+      declarations[s.id] = program.sources.size();
       program.sources.push_back(std::move(p.sources.front()));
     } else {
       shift.at(p.templates.front().location);
@@ -243,8 +260,31 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
     }
     return true;
   };
-  if (!add_all(program.preferences, first.preferences, "preference") ||
-      !add_all(program.sources, first.sources, "source") || !add_all(program.templates, first.templates, "template")) {
+  if (!add_all(program.preferences, first.preferences, "preference")) {
+    store.rollback();
+    return WriteOutcome::Failed;
+  }
+  // A source declaration, then its document (kept among the load's sources) by its id.
+  for (std::size_t i = first.sources; i < program.sources.size(); ++i) {
+    const auto& declaration = program.sources[i];
+    const auto stored = [&](query::SourceId id) -> std::int64_t {
+      return id < first_source || id - first_source >= stored_ids.size() ? 0 : stored_ids[id - first_source];
+    };
+    std::int64_t id = 0;
+    const auto source = stored(declaration.location.source);
+    const auto document = declaration.document ? stored(declaration.document->source) : 0;
+    StoreStatus e;
+    if (source == 0 || (declaration.document && document == 0))
+      e = StoreError{"internal error: a loaded statement has no source"};
+    else if (!(e = store.add_statement("source", declaration.text, declaration.location, source, &id)) && document != 0)
+      e = store.add_document(id, document);
+    if (e) {
+      store.rollback();
+      error = *e;
+      return WriteOutcome::Failed;
+    }
+  }
+  if (!add_all(program.templates, first.templates, "template")) {
     store.rollback();
     return WriteOutcome::Failed;
   }

@@ -4,6 +4,8 @@
 // their diagnostics sorted by place. A program with no errors can be evaluated.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -14,6 +16,10 @@
 #include "query/diagnostic.hpp"
 
 namespace writ::query {
+
+namespace text {
+class NormalizedText;
+}
 
 // Limits the checks enforce (documented in docs/language.md).
 inline constexpr std::size_t max_arity = 64;
@@ -41,6 +47,22 @@ void check_builtins(const Program& program, const std::vector<const Query*>& que
 void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_types(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_types(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+void check_quotes(const Program& program, std::vector<Diagnostic>& out);
+
+// The quotes pass one citation at a time (analysis/quotes.cpp): `cited`'s quote must be in
+// `document`, the document of the source named `source`. Keeps each document's normalised
+// text for the next citation.
+class QuoteChecker {
+ public:
+  QuoteChecker();
+  ~QuoteChecker();
+  QuoteChecker(const QuoteChecker&) = delete;
+  QuoteChecker& operator=(const QuoteChecker&) = delete;
+  void check(const Rule& cited, const Document& document, const std::string& source, std::vector<Diagnostic>& out);
+
+ private:
+  std::map<std::shared_ptr<const std::string>, std::unique_ptr<text::NormalizedText>> normalized_;
+};
 
 // The warning check_definitions() gives at the first use of `p`, which `defined` (every
 // predicate some statement concludes, and the built-ins) lacks.

@@ -146,6 +146,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_arguments(program, out);
   check_builtins(program, queries, out);
   check_types(program, queries, out);
+  check_quotes(program, out);
   sort_by_location(out);
   return out;
 }

@@ -43,6 +43,8 @@ struct IncrementalChecker::Index {
   std::map<std::string, Location> labels;                     // label -> the rule that has it first
   std::map<std::string, std::vector<std::string>> beats;      // priorities: stronger -> weaker
   std::set<std::string> sources;                              // declared sources
+  std::map<std::string, Document> documents;                  // source -> its document
+  QuoteChecker quotes;                                        // with the documents' normalised texts
   std::set<PredicateId> templated;
   // The dependency graph of the strict rules, edges deduplicated (head -> body predicate).
   std::map<PredicateId, std::uint32_t> node;
@@ -154,7 +156,7 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
   const auto templates = std::span(program.templates).subspan(from.templates);
 
   // Passes about one statement at a time: run on the new ones.
-  std::vector<Diagnostic> limit, safety, definitions, arity, arguments, builtin, types;
+  std::vector<Diagnostic> limit, safety, definitions, arity, arguments, builtin, types, quotes;
   std::vector<const Query*> queries;
   if (diagnose) {
     for (const auto& q : program.queries) queries.push_back(&q);
@@ -302,9 +304,29 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
     }
   }
 
+  // Quotes (check_quotes): the new citations of sources that have a document, and the old
+  // citations of a source declared now (a source is declared once: only a new declaration
+  // brings a document).
+  std::set<std::string> documented_now;
+  for (const auto& s : sources)
+    if (s.document && insert(x.documents, std::pair<const std::string, Document>{s.name, *s.document}))
+      documented_now.insert(s.name);
+  if (diagnose) {
+    auto quoted = [&](const Rule& r) {
+      if (!r.citation) return;
+      const auto it = x.documents.find(r.citation->source);
+      if (it != x.documents.end()) x.quotes.check(r, it->second, it->first, quotes);
+    };
+    if (!documented_now.empty())
+      for (std::size_t i = 0; i < from.rules; ++i)
+        if (program.rules[i].citation && documented_now.count(program.rules[i].citation->source))
+          quoted(program.rules[i]);
+    for (const auto& r : rules) quoted(r);
+  }
+
   if (diagnose) {
     // check_program()'s order of passes: sorting by place keeps it among equal places.
-    for (auto* pass : {&limit, &safety, &definitions, &arity, &arguments, &builtin, &types})
+    for (auto* pass : {&limit, &safety, &definitions, &arity, &arguments, &builtin, &types, &quotes})
       for (auto& d : *pass) out->push_back(std::move(d));
   }
   return true;

@@ -33,6 +33,7 @@
 #include "query/analysis/predicate.hpp"
 #include "query/ast.hpp"
 #include "query/diagnostic.hpp"
+#include "argument_map.hpp"
 #include "explanation.hpp"
 #include "query/eval/evaluator.hpp"
 #include "status.hpp"
@@ -92,6 +93,15 @@ class ArgumentGraph {
                        const std::function<std::string(const Location&)>& place_of,
                        std::vector<ExplanationNode>& out);
 
+  // The argument map of a checked query's answers (modality applies): every literal and
+  // argument once, with supports, attacks and priorities (argument_map.hpp). `place_of`
+  // names a location (FILE:LINE); `assumed` tells a what-if statement by its location.
+  struct MapContext {
+    std::function<std::string(const Location&)> place_of;
+    std::function<bool(const Location&)> assumed;
+  };
+  eval::Status map(const Query& query, const eval::Limits& limits, const MapContext& context, ArgumentMap& out);
+
   // Why a goal does not hold firmly (`.whynot`), whatever its modality: for each answer
   // that is rejected or contested, its explanation with each argument that does not
   // stand saying why (a premise rejected or contested, or the argument that defeats it);
@@ -131,6 +141,7 @@ class ArgumentGraph {
                       const std::function<void(const std::map<std::string, Value>&)>& each);
   class Explainer;
   class WhyNot;
+  class MapBuilder;
   // One explanation per answer row, a conjunction's atoms under one root: the row loop of
   // explain and why_not. With `why_not`, a rejected or contested row's arguments that do
   // not stand say why.

@@ -25,6 +25,11 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Replaces `node`'s children with those given, leaving out null, undefined and false.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 const STATUSES = ['established', 'accepted', 'contested', 'rejected'];
 
 function statusPill(status) {
@@ -230,6 +235,15 @@ async function ask({keepSelection = false} = {}) {
   selectAnswer(index, {keepView: keepSelection});
 }
 
+// A value with a line-break opportunity after each '_' and ',': long symbols wrap at
+// their words, not in the middle of one.
+function breakable(text) {
+  const parts = [];
+  for (const piece of String(text).split(/(?<=[_,])/)) parts.push(piece, el('wbr'));
+  parts.pop();
+  return parts;
+}
+
 function describeQuestion() {
   const parts = [];
   if (state.perspective) parts.push(`as seen by ${state.perspective}`);
@@ -262,7 +276,7 @@ function renderAnswers(result) {
   result.rows.forEach((row, index) => {
     const values = result.columns.length ? row.values : ['yes'];
     body.append(el('tr', {dataset: {index}, onclick: () => selectAnswer(index)},
-      values.map((v) => el('td', {class: 'value'}, v)),
+      values.map((v) => el('td', {class: 'value'}, breakable(v))),
       result.has_status ? el('td', {}, statusPill(row.status)) : null,
       el('td', {class: 'reading'}, state.readings.get(index) || '')));
   });
@@ -470,7 +484,28 @@ function drawMap(svgSource) {
     if (state.collapsed.has(node.id)) g.classList.add('collapsed');
   }
   $('#map').replaceChildren(svg);
-  fit();
+  readableView();
+}
+
+// The first view of a map: all of it when it is readable so, else at a readable scale
+// from its top (where the answer is), centred on the answer.
+function readableView() {
+  const panel = $('#map').getBoundingClientRect();
+  const b = state.box;
+  if (!b || !panel.width) return fit();
+  const scale = Math.min(panel.width / b.w, panel.height / b.h);
+  if (scale >= 0.55) return fit();
+  const readable = 0.75;
+  const w = panel.width / readable;
+  const h = panel.height / readable;
+  let cx = b.x + b.w / 2;
+  const answer = state.map && state.map.answers[0] && document.getElementById(state.map.answers[0].node);
+  if (answer) {
+    const box = answer.getBBox();
+    const m = svgElement().getCTM().inverse().multiply(answer.getCTM());
+    cx = m.a * (box.x + box.width / 2) + m.e;
+  }
+  setView({x: Math.min(Math.max(cx - w / 2, b.x), b.x + b.w - w), y: b.y, w, h});
 }
 
 function svgElement() {
@@ -561,7 +596,7 @@ function wireMap() {
     const g = event.target.closest('g.node');
     const node = g && nodeById(g.id);
     if (!node) return;
-    tooltip.replaceChildren(
+    fill(tooltip,
       el('div', {}, node.text || node.label, statusPill(node.status)),
       node.kind === 'argument' ? el('div', {class: 'muted', style: 'color:#c9d1da;font:12px var(--ui)'}, kindText(node)) : null);
     tooltip.hidden = false;
@@ -654,7 +689,7 @@ function showDetails(id) {
     const beaten = new Set(into(['beats']));
     const mark = (other) => beats.has(other) ? el('span', {class: 'muted'}, ' — this one prevails')
       : beaten.has(other) ? el('span', {class: 'muted'}, ' — prevails over this one') : null;
-    body.replaceChildren(
+    fill(body,
       el('div', {}, el('strong', {}, node.rule || kindText(node)), ' ', statusPill(node.status), ' ', collapse, hidden),
       el('p', {class: 'sentence'}, node.text),
       el('dl', {},
@@ -667,7 +702,7 @@ function showDetails(id) {
       el('h2', {style: 'margin-top:12px'}, 'Attacked by'), linkList(into(['rebuts', 'undercuts']), mark),
       el('h2', {style: 'margin-top:12px'}, 'Attacks'), linkList(outOf(['rebuts', 'undercuts']), mark));
   } else {
-    body.replaceChildren(
+    fill(body,
       el('div', {}, el('code', {}, node.label), ' ', statusPill(node.status), ' ', collapse, hidden),
       el('p', {class: 'sentence'}, node.text || node.label),
       el('h2', {style: 'margin-top:12px'}, 'Arguments for it'), linkList(into(['concludes'])),
@@ -779,7 +814,7 @@ function showQuoteInfo(ids) {
       citing.length ? [el('div', {class: 'muted'}, 'in this map:'), el('ul', {}, citing.map((n) => el('li', {}, nodeLink(n))))]
         : el('div', {class: 'muted'}, state.map ? 'not in this map' : ''));
   });
-  box.replaceChildren(el('button', {type: 'button', class: 'close', title: 'close', onclick: () => {
+  fill(box, el('button', {type: 'button', class: 'close', title: 'close', onclick: () => {
     box.hidden = true;
     markCitingNodes([]);
   }}, '×'), ...content);
@@ -797,11 +832,10 @@ function markCitingNodes(ids) {
 function applyLegend(legend) {
   if (!legend) return;
   for (const status of STATUSES) if (legend[status]) document.documentElement.style.setProperty(`--${status}`, legend[status]);
-  $('#legend').replaceChildren(
+  fill($('#legend'),
     ...STATUSES.map((s) => el('span', {}, el('span', {class: 'swatch', style: `border-color:var(--${s});background:color-mix(in srgb, var(--${s}) 20%, white)`}), s)),
     el('span', {}, '→ supports'),
-    el('span', {style: 'color:var(--rejected)'}, '→ attacks'),
-    el('span', {}, 'shapes: boxes are arguments, rounded boxes are conclusions'));
+    el('span', {style: 'color:var(--rejected)'}, '→ attacks'));
 }
 
 function fileStem() {

@@ -43,7 +43,7 @@ TEST(CheckCommand, UnreadableFile) {
   TempDir dir;
   const auto r = run_writ({"check", "nope.writ"}, {}, dir.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open 'nope.writ': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'nope.writ': No such file or directory\n");
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ TEST(Completion, CommandsAtTheStartOfALine) {
   EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".forget", ".format"}));
   EXPECT_EQ(complete_word("  ", ".q", predicates).words, (Words{".quit"}));
   EXPECT_EQ(complete_word("", ".l", predicates).words, (Words{".load", ".log"}));
-  EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".retract", ".rules"}));
+  EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".read", ".retract", ".rules"}));
 }
 
 TEST(Completion, PredicateNamesInStatements) {
@@ -36,6 +36,22 @@ TEST(Completion, CommandArguments) {
   const auto retract = complete_word(".retract ", "per", predicates);  // a statement follows
   EXPECT_EQ(retract.words, (Words{"person"}));
   EXPECT_EQ(retract.append, '(');
+  EXPECT_TRUE(complete_word(".read ", "s", predicates).file_names);
+  EXPECT_TRUE(complete_word(".output ", "", predicates).file_names);
+  EXPECT_EQ(complete_word(".timer ", "o", predicates).words, (Words{"off", "on"}));
+}
+
+TEST(Completion, GoalsAfterWhyWhyNotAndAssume) {
+  for (const char* command : {".why ", ".whynot ", ".assume ", "  .why [microsoft] "}) {
+    const auto c = complete_word(command, "per", predicates);
+    EXPECT_EQ(c.words, (Words{"person"})) << command;
+    EXPECT_EQ(c.append, '(') << command;
+  }
+  EXPECT_EQ(complete_word(".why parent(X, Y), ", "pa", predicates).words, (Words{"parent", "party"}));
+  const auto off = complete_word(".assume ", "o", predicates);
+  EXPECT_EQ(off.words, (Words{"off"}));
+  EXPECT_EQ(off.append, ' ');
+  EXPECT_EQ(complete_word(".assume ", "", predicates).words, (Words{"off", "parent", "party", "person"}));
 }
 
 }  // namespace

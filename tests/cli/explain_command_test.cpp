@@ -14,46 +14,163 @@ r2 > r1.
 flies(X) means "X flies".
 )";
 
-TEST(Explain, TextShowsArgumentsForAndAgainstDownToTheSource) {
+// A claim and its denial under an exception with priority: the brief's summary says what
+// the conflict comes down to and quotes it; the detail prints each quote once.
+constexpr std::string_view claims = R"(#source memo { kind: memo }.
+entity(acme, "Acme Corp").
+grant(deal, acme, 5_000_000) @ memo "Acme grants rights worth $5M.".
+product(gizmo, acme) @ memo "Gizmo is an Acme product.".
+r_covers: covered(P, D) :~ grant(D, O, V), product(P, O).
+r_separate: -covered(P, D) :~ separate(P), grant(D, _, _).
+r_separate > r_covers.
+acme claims separate(gizmo) @ memo "Acme says Gizmo is separate.".
+bob denies separate(gizmo) @ memo "Bob is not persuaded.".
+excused(other_deal).
+breach(D, P) :- covered(P, D), not excused(D).
+grant(D, O, V) means "by D, O grants rights worth V dollars".
+covered(P, D) means "P is covered by D".
+-covered(P, D) means "P is not covered by D".
+separate(P) means "P is a separate product".
+breach(D, P) means "D is breached over P".
+)";
+
+TEST(Explain, TextReadsLikeABriefSummaryFirstEachQuoteOnce) {
   TempDir dir;
-  dir.write("p.writ", penguins);
-  const auto r = run_writ({"explain", "p.writ", "-q", "flies(opus)"}, {}, dir.path());
+  dir.write("c.writ", claims);
+  const auto r = run_writ({"explain", "c.writ", "-q", "breach(D, P)"}, {}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out,
-            "flies(opus): rejected\n"
-            "  \"opus flies\"\n"
-            "  for: r1, defeasible rule at p.writ:3 (defeated)\n"
-            "    r1: flies(X) :~ bird(X).\n"
-            "    bird(opus): established\n"
-            "      for: fact at p.writ:2\n"
-            "        bird(opus).\n"
-            "  against: r2, defeasible rule at p.writ:4\n"
-            "    r2: -flies(X) :~ penguin(X).\n"
-            "    defeats it: 'r2' has priority over 'r1'\n"
-            "    penguin(opus): established\n"
-            "      for: fact at p.writ:2\n"
-            "        penguin(opus) @ zoo \"Opus is a penguin.\".\n"
-            "        source: zoo (register): \"Opus is a penguin.\"\n");
+            "breach(deal, gizmo): contested — deal is breached over gizmo\n"
+            "  For it: gizmo is covered by deal. Contested because: Gizmo is covered by deal (r_covers) unless\n"
+            "  r_separate applies, which has priority, and Acme Corp's claim that gizmo is a separate product\n"
+            "  (“Acme says Gizmo is separate.”, memo) is not defeated: bob only denies it (“Bob is not\n"
+            "  persuaded.”, memo).\n"
+            "  for: a strict rule at c.writ:11 (undecided)\n"
+            "    covered(gizmo, deal): contested — gizmo is covered by deal\n"
+            "      for: r_covers, defeasible rule at c.writ:5 (undecided)\n"
+            "        grant(deal, acme, 5000000): established: “Acme grants rights worth $5M.” (memo)\n"
+            "        product(gizmo, acme): established: “Gizmo is an Acme product.” (memo)\n"
+            "      against: r_separate, defeasible rule at c.writ:6 (has priority, undecided)\n"
+            "        separate(gizmo): contested — gizmo is a separate product\n"
+            "          for: Acme Corp claims that gizmo is a separate product (c.writ:8, undecided) (quoted\n"
+            "              above)\n"
+            "          against: bob denies that gizmo is a separate product (c.writ:9, neither has priority,\n"
+            "              undecided) (quoted above)\n"
+            "        and grant(deal, acme, 5000000) (above)\n"
+            "    not excused(deal): established\n");
 }
 
-TEST(Explain, JsonAndDot) {
+TEST(Explain, RejectedAnswerSaysWhatDefeatsIt) {
   TempDir dir;
   dir.write("p.writ", penguins);
-  const auto json = run_writ({"explain", "p.writ", "-q", "flies(tweety)", "--format", "json"}, {}, dir.path());
+  const auto r = run_writ({"explain", "p.writ", "-q", "flies(opus)", "-q", "flies(tweety)"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "flies(opus): rejected — opus flies\n"
+            "  For it (r1, defeasible): bird(opus). The argument r1 is defeated by r2: -flies(opus) (r2 has\n"
+            "  priority).\n"
+            "  for: r1, defeasible rule at p.writ:3 (defeated)\n"
+            "    bird(opus): established\n"
+            "  against: r2, defeasible rule at p.writ:4 (has priority)\n"
+            "    penguin(opus): established: “Opus is a penguin.” (zoo)\n"
+            "flies(tweety): accepted — tweety flies\n"
+            "  For it (r1, defeasible): bird(tweety). Nothing stands against it.\n"
+            "  for: r1, defeasible rule at p.writ:3\n"
+            "    bird(tweety): established\n");
+}
+
+TEST(Explain, DepthLimitsTheDetail) {
+  TempDir dir;
+  dir.write("c.writ", claims);
+  const auto r = run_writ({"explain", "c.writ", "-q", "[bob] breach(D, P)", "--depth", "1"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "breach(deal, gizmo): accepted — deal is breached over gizmo\n"
+            "  For it: gizmo is covered by deal. Nothing stands against it.\n"
+            "  for: a strict rule at c.writ:11\n"
+            "    covered(gizmo, deal): accepted — gizmo is covered by deal …\n"
+            "    not excused(deal): established\n");
+  const auto all = run_writ({"explain", "c.writ", "-q", "breach(D, P)", "--depth", "all"}, {}, dir.path());
+  EXPECT_NE(all.out.find("        grant(deal, acme, 5000000): established\n"
+                         "          for: fact at c.writ:3: “Acme grants rights worth $5M.” (memo)\n"),
+            std::string::npos)
+      << all.out;
+  const auto bad = run_writ({"explain", "c.writ", "-q", "breach(D, P)", "--depth", "deep"}, {}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "writ: invalid --depth 'deep': expected a number of steps or 'all'\n"
+                     "Try 'writ explain --help' for more information.\n");
+}
+
+TEST(Explain, JsonIsTheArgumentMap) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto json = run_writ({"explain", "p.writ", "-q", "flies(opus)", "--format", "json"}, {}, dir.path());
   EXPECT_EQ(json.exit_code, 0);
   EXPECT_EQ(json.out,
-            "{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"flies(tweety)\", \"sentence\": \"tweety flies\", "
-            "\"status\": \"accepted\", \"children\": [{\"kind\": \"argument\", \"role\": \"for\", \"label\": \"r1\", "
-            "\"what\": \"defeasible rule\", \"text\": \"r1: flies(X) :~ bird(X).\", \"place\": \"p.writ:3\", "
-            "\"stands\": \"yes\", \"children\": [{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": "
-            "\"bird(tweety)\", \"status\": \"established\", \"children\": [{\"kind\": \"argument\", \"role\": \"for\", "
-            "\"what\": \"fact\", \"text\": \"bird(tweety).\", \"place\": \"p.writ:2\", \"stands\": \"yes\", "
-            "\"children\": []}]}]}]}\n");
-  const auto dot = run_writ({"explain", "p.writ", "-q", "flies(opus)", "--format", "dot"}, {}, dir.path());
+            "{\"goal\": \"flies(opus)\", \"perspective\": null, \"assumptions\": [], \"columns\": [], \"answers\": [{\"valu"
+            "es\": [], \"columns\": [], \"status\": \"rejected\", \"node\": \"n1\"}], \"nodes\": [{\"id\": \"n1\", \"kind\""
+            ": \"literal\", \"label\": \"flies(opus)\", \"text\": \"opus flies\", \"status\": \"rejected\", \"depth\": 0}, "
+            "{\"id\": \"a1\", \"kind\": \"argument\", \"label\": \"r1\", \"text\": \"opus flies, because bird(opus)\", \"st"
+            "atus\": \"rejected\", \"rule\": \"r1\", \"rule_kind\": \"defeasible\", \"claimant\": null, \"statement\": \"r1"
+            ": flies(X) :~ bird(X).\", \"place\": \"p.writ:3\", \"citations\": [], \"bindings\": {\"X\": \"opus\"}, \"depth"
+            "\": 1}, {\"id\": \"a2\", \"kind\": \"argument\", \"label\": \"r2\", \"text\": \"-flies(opus), because penguin("
+            "opus)\", \"status\": \"accepted\", \"rule\": \"r2\", \"rule_kind\": \"defeasible\", \"claimant\": null, \"stat"
+            "ement\": \"r2: -flies(X) :~ penguin(X).\", \"place\": \"p.writ:4\", \"citations\": [], \"bindings\": {\"X\": "
+            "\"opus\"}, \"depth\": 1}, {\"id\": \"n2\", \"kind\": \"literal\", \"label\": \"bird(opus)\", \"text\": \"bird("
+            "opus)\", \"status\": \"established\", \"depth\": 1}, {\"id\": \"n3\", \"kind\": \"literal\", \"label\": \"-fli"
+            "es(opus)\", \"text\": \"-flies(opus)\", \"status\": \"accepted\", \"depth\": 1}, {\"id\": \"n4\", \"kind\": \""
+            "literal\", \"label\": \"penguin(opus)\", \"text\": \"penguin(opus)\", \"status\": \"established\", \"depth\": "
+            "1}, {\"id\": \"a3\", \"kind\": \"argument\", \"label\": \"fact\", \"text\": \"bird(opus)\", \"status\": \"esta"
+            "blished\", \"rule\": null, \"rule_kind\": \"fact\", \"claimant\": null, \"statement\": \"bird(opus).\", \"plac"
+            "e\": \"p.writ:2\", \"citations\": [], \"depth\": 2}, {\"id\": \"a4\", \"kind\": \"argument\", \"label\": \"fac"
+            "t\", \"text\": \"penguin(opus)\", \"status\": \"established\", \"rule\": null, \"rule_kind\": \"fact\", \"clai"
+            "mant\": null, \"statement\": \"penguin(opus) @ zoo \\\"Opus is a penguin.\\\".\", \"place\": \"p.writ:2\", \"c"
+            "itations\": [{\"source\": \"zoo\", \"source_kind\": \"register\", \"quote\": \"Opus is a penguin.\"}], \"depth"
+            "\": 2}], \"edges\": [{\"from\": \"a1\", \"to\": \"n1\", \"kind\": \"concludes\"}, {\"from\": \"a2\", \"to\": "
+            "\"a1\", \"kind\": \"rebuts\"}, {\"from\": \"a2\", \"to\": \"a1\", \"kind\": \"beats\"}, {\"from\": \"n2\", \"t"
+            "o\": \"a1\", \"kind\": \"premise\"}, {\"from\": \"a2\", \"to\": \"n3\", \"kind\": \"concludes\"}, {\"from\": "
+            "\"n4\", \"to\": \"a2\", \"kind\": \"premise\"}, {\"from\": \"a3\", \"to\": \"n2\", \"kind\": \"concludes\"}, {"
+            "\"from\": \"a1\", \"to\": \"a2\", \"kind\": \"rebuts\"}, {\"from\": \"a4\", \"to\": \"n4\", \"kind\": \"conclu"
+            "des\"}], \"legend\": {\"established\": \"#1f5fa8\", \"accepted\": \"#2e8b3e\", \"contested\": \"#c77c00\", \"r"
+            "ejected\": \"#c62828\"}}\n");
+  // --depth 0: the answer alone, which says what it leaves out.
+  const auto pruned = run_writ({"explain", "p.writ", "-q", "flies(opus)", "--format", "json", "--depth", "0"}, {}, dir.path());
+  EXPECT_NE(pruned.out.find("\"nodes\": [{\"id\": \"n1\", \"kind\": \"literal\", \"label\": \"flies(opus)\", \"text\": "
+                            "\"opus flies\", \"status\": \"rejected\", \"depth\": 0, \"hidden\": 1}], \"edges\": []"),
+            std::string::npos)
+      << pruned.out;
+}
+
+TEST(Explain, DotDrawsEachNodeOnceWithStatusColoursAndALegend) {
+  TempDir dir;
+  dir.write("c.writ", claims);
+  const auto dot = run_writ({"explain", "c.writ", "-q", "breach(D, P)", "--format", "dot"}, {}, dir.path());
   EXPECT_EQ(dot.exit_code, 0);
-  EXPECT_EQ(dot.out.substr(0, 16), "digraph writ {\n ");
-  EXPECT_NE(dot.out.find("n4 -> n0 [color=red, label=\"attacks\"];\n"), std::string::npos) << dot.out;
+  EXPECT_EQ(dot.out.substr(0, 28), "digraph writ {\n  rankdir=BT;");
+  // The claim and the denial rebut each other: one two-headed edge.
+  EXPECT_NE(dot.out.find("[color=\"#c62828\", dir=both, weight=0, label=\"rebut each other\"];"), std::string::npos)
+      << dot.out;
+  // The exception beats the rule it qualifies.
+  EXPECT_NE(dot.out.find("[color=\"#c62828\", penwidth=2, weight=0, label=\"rebuts, beats\"];"), std::string::npos);
+  // The English template with the display name and the integer grouped.
+  EXPECT_NE(dot.out.find("label=<<B>by deal, Acme Corp grants rights<BR/>worth 5,000,000 dollars</B>"), std::string::npos);
+  EXPECT_NE(dot.out.find("fillcolor=\"#fdeccc\", color=\"#c77c00\""), std::string::npos);  // contested
+  EXPECT_NE(dot.out.find("  legend [id=\"legend\", shape=plaintext"), std::string::npos);
+}
+
+TEST(Explain, SvgCarriesTheNodeIds) {
+  TempDir dir;
+  dir.write("c.writ", claims);
+  const auto svg = run_writ({"explain", "c.writ", "-q", "breach(D, P)", "--format", "svg"}, {}, dir.path());
+  EXPECT_EQ(svg.exit_code, 0);
+  EXPECT_EQ(svg.err, "");
+  EXPECT_TRUE(svg.out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"")) << svg.out.substr(0, 100);
+  EXPECT_NE(svg.out.find("<g id=\"n1\" class=\"node\">"), std::string::npos) << svg.out.substr(0, 2000);
+  EXPECT_NE(svg.out.find("<g id=\"a1\" class=\"node\">"), std::string::npos);
+  EXPECT_NE(svg.out.find("<g id=\"legend\" class=\"node\">"), std::string::npos);
+  EXPECT_EQ(svg.out.substr(svg.out.size() - 7), "</svg>\n");
 }
 
 TEST(Explain, NeedsAGoal) {
@@ -79,6 +196,7 @@ TEST(ReplWhatIf, AssumeShowsWhatChangedAndForgetUndoesIt) {
                           dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
+            "?- breach(P).\n"
             "P         status\n"
             "--------  ---------\n"
             "frontier  contested\n"
@@ -103,8 +221,8 @@ TEST(ReplWhy, WhyAndWhyNot) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
             "bird(tweety): established\n"
+            "  Stated at p.writ:2.\n"
             "  for: fact at p.writ:2\n"
-            "    bird(tweety).\n"
             "flies(nobody): no argument\n"
             "  \"nobody flies\"\n"
             "  no fact states it, and no rule that could conclude it applies\n"

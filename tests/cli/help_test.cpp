@@ -122,7 +122,7 @@ TEST(Help, EveryCommandHasHelpAndEveryDocumentedCommandParses) {
     EXPECT_TRUE(parse_command(command_name(c)).has_value()) << command_name(c);
   }
   for (const char* name : {"run", "check", "repl", "load", "retract", "log", "explain", "import", "export",
-                           "materialize", "serve", "help"}) {
+                           "materialize", "serve", "sources", "help"}) {
     const auto c = parse_command(name);
     ASSERT_TRUE(c.has_value()) << name;
     EXPECT_NE(command_help(*c), nullptr) << name;

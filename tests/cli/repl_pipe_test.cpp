@@ -29,13 +29,18 @@ TEST(ReplPipe, StatementsCommandsAndAnswers) {
                           dir.path());
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
+  // Each answer is headed by the goal it answers (the script's lines are not on the screen).
   EXPECT_EQ(r.out,
+            "?- parent(X, Y).\n"
             "X    Y\n"
             "---  ----\n"
             "ann  bob\n"
             "bob  carl\n"
             "(2 answers)\n"
+            "\n"
+            "?- parent(ann, bob).\n"
             "true.\n"
+            "?- parent(carl, X).\n"
             "X\n"
             "---\n"
             "dee\n"
@@ -60,7 +65,7 @@ TEST(ReplPipe, AnErrorIsReportedAndTheSessionGoesOnWithStatus1) {
                           ".nonsense\n"
                           "p(X)?\n");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "X\n-\na\n(1 answer)\n");
+  EXPECT_EQ(r.out, "?- p(X).\nX\n-\na\n(1 answer)\n");
   EXPECT_EQ(r.err,
             "<stdin>:2:14: error: expected ',' or '.'\n"
             " 2 | q(X) :- p(X) p(Y).\n"

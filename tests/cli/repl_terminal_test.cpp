@@ -131,5 +131,168 @@ TEST_F(ReplTerminal, CtrlCAtThePromptClearsTheLine) {
   EXPECT_EQ(s.wait(), 0);
 }
 
+// What a newcomer from another shell types is answered at once, not with `...>`.
+TEST_F(ReplTerminal, OtherShellsWordsAreAnsweredWithAHint) {
+  PtySession s({"repl"}, env);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("likes(ann, bob).\r");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("help\r");
+  EXPECT_OUTPUT(s, "hint: enter .help for the commands; a fact or rule ends with '.' (edge(1, 2).), a question "
+                   "with '?' (edge(1, X)?)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("select * from likes;\r");
+  EXPECT_OUTPUT(s, "hint: writ is not SQL: ask likes(A, B)? for the rows of likes (.facts likes prints them too)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("?\r");
+  EXPECT_OUTPUT(s, "hint: enter .help for the commands");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("exit\r");
+  EXPECT_OUTPUT(s, "hint: enter .quit or press Ctrl-D to leave\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  // At the continuation prompt: an empty line and `;` show what is pending; a
+  // dot-command drops it and runs.
+  s.send("likes(X,\r");
+  EXPECT_OUTPUT(s, "  ...> ");
+  s.send("\r");
+  EXPECT_OUTPUT(s, "hint: the statement 'likes(X,' is unfinished: end it with '.' (or '?' for a question); "
+                   "Ctrl-C drops it\r\n");
+  EXPECT_OUTPUT(s, "  ...> ");
+  s.send(";\r");
+  EXPECT_OUTPUT(s, "hint: the statement 'likes(X,' is unfinished");
+  EXPECT_OUTPUT(s, "  ...> ");
+  s.send("quit\r");
+  EXPECT_OUTPUT(s, "hint: dropped the unfinished statement 'likes(X,'; enter .quit or press Ctrl-D to leave\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("likes(X,\r");
+  EXPECT_OUTPUT(s, "  ...> ");
+  s.send(".preds\r");
+  EXPECT_OUTPUT(s, "hint: dropped the unfinished statement 'likes(X,'\r\n");
+  EXPECT_OUTPUT(s, "likes/2    1      0\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("likes(X,\r");
+  EXPECT_OUTPUT(s, "  ...> ");
+  s.send("Y)?\r");  // and an ordinary continuation still works
+  EXPECT_OUTPUT(s, "ann  bob\r\n(1 answer)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
+TEST_F(ReplTerminal, TheRcFileRunsFirst) {
+  const std::string rc = home.write(".writrc", ".format csv\nseen(1).\n");
+  {
+    PtySession s({"repl"}, env);
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("seen(X)?\r");
+    EXPECT_OUTPUT(s, "X\r\n1\r\n");  // csv
+    s.send(".quit\r");
+    EXPECT_EQ(s.wait(), 0);
+  }
+  auto elsewhere = env;
+  elsewhere.emplace_back("WRIT_RC", home.write("other.rc", ".format json\n"));
+  PtySession s({"repl"}, elsewhere);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("X = 1?\r");
+  EXPECT_OUTPUT(s, "{\"query\": \"X = 1\", \"columns\": [\"X\"], \"rows\": [[1]]}\r\n");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
+TEST_F(ReplTerminal, StartUpErrorsAreSaidInTheBanner) {
+  const std::string good = home.write("good.writ", "p(1).\n");
+  const std::string bad = home.write("bad.writ", "q(1).\nq(X :- p(X).\n");
+  PtySession s({"repl", good, bad}, env);
+  EXPECT_OUTPUT(s, "enter .help for usage hints, .quit to leave.\r\n");
+  EXPECT_OUTPUT(s, bad + ":2:5: error:");
+  EXPECT_OUTPUT(s, "Nothing was loaded (see the errors above). Fix them, then enter .load " + good + " " + bad +
+                       "\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("p(X)?\r");
+  EXPECT_OUTPUT(s, "(0 answers)");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
+TEST_F(ReplTerminal, ColourOnATerminalUnlessNoColor) {
+  const std::string file = home.write("case.writ",
+                                      "base(a). base(b).\n"
+                                      "r1: ok(X) :~ base(X).\n"
+                                      "r2: -ok(b) :~ base(b).\n");
+  auto colour = env;
+  colour.emplace_back("TERM", "xterm");
+  {
+    PtySession s({"repl", file}, colour);
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("ok(X)?\r");
+    EXPECT_OUTPUT(s, "\x1b[36maccepted\x1b[0m\r\n");
+    EXPECT_OUTPUT(s, "\x1b[33mcontested\x1b[0m\r\n");
+    s.send("ok(a?\r");
+    EXPECT_OUTPUT(s, "\x1b[1m<repl>:1:5:\x1b[0m \x1b[1;31merror:\x1b[0m");
+    s.send(".quit\r");
+    EXPECT_EQ(s.wait(), 0);
+  }
+  auto no_color = colour;
+  no_color.emplace_back("NO_COLOR", "1");
+  PtySession s({"repl", file}, no_color);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("ok(X)?\r");
+  EXPECT_OUTPUT(s, "(2 answers)");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+  EXPECT_EQ(s.pending().find("\x1b[3"), std::string::npos) << s.pending();  // no colour
+}
+
+// Long output goes through $PAGER; short output, and any with `.pager off`, does not.
+TEST_F(ReplTerminal, LongOutputGoesThroughThePager) {
+  auto paged = env;
+  paged.emplace_back("PAGER", "sed 's/^/paged: /'");
+  PtySession s({"repl"}, paged);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("n(1). n(N) :- n(M), N = M + 1, N <= 30.\r");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("n(N), N < 4?\r");
+  EXPECT_OUTPUT(s, "\r\n1\r\n2\r\n3\r\n(3 answers)\r\n");
+  s.send("n(N), M = N + 10?\r");  // 30 rows: longer than the 24 lines of the terminal
+  EXPECT_OUTPUT(s, "paged: N   M\r\n");
+  EXPECT_OUTPUT(s, "paged: 30  40\r\n");
+  EXPECT_OUTPUT(s, "paged: (30 answers)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".help\r");
+  EXPECT_OUTPUT(s, "paged: Statements:\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".pager off\r");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".help\r");
+  EXPECT_OUTPUT(s, "\r\nStatements:\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+  EXPECT_EQ(s.pending().find("paged:"), std::string::npos);
+}
+
+TEST_F(ReplTerminal, TabCompletesGoalsAfterWhyWhyNotAndAssume) {
+  PtySession s({"repl"}, env);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("reachable(1, 2).\r");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".why reach\t");
+  EXPECT_OUTPUT(s, ".why reachable(");
+  s.send("1, X)\r");
+  EXPECT_OUTPUT(s, "reachable(1, 2)");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".whynot rea\t");
+  EXPECT_OUTPUT(s, ".whynot reachable(");
+  s.send("2, 1)\r");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".assume rea\t");
+  EXPECT_OUTPUT(s, ".assume reachable(");
+  s.send("3, 4).\r");
+  EXPECT_OUTPUT(s, "assumed");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
 }  // namespace
 }  // namespace writ::cli::test

@@ -138,13 +138,13 @@ TEST_F(RunCommand, UnreadableFile) {
   const auto r = run_writ({"run", "missing.writ"}, {}, dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "writ: cannot open 'missing.writ': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'missing.writ': No such file or directory\n");
 }
 
 TEST_F(RunCommand, ADirectoryIsNotAFile) {
   const auto r = run_writ({"run", dir.path().string()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open '" + dir.path().string() + "': Is a directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open '" + dir.path().string() + "': Is a directory\n");
 }
 
 constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";
@@ -163,6 +163,22 @@ TEST_F(RunCommand, TimeoutEndsAnEndlessEvaluationWithStatus3) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("time"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// The load warns about a question's undefined predicate; answering it must not say so again.
+TEST(RunWarnings, AQuestionsWarningIsSaidOnce) {
+  TempDir dir;
+  const std::string file = dir.write("q.writ", "q(X)?\n");
+  const auto r = run_writ({"run", file});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, file + ":1:1: warning: predicate 'q/1' is not defined by any fact or rule\n 1 | q(X)?\n   | ^~~~\n");
+  EXPECT_EQ(r.out, "?- q(X).\nX\n-\n(0 answers)\n");
 }
 
 }  // namespace

@@ -106,7 +106,7 @@ TEST_F(StoreCommands, ALoadOfQueriesOnlyAddsNothing) {
 TEST_F(StoreCommands, AnUnreadableFileCreatesNoStore) {
   const auto r = writ({"load", "--db", "case.db", "missing.writ"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open 'missing.writ': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'missing.writ': No such file or directory\n");
   EXPECT_FALSE(std::filesystem::exists(db));
 }
 
@@ -269,6 +269,7 @@ TEST_F(StoreCommands, TheReplOnAStoreKeepsTypedStatements) {
                       ".log\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(without_times(r.out),
+            "?- edge(X, Y).\n"
             "X  Y\n"
             "-  -\n"
             "1  2\n"
@@ -292,12 +293,14 @@ TEST_F(StoreCommands, TheReplOnAStoreKeepsTypedStatements) {
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.err, "");
   EXPECT_EQ(again.out,
+            "?- path(X, Y).\n"
             "X  Y\n"
             "-  -\n"
             "2  3\n"
             "(1 answer)\n"
             "#1  path(X, Y) :- edge(X, Y).\n"
-            "X\n"  // graph.writ's query: path(1, X), with edge(1, 2) back
+            "?- path(1, X).\n"
+            "X\n"  // graph.writ's query, with edge(1, 2) back
             "-\n"
             "2\n"
             "3\n"

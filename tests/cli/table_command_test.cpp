@@ -98,7 +98,7 @@ TEST_F(TableCommands, ImportUsageAndFileErrors) {
                    "letters, digits or '_'\n");
   r = writ({"import", "--db", "case.db", "missing.csv", "e"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "writ: cannot open 'missing.csv': No such file or directory\n");
+  EXPECT_EQ(r.err, "writ: error: cannot open 'missing.csv': No such file or directory\n");
   r = writ({"import", "--db", "case.db", "e.csv", "e", "--delimiter", "ab"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "writ: invalid --delimiter 'ab': expected one character (or 'tab'), not a quote or a line "

@@ -42,7 +42,7 @@ TEST(Usage, HelpOfEachCommand) {
 }
 
 TEST(Usage, HelpMentionsTheStore) {
-  const std::string_view overview = help_text(std::nullopt);
+  const std::string overview = help_text(std::nullopt);
   for (const char* text : {"load --db STORE FILE...", "retract --db STORE STATEMENT...", "log --db STORE",
                            "writ STORE [FILE...]", "--db STORE"}) {
     EXPECT_NE(overview.find(text), std::string_view::npos) << text;
@@ -71,7 +71,7 @@ TEST(Usage, AFileWithoutCommandOpensTheRepl) {
   const std::string file = dir.write("kinds.writ", "p(1).\n");
   const auto r = run_writ({file}, "p(X)?\n");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "X\n-\n1\n(1 answer)\n");
+  EXPECT_EQ(r.out, "?- p(X).\nX\n-\n1\n(1 answer)\n");
   const auto missing = run_writ({"facts.writ"}, "", dir.path());
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(missing.err, "error: cannot open 'facts.writ': No such file or directory\n");

@@ -140,8 +140,9 @@ PtySession::PtySession(const std::vector<std::string>& args,
   pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
   if (pid_ < 0) throw std::runtime_error("forkpty failed");
   if (pid_ == 0) {
-    auto all = env;
-    all.emplace_back("TERM", "dumb");
+    // A plain terminal without a pager, unless the test says otherwise.
+    std::vector<std::pair<std::string, std::string>> all = {{"TERM", "dumb"}, {"PAGER", ""}};
+    all.insert(all.end(), env.begin(), env.end());
     all.emplace_back("INPUTRC", "/dev/null");  // no user key bindings
     exec_writ(args, {}, all);
   }

@@ -41,7 +41,8 @@ ProcessResult run_writ(const std::vector<std::string>& args, std::string_view in
                        const std::filesystem::path& cwd = {},
                        const std::vector<std::pair<std::string, std::string>>& env = {});
 
-// writ on a pseudo-terminal (80x24, TERM=dumb), as a person would use it.
+// writ on a pseudo-terminal (80x24; TERM=dumb and PAGER empty unless `env` sets them),
+// as a person would use it.
 class PtySession {
  public:
   PtySession(const std::vector<std::string>& args,

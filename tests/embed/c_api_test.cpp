@@ -236,6 +236,30 @@ TEST(CApi, LoadFile) {
   std::remove(path.c_str());
 }
 
+// A read error is never the end of a file: the C API's file loaders fail and add nothing
+// (/proc/self/mem fails its first read with EIO; tests/cli/read_fault_test.cpp fails reads
+// part-way through a file).
+TEST(CApi, FileLoadersFailOnAReadErrorAndAddNothing) {
+  Kb kb;
+  ASSERT_EQ(writ_load_text(kb, "t", "p(1)."), WRIT_OK);
+  EXPECT_EQ(writ_load_file(kb, "/proc/self/mem"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/proc/self/mem': Input/output error\n");
+  uint64_t rows = 7;
+  EXPECT_EQ(writ_import_csv(kb, "/proc/self/mem", "t", 0, &rows), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/proc/self/mem': Input/output error\n");
+  EXPECT_EQ(rows, 0u);
+  EXPECT_EQ(writ_load_file(kb, "/dev/zero"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/dev/zero': it is a character device, not a file\n");
+  EXPECT_EQ(writ_load_file(kb, "/"), WRIT_ERROR_INPUT);
+  EXPECT_STREQ(writ_errmsg(kb), "writ: error: cannot read '/': Is a directory\n");
+  Result r;
+  ASSERT_EQ(writ_query(kb, "p(X)", &r.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(r.r), 1u);
+  Result t;
+  ASSERT_EQ(writ_query(kb, "t(X)", &t.r), WRIT_OK);
+  EXPECT_EQ(writ_result_row_count(t.r), 0u);
+}
+
 TEST(CApi, Misuse) {
   writ_result* r = nullptr;
   EXPECT_EQ(writ_open(nullptr, nullptr), WRIT_ERROR_MISUSE);
@@ -364,13 +388,20 @@ TEST(CApi, ExplainReturnsTheArgumentTreeAsJson) {
   ASSERT_EQ(writ_explain(kb, "flies(X)", &json), WRIT_OK);
   ASSERT_NE(json, nullptr);
   EXPECT_STREQ(json,
-               "[{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": \"flies(tweety)\", \"status\": "
-               "\"accepted\", \"children\": [{\"kind\": \"argument\", \"role\": \"for\", \"label\": \"r1\", "
-               "\"what\": \"defeasible rule\", \"text\": \"r1: flies(X) :~ bird(X).\", \"place\": \"p:2\", "
-               "\"stands\": \"yes\", \"children\": [{\"kind\": \"conclusion\", \"role\": \"for\", \"literal\": "
-               "\"bird(tweety)\", \"status\": \"established\", \"children\": [{\"kind\": \"argument\", \"role\": "
-               "\"for\", \"what\": \"fact\", \"text\": \"bird(tweety).\", \"place\": \"p:1\", \"stands\": "
-               "\"yes\", \"children\": []}]}]}]}]");
+               "{\"goal\": \"flies(X)\", \"perspective\": null, \"assumptions\": [], \"columns\": [\"X\"], \"answers\": "
+               "[{\"values\": [\"tweety\"], \"columns\": [\"X\"], \"status\": \"accepted\", \"node\": \"n1\"}], \"nodes\": "
+               "[{\"id\": \"n1\", \"kind\": \"literal\", \"label\": \"flies(tweety)\", \"text\": \"flies(tweety)\", "
+               "\"status\": \"accepted\", \"depth\": 0}, {\"id\": \"a1\", \"kind\": \"argument\", \"label\": \"r1\", "
+               "\"text\": \"flies(tweety), because bird(tweety)\", \"status\": \"accepted\", \"rule\": \"r1\", "
+               "\"rule_kind\": \"defeasible\", \"claimant\": null, \"statement\": \"r1: flies(X) :~ bird(X).\", "
+               "\"place\": \"p:2\", \"citations\": [], \"bindings\": {\"X\": \"tweety\"}, \"depth\": 1}, {\"id\": \"n2\", "
+               "\"kind\": \"literal\", \"label\": \"bird(tweety)\", \"text\": \"bird(tweety)\", \"status\": \"established\", "
+               "\"depth\": 1}, {\"id\": \"a2\", \"kind\": \"argument\", \"label\": \"fact\", \"text\": \"bird(tweety)\", "
+               "\"status\": \"established\", \"rule\": null, \"rule_kind\": \"fact\", \"claimant\": null, \"statement\": "
+               "\"bird(tweety).\", \"place\": \"p:1\", \"citations\": [], \"depth\": 2}], \"edges\": [{\"from\": \"a1\", "
+               "\"to\": \"n1\", \"kind\": \"concludes\"}, {\"from\": \"n2\", \"to\": \"a1\", \"kind\": \"premise\"}, "
+               "{\"from\": \"a2\", \"to\": \"n2\", \"kind\": \"concludes\"}], \"legend\": {\"established\": \"#1f5fa8\", "
+               "\"accepted\": \"#2e8b3e\", \"contested\": \"#c77c00\", \"rejected\": \"#c62828\"}}");
   writ_free(json);
   json = reinterpret_cast<char*>(&kb);  // must be reset to NULL
   EXPECT_EQ(writ_explain(kb, "flies(", &json), WRIT_ERROR_INPUT);

@@ -169,9 +169,8 @@ class Page:
         """Waits until the JavaScript expression `condition` is truthy."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.eval(f"(() => {{ try {{ return {condition}; }} catch (e) {{ return false; }} }})()")
-            if value:
-                return value
+            if self.eval(f"(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"):
+                return
             if time.monotonic() > deadline:
                 raise TimeoutError(f"timed out waiting for {what or condition}")
             time.sleep(0.05)

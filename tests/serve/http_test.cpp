@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <thread>
@@ -33,6 +35,8 @@ breach(X, Y) means "X breached its contract with Y".
 constexpr std::string_view memo =
     "MEMO\n\nAcme owes Bolt\na sum. Bolt says Acme paid late; Acme says it paid \xE2\x80\x9Con time\xE2\x80\x9D.\n"
     "Again: Bolt says Acme paid late.\n";
+// The memo without the repeated quote, for tests that want no warning from the load.
+constexpr std::string_view memo_once = memo.substr(0, memo.find("Again"));
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
@@ -211,6 +215,52 @@ TEST_F(Serve, UnknownEndpointsAndWritesAreRefused) {
   EXPECT_EQ(del->status, 405);
 }
 
+TEST_F(Serve, GivesTheArgumentMapAsJsonAndAsSvgWithTheSameNodeIds) {
+  const auto map = get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}});
+  EXPECT_EQ(map.status, 200);
+  EXPECT_EQ(map.body.rfind(R"J({"goal": "breach(X, Y)", "perspective": null, "assumptions": [], "columns": ["X", "Y"], )J"
+                           R"J("answers": [{"values": ["acme", "bolt"], "columns": ["X", "Y"], "status": "contested", "node": "n1"}])J",
+                           0),
+            0u)
+      << map.body;
+  const auto svg = get(server_->port(), "/api/map.svg", {{"q", "breach(X, Y)"}});
+  EXPECT_EQ(svg.status, 200);
+  EXPECT_EQ(svg.content_type, "image/svg+xml");
+  for (const std::string id : {"n1", "a1", "n2", "n3", "a2", "a3", "a4", "n4"})
+    EXPECT_NE(map.body.find(R"J({"id": ")J" + id + R"J(")J"), std::string::npos) << id;
+  for (const std::string id : {"n1", "a1", "n2", "n3", "a3", "a4", "n4"})
+    EXPECT_NE(svg.body.find(R"J(<g id=")J" + id + R"J(" class="node">)J"), std::string::npos) << id;
+  // The fact a2 (owes(acme, bolt), never attacked) is drawn inside n2, its quote under it.
+  EXPECT_EQ(svg.body.find(R"J(<g id="a2" class="node">)J"), std::string::npos);
+  EXPECT_NE(svg.body.find("Acme owes Bolt a sum"), std::string::npos);
+}
+
+TEST_F(Serve, PrunesTheMapToADepthAndBelowCollapsedNodes) {
+  const auto shallow = get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}, {"depth", "1"}});
+  EXPECT_EQ(shallow.status, 200);
+  EXPECT_NE(shallow.body.find(R"J({"id": "n3")J"), std::string::npos) << shallow.body;
+  EXPECT_EQ(shallow.body.find(R"J({"id": "a3")J"), std::string::npos) << shallow.body;
+  const auto collapsed = get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}, {"collapsed", "a1,zz"}});
+  EXPECT_EQ(collapsed.status, 200);
+  EXPECT_NE(collapsed.body.find(R"J({"id": "a1")J"), std::string::npos) << collapsed.body;
+  EXPECT_EQ(collapsed.body.find(R"J({"id": "n2")J"), std::string::npos) << collapsed.body;
+  EXPECT_NE(collapsed.body.find(R"J("hidden": )J"), std::string::npos) << collapsed.body;
+  const auto svg = get(server_->port(), "/api/map.svg", {{"q", "breach(X, Y)"}, {"collapsed", "a1"}});
+  EXPECT_EQ(svg.status, 200);
+  EXPECT_EQ(svg.body.find(R"J(<g id="n2" class="node">)J"), std::string::npos);
+}
+
+TEST_F(Serve, ABadMapParameterGets400) {
+  EXPECT_EQ(get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}, {"answer", "3"}}).body,
+            R"J({"error":"no answer 3: the question has 1 (answer counts from 0)","diagnostics":[]})J");
+  EXPECT_EQ(get(server_->port(), "/api/map.svg", {{"q", "breach(X, Y)"}, {"depth", "deep"}}).body,
+            R"J({"error":"invalid depth 'deep': expected a number of argument steps, 0, 1, ...","diagnostics":[]})J");
+  EXPECT_EQ(get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}, {"answer", "-1"}}).status, 400);
+  const auto bad = get(server_->port(), "/api/map.svg", {{"q", "breach(X Y)"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find(R"J("file":"q","line":1,"column":10)J"), std::string::npos) << bad.body;
+}
+
 // Many clients at once, on the base and under different assumptions (which take turns on
 // the what-if knowledge base): every reply is the one that question gets alone.
 TEST_F(Serve, ServesConcurrentRequestsEachWithItsOwnAnswer) {
@@ -276,8 +326,32 @@ TEST(ServeLimits, AQuestionPastTheTimeoutGets503AndTheServerStaysUp) {
   EXPECT_EQ(server.stop(SIGTERM), 0);
 }
 
+// The Frontier case under what-if, drawn, then asked again: Graphviz 2.42 corrupted the
+// heap laying out labelled edges outside the ranking (attacks) in this map, and the next
+// request crashed the server.
+TEST(ServeFrontier, DrawsTheMapUnderAnAssumptionAndStaysUp) {
+  std::vector<std::string> files;
+  for (const char* dir : {"law", "cases/frontier"})
+    for (const auto& f : std::filesystem::directory_iterator(std::filesystem::path(WRIT_FACTS_DIR) / dir))
+      if (f.path().extension() == ".writ") files.push_back(f.path().string());
+  std::sort(files.begin(), files.end());
+  ServeProcess server(files);
+  ASSERT_TRUE(server.started()) << server.output();
+  const Params question = {{"q", "could_breach(frontier, A)"}, {"assume", "separate_product(frontier, openai_models)."}};
+  const auto svg = get(server.port(), "/api/map.svg", question);
+  EXPECT_EQ(svg.status, 200) << svg.body;
+  EXPECT_NE(svg.body.find(R"J(<g id="n1" class="node">)J"), std::string::npos);
+  const auto again = get(server.port(), "/api/ask", question);
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_NE(again.body.find(R"J("rows":[{"values":["partnership_agreement"],"status":"rejected"}])J"), std::string::npos)
+      << again.body;
+  EXPECT_EQ(get(server.port(), "/api/ask", {{"q", "could_breach(frontier A)"}, question[1]}).status, 400);
+  EXPECT_EQ(server.stop(), 0) << server.output();
+}
+
 TEST(ServeLifecycle, StopsCleanlyOnSigtermAndSigint) {
   TempDir dir;
+  dir.write("memo.txt", memo_once);  // the document the memo source names
   const auto file = dir.write("dispute.writ", dispute);
   for (int signal : {SIGTERM, SIGINT}) {
     ServeProcess server({file});
@@ -291,6 +365,7 @@ TEST(ServeLifecycle, StopsCleanlyOnSigtermAndSigint) {
 
 TEST(ServeLifecycle, ABusyPortIsAnError) {
   TempDir dir;
+  dir.write("memo.txt", memo_once);  // the document the memo source names
   const auto file = dir.write("dispute.writ", dispute);
   ServeProcess first({file});
   ASSERT_TRUE(first.started()) << first.output();
@@ -316,6 +391,7 @@ TEST(ServeLifecycle, AnInputErrorIsReportedBeforeServing) {
 TEST(ServeLifecycle, ServesAStoreWithoutWritingToIt) {
   TempDir dir;
   const auto db = (dir.path() / "case.db").string();
+  dir.write("memo.txt", memo_once);
   ASSERT_EQ(cli::test::run_writ({"load", "--db", db, dir.write("dispute.writ", dispute)}).exit_code, 0);
   const auto before = cli::test::run_writ({"log", "--db", db});
   {

@@ -10,7 +10,7 @@
 //
 // Threads. There is no global state: two KnowledgeBases are independent, whatever the
 // threads. One KnowledgeBase may be used from many threads at once:
-//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts,
+//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts, sources,
 //     assumptions, transactions, verify_store, has_store, render. Any number run at the same time;
 //     parsing and checking goals runs in parallel, while evaluating and answering (which
 //     write into the shared fixpoint and argument graphs) are serialised among readers.
@@ -37,6 +37,7 @@
 #include <utility>
 #include <vector>
 
+#include "query/argue/argument_map.hpp"
 #include "query/argue/explanation.hpp"
 #include "query/argue/status.hpp"
 #include "query/ast.hpp"
@@ -106,6 +107,21 @@ struct ExplainResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+// The argument map of a goal: its answers, every literal and argument once, supports,
+// attacks and priorities (see query/argue/argument_map.hpp), and its renderings.
+using query::argue::ArgumentMap;
+using query::argue::PruneOptions;
+using query::argue::prune;
+using query::argue::render_brief;
+using query::argue::render_map_dot;
+using query::argue::render_map_json;
+
+struct MapResult {
+  Outcome outcome = Outcome::Ok;
+  ArgumentMap map;
+  std::vector<Diagnostic> diagnostics;
+};
+
 struct PredicateInfo {
   std::string name;
   std::size_t arity = 0;
@@ -157,9 +173,30 @@ struct StoreOptions {
   std::chrono::milliseconds busy_timeout{5000};
 };
 
+// How open_postgres() opens a PostgreSQL schema.
+struct PostgresOptions {
+  std::string schema = "writ";
+  // Answer from the schema without changing it: load() then adds to memory only. Without
+  // it, each load() is written to the schema in one transaction (creating the schema and
+  // writ's tables in it when it is missing or empty).
+  bool read_only = false;
+};
+
 struct OpenResult {
   Outcome outcome = Outcome::Ok;        // InputError when the store cannot be opened
   std::vector<Diagnostic> diagnostics;  // why
+};
+
+// How compile_sql() writes its script.
+struct SqlOptions {
+  std::string schema = "writ";      // the schema the script creates and evaluates in
+  std::vector<std::string> inputs;  // the files compiled, named in the script's heading
+};
+
+struct SqlResult {
+  Outcome outcome = Outcome::Ok;
+  std::vector<Diagnostic> diagnostics;
+  std::string script;  // when Ok
 };
 
 struct RetractResult {
@@ -189,6 +226,39 @@ struct LogResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Where a passage is in a source's document: [begin, end) byte offsets into its text, and
+// the line and column (1-based; the column in bytes) of `begin`.
+struct TextSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+// A statement that cites a source: `... @ source "quote".`
+struct SourceCitation {
+  Value statement;    // its name, as cites/3 gives it: "p(a)" (a string), a rule's label (a symbol)
+  std::string text;   // the statement as written
+  std::string quote;  // as written in the citation; "" when none
+  std::string place;  // where the statement is: FILE:LINE
+  // Where the quote is in the source's document: one passage; none without a document or a
+  // quote; several when the quote occurs more than once (its load warned about that).
+  std::vector<TextSpan> passages;
+};
+
+// A declared source (docs/language.md, "Verified quotes").
+struct SourceInfo {
+  std::string name;                                       // `article`
+  std::vector<std::pair<std::string, Value>> attributes;  // in the order written
+  std::string declaration;                                // the `#source` statement as written
+  std::string place;                                      // FILE:LINE of the declaration
+  bool has_document = false;  // its `file: "..."` names a document, read when it was loaded
+  std::string document;       // the document's path as read then ("" without one)
+  std::string text;           // the document's text
+  std::vector<TextSpan> sentences;        // the text's sentences, in order (query/text/sentences.hpp)
+  std::vector<SourceCitation> citations;  // the statements citing the source, in the order loaded
+};
+
 class KnowledgeBase {
  public:
   explicit KnowledgeBase(Limits limits = {});
@@ -204,6 +274,17 @@ class KnowledgeBase {
   // True after a successful open().
   bool has_store() const;
 
+  // Opens a schema of a PostgreSQL database instead of a store (docs/scale-out.md): the
+  // statements it keeps are loaded, its fact tables are the facts of their predicates, and
+  // every question is evaluated inside the server (statuses not yet: a program with
+  // arguments is refused when asked). `conninfo` is a libpq connection string or URI; what
+  // it leaves out comes from the PG* environment variables. Must come before anything is
+  // loaded, and instead of open(). Errors (InputError, nothing changed): the server cannot
+  // be reached, the schema is missing (read-only) or is not writ's, the user may not read
+  // it. explain(), why_not(), retract(), import_csv() and materialize() are refused on a
+  // PostgreSQL schema.
+  OpenResult open_postgres(const std::string& conninfo, PostgresOptions options = {});
+
   // Parses and checks the texts together with what is already loaded. All or nothing: if
   // any text has an error, nothing is added and outcome is InputError. With a store open
   // for writing, the texts and their statements are written in one transaction before
@@ -212,7 +293,9 @@ class KnowledgeBase {
   // If cancel() is called while writing, nothing is added and outcome is Cancelled.
   // Queries in the texts are returned, never stored.
   LoadResult load(std::vector<Input> inputs);
-  // Reads the files, then load(). A file that cannot be read is an error.
+  // Reads the files whole, then load(). A file that cannot be opened or read to its end (a
+  // read error, a directory, a device with no end: writ/input_file.hpp) is an error
+  // "cannot read 'PATH': REASON", and nothing is added.
   LoadResult load_files(const std::vector<std::string>& paths);
 
   // Adds each row of a CSV or TSV table as a fact `predicate(v1, ..., vn)`, like load():
@@ -220,7 +303,7 @@ class KnowledgeBase {
   // the table's text as the facts' source). Columns are typed as integer when every value
   // is an integer, else symbol when every value is written as a symbol, else string.
   ImportResult import_csv(Input input, std::string_view predicate, ImportOptions options = {});
-  // Reads the file, then import_csv().
+  // Reads the file whole, then import_csv(); a read error imports nothing (as load_files()).
   ImportResult import_csv_file(const std::string& path, std::string_view predicate, ImportOptions options = {});
 
   // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
@@ -264,6 +347,10 @@ class KnowledgeBase {
   // a bounded depth (query/argue/argument_graph.hpp, ArgumentGraph::why_not).
   ExplainResult explain(std::string_view goal, std::string name = "<query>");
   ExplainResult why_not(std::string_view goal, std::string name = "<query>");
+  // The argument map of a goal's answers (modality applies), with the assumptions in force.
+  // A reader. Its renderings: render_brief (text), render_map_json, render_map_dot; prune
+  // keeps a part of it.
+  MapResult argument_map(std::string_view goal, std::string name = "<query>");
 
   // What-if. assume() adds facts, rules, claims or priorities as a hypothesis: answers
   // and explanations then hold under it, and nothing is stored. assume_off() switches a
@@ -287,6 +374,18 @@ class KnowledgeBase {
   // Needs a store open for writing. All or nothing: one transaction for all of them.
   MaterializeResult materialize(const std::vector<std::string>& predicates);
 
+  // The declared sources, in the order declared, each with its document (the text a store
+  // keeps too), the document's sentences, and every statement citing the source with the
+  // places its quote occupies in the document: what `writ sources` lists and a viewer
+  // highlights. Assumed statements count. A reader; the result is the caller's.
+  std::vector<SourceInfo> sources() const;
+
+  // Everything loaded, then `queries` (a load's queries), as one self-contained PostgreSQL
+  // script (sql/script.hpp, docs/scale-out.md): in one transaction it creates the schema,
+  // a table per relation and the facts, evaluates the program in semi-naive rounds of
+  // INSERT ... SELECT, and answers each query with a SELECT. A reader.
+  SqlResult compile_sql(const std::vector<query::Query>& queries, const SqlOptions& options = {});
+
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
@@ -307,23 +406,7 @@ class KnowledgeBase {
   void cancel() noexcept;
 
  private:
-  // Text -> statements and diagnostics; load() reads writ, import_csv() a table. With
-  // `compact`, plain facts may come as rows (query::FactRows) rather than a Rule each.
-  struct Parsed {
-    query::Program program;
-    std::vector<query::FactRows> facts;
-    std::vector<Diagnostic> diagnostics;
-  };
-  using Parser = std::function<Parsed(std::string_view text, query::SourceId source, std::uint32_t first_line,
-                                      bool compact)>;
-  static Parser writ_parser();
-  // `description` names the store transaction (empty: "load FILE, ...").
-  LoadResult load_unguarded(std::vector<Input> inputs, const Parser& parse, std::string_view description = {});
-  AskResult ask_each_unguarded(const query::Query& query, const ColumnsVisitor& on_columns, const RowVisitor& on_row);
-  ExplainResult explain_unguarded(std::string_view goal, std::string name, bool why_not);
-  LoadResult assume_unguarded(std::string_view text, std::string name);
-
-  struct Impl;
+  struct Impl;  // kb/session.hpp
   std::unique_ptr<Impl> impl_;
 };
 

@@ -196,7 +196,9 @@ WRIT_API int writ_load_text(writ_kb* kb, const char* name, const char* text);
 
 /*
 ** Reads the file at `path` and loads it as writ_load_text does, with the path as its name
-** in messages. A file that cannot be read is WRIT_ERROR_INPUT ("cannot open 'PATH': ...").
+** in messages. A file that cannot be opened or read to its end is WRIT_ERROR_INPUT and adds
+** nothing: "cannot open 'PATH': REASON", "cannot read 'PATH': REASON" (a read error is never
+** taken for the end of the file; a directory or a device with no end is refused).
 ** A writer.
 */
 WRIT_API int writ_load_file(writ_kb* kb, const char* path);
@@ -465,11 +467,19 @@ WRIT_API const char* writ_row_status_name(int status);
 /* ------------------------------------------------------------------------------------ */
 
 /*
-** Explains each answer of `goal` (written as after `?-`): a JSON array with one tree per
-** answer, each node {"kind": "conclusion"|"argument"|"assumption", "role": "for"|"against",
-** "literal", "status", "label", "what", "text", "place", "source", "quote", "outcome",
-** "stands", "children": [...]} (fields absent when empty; see docs/language.md). Stored in
-** *json_out, which the caller frees with writ_free(); NULL on error.
+** Explains the answers of `goal` (written as after `?-`; its modality applies): the argument
+** map as one JSON object, every literal and argument once (docs/language.md, "Argument
+** maps", is the reference):
+**   {"goal", "perspective": null or the party, "assumptions": [what-if statements],
+**    "columns": [...], "answers": [{"values", "columns", "status", "node"}],
+**    "nodes": [{"id": "n1"|"a1"|..., "kind": "literal"|"argument"|"goal", "label", "text",
+**               "status", "depth"; an argument also "rule", "rule_kind" ("strict",
+**               "defeasible", "defeater", "fact", "claim", "assumption"), "claimant",
+**               "statement", "place", "citations": [{"source", "source_kind", "quote"}]}],
+**    "edges": [{"from", "to", "kind": "premise"|"concludes"|"rebuts"|"undercuts"|"beats"|
+**               "negates"}],
+**    "legend": {"established": "#rrggbb", "accepted": ..., "contested": ..., "rejected": ...}}
+** Stored in *json_out, which the caller frees with writ_free(); NULL on error.
 **
 ** Returns WRIT_OK; WRIT_ERROR_INPUT for a goal with errors (writ_errmsg says which);
 ** WRIT_ERROR_LIMIT / WRIT_ERROR_CANCELLED; WRIT_ERROR_NOMEM; WRIT_ERROR_MISUSE when kb,
@@ -478,8 +488,10 @@ WRIT_API const char* writ_row_status_name(int status);
 WRIT_API int writ_explain(writ_kb* kb, const char* goal, char** json_out);
 
 /*
-** Why `goal` does not hold firmly, whatever its modality, as a JSON array of trees of the
-** same nodes as writ_explain: each rejected or contested answer with every argument that
+** Why `goal` does not hold firmly, whatever its modality, as a JSON array of trees, each
+** node {"kind": "conclusion"|"argument"|"assumption"|"condition", "role": "for"|"against",
+** "literal", "sentence", "status", "label", "what", "text", "place", "source", "quote",
+** "outcome", "stands", "applies", "children": [...]} (fields absent when empty): each rejected or contested answer with every argument that
 ** does not stand and why (a premise rejected or contested, or the argument that defeats
 ** it); for a goal without any answer, one tree rooted at the goal (its "literal" the goal
 ** as written, without a final `.` or `?`) with each rule that could conclude it and the

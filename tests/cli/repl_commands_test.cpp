@@ -1,0 +1,193 @@
+// The REPL's session commands (.echo, .bail, .timer, .output, .once, .read, .pager) and
+// the hints for what other shells' users type, through a pipe: exact output and status.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "writ_process.hpp"
+
+namespace writ::cli::test {
+namespace {
+
+std::string contents(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(ReplHints, OtherShellsWordsGetAHintNotAContinuation) {
+  const auto r = run_writ({"repl"},
+                          "likes(ann, bob).\n"
+                          "help\n"
+                          "exit\n"
+                          "quit;\n"
+                          "\\q\n"
+                          "select * from likes;\n"
+                          "SELECT name FROM nothing;\n"
+                          "show tables;\n"
+                          "insert into likes values ('a', 'b');\n"
+                          "likes(X, Y)?\n");
+  EXPECT_EQ(r.exit_code, 1);  // in a script, each such line is an error
+  EXPECT_EQ(r.err,
+            "hint: enter .help for the commands; a fact or rule ends with '.' (edge(1, 2).), a question with "
+            "'?' (edge(1, X)?)\n"
+            "hint: enter .quit or press Ctrl-D to leave\n"
+            "hint: enter .quit or press Ctrl-D to leave\n"
+            "hint: enter .quit or press Ctrl-D to leave\n"
+            "hint: writ is not SQL: ask likes(A, B)? for the rows of likes (.facts likes prints them too)\n"
+            "hint: writ is not SQL: there is no predicate 'nothing'; .preds lists the predicates\n"
+            "hint: writ is not SQL: .preds lists the predicates, .facts PRED prints one\n"
+            "hint: writ is not SQL: add a fact by writing it, e.g. edge(1, 2).\n");
+  EXPECT_EQ(r.out, "?- likes(X, Y).\nX    Y\n---  ---\nann  bob\n(1 answer)\n");
+}
+
+TEST(ReplHints, WritThatLooksLikeAnotherShellIsStillWrit) {
+  // A 0-ary fact, a predicate named like SQL, a claim by a party named like a keyword.
+  const auto r = run_writ({"repl"},
+                          "help.\n"
+                          "select(1).\n"
+                          "show claims p(1).\n"
+                          "help?\n"
+                          "select(X)?\n");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit_code, 0);
+  // (The claim gives the knowledge base arguments, so answers carry a status.)
+  EXPECT_EQ(r.out, "?- help.\ntrue (established).\n\n?- select(X).\nX  status\n-  -----------\n1  established\n(1 answer)\n");
+}
+
+TEST(ReplHints, ADotCommandEndsAnUnfinishedStatement) {
+  const auto r = run_writ({"repl"},
+                          "p(1).\n"
+                          "q(X) :- p(X),\n"
+                          ".preds\n"
+                          "q(X)?\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "hint: dropped the unfinished statement 'q(X) :- p(X),'\n"
+            "<stdin>:4:1: warning: predicate 'q/1' is not defined by any fact or rule\n"
+            " 4 | q(X)?\n"
+            "   | ^~~~\n");
+  EXPECT_EQ(r.out,
+            "predicate  facts  rules\n"
+            "---------  -----  -----\n"
+            "p/1        1      0\n"
+            "?- q(X).\n"
+            "X\n"
+            "-\n"
+            "(0 answers)\n");
+}
+
+TEST(ReplHints, AnUnknownCommandSuggestsOurs) {
+  const auto r = run_writ({"repl"}, ".tables\n.mode csv\n.prds\n.frobnicate\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "error: unknown command '.tables'; did you mean .preds? (enter .help for the list)\n"
+            "error: unknown command '.mode'; did you mean .format? (enter .help for the list)\n"
+            "error: unknown command '.prds'; did you mean .preds? (enter .help for the list)\n"
+            "error: unknown command '.frobnicate' (enter .help for the list)\n");
+}
+
+TEST(ReplCommands, EchoPrintsEachLineBeforeItRuns) {
+  const auto r = run_writ({"repl"}, "p(1).\n.echo on\np(X)?\n.echo\n.echo off\np(1)?\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "p(X)?\n"
+            "X\n-\n1\n(1 answer)\n"
+            ".echo\n"
+            "echo: on\n"
+            ".echo off\n"
+            "?- p(1).\ntrue.\n");
+}
+
+TEST(ReplCommands, BailStopsAScriptAtItsFirstError) {
+  const auto r = run_writ({"repl"}, ".bail on\np(1).\np(X?\np(X)?\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "<stdin>:3:4: error: expected ')' or ','\n 3 | p(X?\n   |    ^\n");
+  EXPECT_EQ(r.out, "");  // p(X)? was never read
+  const auto off = run_writ({"repl"}, ".bail on\n.bail off\n.bail\np(X?\np(1).\np(X)?\n");
+  EXPECT_EQ(off.exit_code, 1);
+  EXPECT_EQ(off.out, "bail: off\n?- p(X).\nX\n-\n1\n(1 answer)\n");
+  EXPECT_EQ(run_writ({"repl"}, ".bail maybe\n").err, "error: usage: .bail on|off\n");
+}
+
+TEST(ReplCommands, TimerPrintsEachCommandsTime) {
+  const auto r = run_writ({"repl"}, ".timer on\np(1).\np(X)?\n.preds\n.timer off\np(1)?\n");
+  EXPECT_EQ(r.exit_code, 0);
+  const std::regex line("time: [0-9]+\\.[0-9]{3} s real, [0-9]+\\.[0-9]{3} s user, [0-9]+\\.[0-9]{3} s system\n");
+  const std::string err = r.err;
+  auto count = std::distance(std::sregex_iterator(err.begin(), err.end(), line), std::sregex_iterator());
+  EXPECT_EQ(count, 3) << err;  // p(1). p(X)? .preds; not the settings, not after .timer off
+  EXPECT_EQ(std::regex_replace(err, line, ""), "");
+}
+
+TEST(ReplCommands, OutputAndOnceWriteAnswersToAFile) {
+  TempDir dir;
+  const auto r = run_writ({"repl"},
+                          "p(1).\n"
+                          ".output all.txt\n"
+                          "p(X)?\n"
+                          ".preds\n"
+                          ".output\n"
+                          "p(1)?\n"
+                          ".once one.txt\n"
+                          "p(2)?\n"
+                          "p(3)?\n"
+                          ".output /no/such/dir/x.txt\n",
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "error: cannot write to '/no/such/dir/x.txt': No such file or directory\n");
+  EXPECT_EQ(contents(dir.path() / "all.txt"),
+            "?- p(X).\nX\n-\n1\n(1 answer)\n"
+            "predicate  facts  rules\n---------  -----  -----\np/1        1      0\n");
+  EXPECT_EQ(contents(dir.path() / "one.txt"), "?- p(2).\nfalse.\n");
+  EXPECT_EQ(r.out, "?- p(1).\ntrue.\n?- p(3).\nfalse.\n");
+}
+
+TEST(ReplCommands, ReadRunsAFileOfStatementsAndCommands) {
+  TempDir dir;
+  dir.write("setup.writ",
+            "% a script, as typed at the prompt\n"
+            "edge(1, 2). edge(2, 3).\n"
+            ".format csv\n"
+            "path(X, Y) :- edge(X, Y).\n"
+            "path(X, Z) :-\n"
+            "  path(X, Y), edge(Y, Z).\n"
+            "path(1, X)?\n"
+            "oops(\n");
+  const auto r = run_writ({"repl"}, ".read setup.writ\n.format\n.read missing.writ\n.read\n", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "X\n2\n3\ncsv\n");
+  EXPECT_EQ(r.err,
+            "setup.writ:8:6: error: expected a term at the end of the input\n"
+            " 8 | oops(\n"
+            "   |      ^\n"
+            "error: cannot open 'missing.writ': No such file or directory\n"
+            "error: usage: .read FILE\n");
+}
+
+TEST(ReplCommands, ReadStopsAtAnErrorWithBailAndFilesMayNotReadEachOtherForever) {
+  TempDir dir;
+  dir.write("bad.writ", "p(1).\np(X?\np(2).\n");
+  const auto r = run_writ({"repl"}, ".bail on\n.read bad.writ\np(X)?\n", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "bad.writ:2:4: error: expected ')' or ','\n 2 | p(X?\n   |    ^\n");
+  EXPECT_EQ(r.out, "");  // the bail ends the whole script
+
+  dir.write("loop.writ", ".read loop.writ\n");
+  const auto loop = run_writ({"repl"}, ".read loop.writ\nX = 1?\n", dir.path());
+  EXPECT_EQ(loop.exit_code, 1);
+  EXPECT_EQ(loop.err, "error: .read FILE: files read each other more than 16 deep\n");
+  EXPECT_EQ(loop.out, "?- X = 1.\nX\n-\n1\n(1 answer)\n");
+}
+
+TEST(ReplCommands, PagerSetting) {
+  const auto r = run_writ({"repl"}, ".pager\n.pager off\n.pager\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "pager: on\npager: off\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test
