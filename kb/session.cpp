@@ -7,6 +7,7 @@
 
 #include "kb/session.hpp"
 #include "query/analysis/predicate.hpp"
+#include "query/analysis/variables.hpp"
 
 namespace writ::kb {
 
