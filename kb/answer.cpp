@@ -322,4 +322,29 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
   return out;
 }
 
+std::string KnowledgeBase::program_text() const {
+  const Reading reading(*impl_);
+  const auto& program = impl_->program;
+  std::string out;
+  auto line = [&out](const std::string& text) {
+    out += text;
+    if (text.empty() || text.back() != '\n') out += '\n';
+  };
+  // Declarations before what cites or words them, priorities after the rules they order.
+  for (const auto& s : program.sources) line(s.text);
+  for (const auto& t : program.templates) line(t.text);
+  for (const auto& r : program.rules) line(r.text);
+  {
+    const std::lock_guard lock(impl_->store_mutex);
+    for (const auto& t : impl_->unread) {
+      impl_->store->read_facts(t, impl_->visible, nullptr,
+                               [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>& values) {
+                                 line(store::fact_text(t.predicate.name, values));
+                               });
+    }
+  }
+  for (const auto& p : program.preferences) line(p.text);
+  return out;
+}
+
 }  // namespace writ::kb
