@@ -153,6 +153,16 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
       f.locations.push_back(r.location);
     }
   }
+  // What the load adds, counted as statements: a fact kept as a row counts as one.
+  std::size_t added_count = (m.program.preferences.size() - preferences_before) +
+                            (m.program.sources.size() - sources_before) +
+                            (m.program.templates.size() - templates_before);
+  if (into_store) {
+    added_count += static_cast<std::size_t>(std::count(is_row.begin(), is_row.end(), false));
+    for (const auto& f : rows) added_count += f.rows();
+  } else {
+    added_count += m.program.rules.size() - rules_before;
+  }
   const bool added = m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before ||
                      m.program.sources.size() != sources_before || m.program.templates.size() != templates_before ||
                      m.program.issues.size() != issues_before;
@@ -224,6 +234,7 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   else
     m.checker.accept(m.program);
   if (added) m.invalidate();
+  result.added = added_count;
   return result;
 }
 
