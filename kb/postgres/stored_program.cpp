@@ -67,7 +67,7 @@ void read_statements(const std::vector<StoredStatement>& statements, const AddSo
     for (auto& p : parsed.program.preferences) program.preferences.push_back(std::move(p));
     for (auto& s : parsed.program.sources) program.sources.push_back(std::move(s));
     for (auto& t : parsed.program.templates) program.templates.push_back(std::move(t));
-    for (auto& i : parsed.program.issues) program.issues.push_back(std::move(i));
+    for (auto& issue : parsed.program.issues) program.issues.push_back(std::move(issue));
     for (const auto& q : parsed.program.queries)
       diagnostics.push_back(query::make_error(q.location, "a stored statement is a query"));
   }
