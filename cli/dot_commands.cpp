@@ -4,6 +4,9 @@
 #include <map>
 #include <chrono>
 #include <cmath>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "help_text.hpp"
@@ -162,6 +165,10 @@ void ReplSession::assume(std::string_view what) {
   BusyScope busy;
   std::vector<std::map<std::string, std::string>> before;
   for (const auto& g : recent_goals_) before.push_back(answer_lines(kb_, g));
+  if (what == "off") {
+    error("usage: .assume off LABEL: switches off the rule labelled LABEL (.rules shows the labels)");
+    return;
+  }
   const bool off = what.starts_with("off ");
   const auto result = off ? kb_.assume_off(rest_of(what, "off")) : kb_.assume(what);
   print_kb_diagnostics(result.diagnostics);
@@ -190,7 +197,7 @@ ReplSession::Flow ReplSession::run_dot_command(std::string_view line) {
   const std::string command = words.front();
   const std::vector<std::string> args(words.begin() + 1, words.end());
 
-  if (command == ".quit" || command == ".exit") return Flow::Quit;
+  if (command == ".quit" || command == ".exit") return keep_unsaved() ? Flow::Ended : Flow::Quit;
   // .read runs commands of its own, each with its output and time.
   if (command == ".read") return read_file(args);
   // Settings take no time worth showing.
@@ -245,6 +252,14 @@ void ReplSession::dispatch_dot_command(std::string_view line, const std::string&
     }
   } else if (command == ".forget") {
     forget();
+  } else if (command == ".save") {
+    save(args);
+  } else if (command == ".dump") {
+    if (args.empty()) {
+      out() << kb_.program_text();
+    } else {
+      error("usage: .dump (.save FILE writes it to a file)");
+    }
   } else if (command == ".log") {
     if (args.empty()) {
       show_log();
@@ -387,7 +402,8 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   std::string texts;
-  if (!statement_numbers(kb_, statements, texts)) {
+  std::vector<std::string> numbered;
+  if (!statement_numbers(kb_, statements, texts, &numbered)) {
     error("usage: .retract #N... takes the numbers that .rules shows (1 to " +
           std::to_string(kb_.rule_texts().size()) + ")");
     return;
@@ -398,9 +414,33 @@ void ReplSession::retract(std::string_view statements) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  out() << "removed " << count_of(result.removed, "statement");
+  // Which statements went, as the user wrote them or as .rules listed them.
+  std::string which;
+  if (numbered.empty()) {
+    which = one_line(texts);
+  } else {
+    for (const auto& t : numbered) which += (which.empty() ? "" : " ") + one_line(t);
+  }
+  out() << "removed " << (result.removed == 1 ? "" : count_of(result.removed, "statement") + ": ") << which;
   if (const std::uint64_t number = last_transaction(); number > 0) out() << " (transaction " << number << ")";
   out() << '\n';
+}
+
+void ReplSession::save(const std::vector<std::string>& args) {
+  if (args.size() != 1) {
+    error("usage: .save FILE");
+    return;
+  }
+  const std::string text = kb_.program_text();
+  std::ofstream file(args.front(), std::ios::binary | std::ios::trunc);
+  if (file) file << text;
+  if (file) file.close();
+  if (!file) {
+    error("cannot write '" + args.front() + "': " + std::strerror(errno));
+    return;
+  }
+  unsaved_ = 0;
+  out() << "saved everything loaded to " << args.front() << " (load it with: writ " << args.front() << ")\n";
 }
 
 void ReplSession::show_log() {

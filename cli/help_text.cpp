@@ -444,13 +444,16 @@ const std::vector<HelpSection>& repl_help_sections() {
       {"Statements",
        "",
        {
-           {"FACT.  RULE.", "add to the knowledge base, e.g. parent(ann, bob)."},
+           {"FACT.  RULE.", R"(add to the knowledge base, e.g. parent(ann, bob). (writ says what it
+added, and in which transaction on a store))"},
            {"?- GOAL.  GOAL?", "answer a question"},
        }},
       {"Files",
        "",
        {
            {".load FILE...", "load the files (all or nothing) and answer their queries; on a store, add them to it"},
+           {".save FILE", "write everything loaded to FILE as a program writ loads again"},
+           {".dump", "print everything loaded as a program writ loads again"},
        }},
       {"Looking around",
        "",
@@ -463,7 +466,7 @@ const std::vector<HelpSection>& repl_help_sections() {
       {"Changing",
        "",
        {
-           {".retract STATEMENT...", "remove facts and rules (from the store, if one is open)"},
+           {".retract STATEMENT...", "remove facts and rules (from the store, if one is open), saying which"},
            {".retract #N...", "remove the statements numbered N by .rules"},
        }},
       {"Arguments",
@@ -499,7 +502,8 @@ hypothesis (never stored) and show what changed)"},
        "",
        {
            {".help", "show this text"},
-           {".quit  .exit", "leave (Ctrl-D also)"},
+           {".quit  .exit", R"(leave (Ctrl-D also); with statements typed into memory and not
+saved, the first .quit says so)"},
        }},
   };
   return sections;

@@ -43,6 +43,29 @@ std::string three_decimals(double seconds) {
 
 }  // namespace
 
+// A statement as one line: each run of blanks and line breaks outside strings one blank.
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool blank = false;
+  char quote = 0;  // '"' inside a string
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) out += ' ';
+    blank = false;
+    out += c;
+    if (quote != 0 && c == '\\' && i + 1 < text.size()) {
+      out += text[++i];
+    } else if (c == '"') {
+      quote = quote == 0 ? c : 0;
+    }
+  }
+  return out;
+}
+
 ReplSession::ReplSession(const Options& options, bool interactive)
     : kb_(options.limits),
       limits_(options.limits),
@@ -113,8 +136,34 @@ void ReplSession::execute(std::string text, const std::string& name, std::uint32
   // Without the last line's newline, an error at the end points after the last token.
   if (text.ends_with('\n')) text.pop_back();
   // One scope for the load and its queries: a Ctrl-C anywhere in them stops the statement.
+  const bool typed = interactive_ && name == source_name_;
+  const std::uint64_t before = typed ? last_transaction() : 0;
   BusyScope busy;
-  finish_load(kb_.load({kb::Input{name, std::move(text), first_line}}));
+  std::string statement = typed ? one_line(text) : std::string();
+  const kb::LoadResult loaded = kb_.load({kb::Input{name, std::move(text), first_line}});
+  // At a terminal every write says what it changed: a fact typed to ask something is
+  // seen to be added (to ask, end it with '?').
+  if (typed && loaded.outcome == kb::Outcome::Ok && loaded.added > 0) {
+    out() << "added " << (loaded.added == 1 && loaded.queries.empty() ? statement : count_of(loaded.added, "statement"));
+    if (const std::uint64_t number = last_transaction(); number > before) {
+      out() << " (transaction " << number << ")";
+    } else if (!kb_.has_store()) {
+      unsaved_ += loaded.added;
+      warned_unsaved_ = false;
+    }
+    out() << '\n';
+  }
+  finish_load(loaded);
+}
+
+bool ReplSession::keep_unsaved() {
+  if (!interactive_ || unsaved_ == 0 || warned_unsaved_) return false;
+  warned_unsaved_ = true;
+  out().flush();
+  print_error("warning", count_of(unsaved_, "statement") + " typed in this session " +
+                             (unsaved_ == 1 ? "is" : "are") +
+                             " in memory only: .save FILE keeps them; .quit again quits without saving");
+  return true;
 }
 
 bool ReplSession::open_store(const Options& options) {

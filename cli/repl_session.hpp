@@ -79,6 +79,9 @@ class ReplSession {
   void set_format(const std::vector<std::string>& args);
   void set_timeout(const std::vector<std::string>& args);
   void retract(std::string_view statements);
+  void save(const std::vector<std::string>& args);
+  // .quit at a terminal with statements typed into memory only: warns once, true to stay.
+  bool keep_unsaved();
   // .why / .whynot GOAL: the explanation tree of each answer (or of the missing one).
   void explain(std::string_view goal, bool why_not);
   // .assume STATEMENT | off LABEL, .forget: apply, then show what changed in the
@@ -105,6 +108,10 @@ class ReplSession {
   ExitStatus status_ = ExitStatus::Ok;
   std::size_t errors_ = 0;    // errors so far: a script bails when this grows
   std::vector<std::string> recent_goals_;  // questions asked, newest last (a few)
+  // Statements typed at the prompt of an in-memory session since the last .save: lost at
+  // .quit, which says so once.
+  std::size_t unsaved_ = 0;
+  bool warned_unsaved_ = false;
 
   // Settings.
   bool echo_ = false;   // .echo: print each line read before running it
@@ -122,6 +129,9 @@ class ReplSession {
 
 // "unknown command '.tables'; did you mean .preds? (enter .help for the list)".
 std::string unknown_command_message(const std::string& command);
+
+// A statement as one line: each run of blanks and line breaks one blank.
+std::string one_line(std::string_view text);
 
 // Splits a dot-command line into words; '...' and "..." quote words with blanks.
 std::vector<std::string> split_command_words(std::string_view line);

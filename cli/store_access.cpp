@@ -37,7 +37,8 @@ bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess acces
   return false;
 }
 
-bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out) {
+bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out,
+                       std::vector<std::string>* numbered) {
   const auto first = written.find_first_not_of(" \t\n");
   if (first == std::string_view::npos || written[first] != '#') {
     out = std::string(written);
@@ -59,6 +60,7 @@ bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, st
     if (ec != std::errc() || next == begin || n == 0 || n > texts.size()) return false;
     out += texts[n - 1];
     out += '\n';
+    if (numbered) numbered->push_back(texts[n - 1]);
     i = static_cast<std::size_t>(next - written.data());
   }
   if (!out.empty()) out.pop_back();

@@ -18,8 +18,10 @@ bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess acces
 
 // Statements to retract as the user wrote them: statements as text, or `#N`s (blank- or
 // comma-separated), the numbers `.rules` shows, each replaced by that statement's text.
-// `out` receives the text; false when a `#N` is malformed or out of range.
-bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out);
+// `out` receives the text (and `numbered`, when given, each statement a `#N` named);
+// false when a `#N` is malformed or out of range.
+bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out,
+                       std::vector<std::string>* numbered = nullptr);
 
 // "1 statement", "2 statements".
 std::string count_of(std::uint64_t n, std::string_view noun);

@@ -66,9 +66,10 @@ struct Atom : x3::position_tagged {
   std::vector<Expression> args;
 };
 
-// `atom` or `not atom`.
+// `atom` or `not atom`, with an optional status test (`not accepted atom`).
 struct AtomLiteral : x3::position_tagged {
   bool negated = false;
+  query::StatusTest status = query::StatusTest::None;
   Atom atom;
 };
 
@@ -128,6 +129,7 @@ struct Citation : x3::position_tagged {
 struct RuleTail : x3::position_tagged {
   query::RuleKind kind = query::RuleKind::Strict;
   std::vector<Literal> body;
+  Leaf weight;  // the number after `weight`; empty text when none was written
   Citation citation;
 };
 
@@ -173,8 +175,14 @@ struct Source : x3::position_tagged {
   std::vector<SourceAttribute> attributes;
 };
 
+// `#issue atom { key: value, ... }.`
+struct Issue : x3::position_tagged {
+  Atom pattern;
+  std::vector<SourceAttribute> attributes;
+};
+
 // Any statement that is not a query.
-struct Statement : x3::variant<Rule, Preference, Source> {
+struct Statement : x3::variant<Rule, Preference, Source, Issue> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -378,6 +378,7 @@ bool Lowering::atom(const syntax::Atom& in, query::Atom& out) {
 bool Lowering::atom_literal(const syntax::AtomLiteral& in, query::Literal& out) {
   out.kind = query::Literal::Kind::Atom;
   out.negated = in.negated;
+  out.status = in.status;
   out.location = locate(in);
   return atom(in.atom, out.atom);
 }
@@ -494,9 +495,40 @@ bool Lowering::rule(const syntax::Rule& in, std::size_t end, query::Program& pro
     if (out.denial) out.head.strong_negation = !out.head.strong_negation;
   }
   ok = body(tail.body, out.body) && ok;
+  ok = weight(tail.weight, out) && ok;
   ok = citation(tail.citation, out.citation) && ok;
   if (ok) program.rules.push_back(std::move(out));
   return ok;
+}
+
+// `weight 0.8`: a number from 0 to 1 with at most three decimals, on an argument that can
+// be weighed against others.
+bool Lowering::weight(const syntax::Leaf& in, query::Rule& out) {
+  if (in.text.empty()) return true;
+  if (out.kind == query::RuleKind::Strict) {
+    error(start(in), in.text.size(),
+          "only defeasible rules, defeaters and claims have a weight: a strict rule or a fact always applies");
+    return false;
+  }
+  std::uint32_t value = 0;
+  int decimals = -1;
+  bool ok = true;
+  for (const char c : in.text) {
+    if (c == '.') {
+      decimals = 0;
+      continue;
+    }
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+    if (decimals >= 0) ++decimals;
+    if (value > 100'000) ok = false;  // no overflow on long digit strings
+  }
+  for (int d = decimals < 0 ? 0 : decimals; d < 3; ++d) value *= 10;
+  if (!ok || decimals > 3 || value > query::max_weight) {
+    error(start(in), in.text.size(), "a weight is a number from 0 to 1 with at most three decimals (0.8)");
+    return false;
+  }
+  out.weight = value;
+  return true;
 }
 
 bool Lowering::template_statement(const syntax::Rule& in, const syntax::Leaf& text,
@@ -552,9 +584,77 @@ bool Lowering::source(const syntax::Source& in, std::size_t end, query::Program&
   return ok;
 }
 
+bool Lowering::issue(const syntax::Issue& in, std::size_t end, query::Program& program) {
+  const std::size_t first = start(in);
+  query::Issue out;
+  out.text = std::string(text_.substr(first, end - first));
+  out.location = locate(first, end);
+  bool ok = atom(in.pattern, out.pattern);
+  // The pattern names a predicate: distinct variables, as a template's (`_` is fresh each time).
+  for (std::size_t i = 0; ok && i < out.pattern.args.size(); ++i) {
+    const Term& arg = out.pattern.args[i];
+    bool distinct = arg.kind == Term::Kind::Variable;
+    for (std::size_t j = 0; distinct && !arg.is_anonymous() && j < i; ++j) distinct = out.pattern.args[j].name != arg.name;
+    if (!distinct) {
+      errors_.push_back(query::make_error(arg.location, "an issue's arguments must be distinct variables"));
+      ok = false;
+    }
+  }
+  static constexpr std::pair<std::string_view, query::ProofStandard> standards[] = {
+      {"scintilla", query::ProofStandard::Scintilla},
+      {"preponderance", query::ProofStandard::Preponderance},
+      {"clear_and_convincing", query::ProofStandard::ClearAndConvincing},
+      {"beyond_reasonable_doubt", query::ProofStandard::BeyondReasonableDoubt},
+      {"dialectical_validity", query::ProofStandard::DialecticalValidity},
+  };
+  bool has_standard = false, has_burden = false;
+  for (const syntax::SourceAttribute& attribute : in.attributes) {
+    const std::string& key = attribute.key.text;
+    const syntax::Leaf& value = attribute.value;
+    const bool symbol = value.kind == syntax::LeafKind::Symbol && !attribute.negative;
+    if (key != "standard" && key != "burden") {
+      error(start(attribute.key), key.size(), "an issue has a 'standard' and a 'burden', not '" + key + "'");
+      ok = false;
+      continue;
+    }
+    bool& seen = key == "standard" ? has_standard : has_burden;
+    if (seen) {
+      error(start(attribute.key), key.size(), "the issue's '" + key + "' is given twice");
+      ok = false;
+    } else if (!symbol) {
+      error(start(value), std::max<std::size_t>(value.text.size(), 1),
+            key == "standard" ? "a proof standard is a name: scintilla, preponderance, clear_and_convincing, "
+                                "beyond_reasonable_doubt or dialectical_validity"
+                              : "the burden is a party's name");
+      ok = false;
+    } else if (key == "burden") {
+      out.burden = value.text;
+    } else {
+      const auto* found = std::find_if(std::begin(standards), std::end(standards),
+                                       [&](const auto& s) { return s.first == value.text; });
+      if (found == std::end(standards)) {
+        error(start(value), value.text.size(),
+              "unknown proof standard '" + value.text +
+                  "' (scintilla, preponderance, clear_and_convincing, beyond_reasonable_doubt, dialectical_validity)");
+        ok = false;
+      } else {
+        out.standard = found->second;
+      }
+    }
+    seen = true;
+  }
+  if (!has_standard && ok) {
+    error(first, 6, "an issue needs a proof standard: #issue p(X) { standard: preponderance }");
+    ok = false;
+  }
+  if (ok) program.issues.push_back(std::move(out));
+  return ok;
+}
+
 bool Lowering::statement(const syntax::Statement& in, std::size_t end, query::Program& program) {
   if (const auto* r = boost::get<syntax::Rule>(&in.get())) return rule(*r, end, program);
   if (const auto* s = boost::get<syntax::Source>(&in.get())) return source(*s, end, program);
+  if (const auto* i = boost::get<syntax::Issue>(&in.get())) return issue(*i, end, program);
   const auto& p = boost::get<syntax::Preference>(in.get());
   const std::size_t first = start(p);
   query::Preference out;

@@ -69,6 +69,9 @@ class Lowering {
                           query::Program& out);
   bool citation(const syntax::Citation& in, std::optional<query::Citation>& out);
   bool source(const syntax::Source& in, std::size_t end, query::Program& out);
+  bool issue(const syntax::Issue& in, std::size_t end, query::Program& out);
+  // The clause's `weight`, checked against its kind.
+  bool weight(const syntax::Leaf& in, query::Rule& out);
   // A decoded string constant's text.
   bool decoded(const syntax::Leaf& in, std::string& out);
 

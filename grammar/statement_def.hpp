@@ -8,19 +8,24 @@
 // since the alternatives inside an atom or a term do not backtrack.
 //
 // The statements, in outline ([x] optional, {x} repeated, "..." literal text):
-//   statement  = source | preference | [label] clause
+//   statement  = source | issue | preference | [label] clause
 //   label      = name ":"                        (a ':' not followed by '-' or '~')
-//   clause     = name "claims" atom [citation] "."
-//              | name "denies" atom [citation] "."
-//              | "blocks" atom ":~" body [citation] "."
-//              | atom ":-" body [citation] "."
-//              | atom ":~" body [citation] "."
-//              | atom [citation] "."
+//   clause     = name "claims" atom [weight] [citation] "."
+//              | name "denies" atom [weight] [citation] "."
+//              | "blocks" atom ":~" body [weight] [citation] "."
+//              | atom ":-" body [weight] [citation] "."
+//              | atom ":~" body [weight] [citation] "."
+//              | atom [weight] [citation] "."
 //              | atom "means" string "."        (a template: no label)
+//   weight     = "weight" number                 (0 to 1, e.g. 0.8)
 //   citation   = "@" name [string]
 //   preference = name ">" name "."
 //   source     = "#source" name "{" [attribute {"," attribute}] "}" "."
 //   attribute  = name ":" (symbol | string | date | ["-"] (integer | duration | money))
+//   issue      = "#issue" atom "{" [attribute {"," attribute}] "}" "."
+//   literal    = ["not"] [status] atom | comparison | aggregate
+//   status     = "established" | "accepted" | "contested" | "rejected" | "does" | "could"
+//                                                (a status test: only before an atom)
 //   query      = "?-" goal "." | goal "?"
 //   goal       = ["[" name "]"] [("could" | "does")] body   (the word only before a literal)
 // where `name` is a lowercase symbol.
@@ -69,6 +74,8 @@ auto const keyword_claims = keyword("claims");
 auto const keyword_denies = keyword("denies");
 auto const keyword_means = keyword("means");
 auto const keyword_source = keyword("#source");
+auto const keyword_issue = keyword("#issue");
+auto const keyword_weight = keyword("weight");
 // `blocks` begins a defeater only when an atom follows: `blocks :- q.` is a rule for blocks.
 auto const keyword_blocks = keyword("blocks") >> &(lit('-') | char_('a', 'z'));
 // `label:` but not `head :- ...` or `head :~ ...`.
@@ -90,6 +97,17 @@ struct AggregateFunctions : x3::symbols<AggregateFunction> {
         "#min", AggregateFunction::Min)("#max", AggregateFunction::Max);
   }
 } const aggregate_function;
+
+// A status test is a word before an atom (`contested p(X)`, `not accepted -p(X)`); the
+// same word followed by anything else is a name (`accepted(X)`, `accepted, p`).
+struct StatusTests : x3::symbols<query::StatusTest> {
+  StatusTests() {
+    add("established", query::StatusTest::Established)("accepted", query::StatusTest::Accepted)(
+        "contested", query::StatusTest::Contested)("rejected", query::StatusTest::Rejected)(
+        "does", query::StatusTest::Does)("could", query::StatusTest::Could);
+  }
+} const status_word;
+auto const status_ahead = lexeme[status_word >> !ident_char] >> (lit('-') | &char_('a', 'z'));
 
 struct Modalities : x3::symbols<Modality> {
   Modalities() { add("could", Modality::Could)("does", Modality::Does); }
@@ -128,6 +146,7 @@ WRIT_RULE(atom_after_not, syntax::Atom, "an atom after 'not'")
 WRIT_RULE(arguments, std::vector<syntax::Expression>, "'('")
 WRIT_RULE(close_arguments, x3::unused_type, "')' or ','")
 
+WRIT_PLAIN_RULE(status_test, query::StatusTest, "a status")
 WRIT_RULE(negated_atom, syntax::AtomLiteral, "a literal")
 WRIT_RULE(positive_atom, syntax::AtomLiteral, "a literal")
 WRIT_RULE(comparison_operator, CompareOp, "a comparison operator (=, !=, <, <=, >, >=)")
@@ -163,6 +182,8 @@ WRIT_PLAIN_RULE(cited_end, syntax::Citation, "a citation")
 WRIT_RULE(end_of_citation, x3::unused_type, "'.' after the citation")
 WRIT_PLAIN_RULE(body_end, syntax::Citation, "',' or '.'")
 
+WRIT_PLAIN_RULE(optional_weight, syntax::Leaf, "'weight'")
+WRIT_RULE(weight_value, syntax::Leaf, "a weight from 0 to 1 after 'weight'")
 WRIT_RULE(strict_tail, syntax::RuleTail, "':-'")
 WRIT_RULE(defeasible_tail, syntax::RuleTail, "':~'")
 WRIT_RULE(fact_tail, syntax::RuleTail, "'.'")
@@ -200,6 +221,11 @@ WRIT_RULE(attribute_value, syntax::Leaf, "a constant (a symbol, a string, an int
 WRIT_RULE(close_attributes, x3::unused_type, "',' or '}'")
 WRIT_RULE(end_of_source, x3::unused_type, "'.' after the source")
 WRIT_RULE(source, syntax::Source, "a source")
+
+WRIT_RULE(issue_atom, syntax::Atom, "an atom after '#issue'")
+WRIT_RULE(open_issue, x3::unused_type, "'{' after the issue's atom")
+WRIT_RULE(end_of_issue, x3::unused_type, "'.' after the issue")
+WRIT_RULE(issue, syntax::Issue, "an issue")
 
 WRIT_PLAIN_RULE(perspective, syntax::Leaf, "'['")
 WRIT_RULE(party, syntax::Leaf, "a party's name")
@@ -268,9 +294,11 @@ auto const arguments_def = lit('(') > term > x3::repeat(std::size_t{0}, max_list
                            reject(lit(','), too_many("arguments")) > close_arguments;
 auto const close_arguments_def = lit(')');
 
-auto const negated_atom_def = (keyword_not >> attr(true)) > atom_after_not;
+// The status word alone; the atom's own '-' is left to the atom.
+auto const status_test_def = (&status_ahead >> lexeme[status_word >> !ident_char]) | attr(query::StatusTest::None);
+auto const negated_atom_def = (keyword_not >> attr(true)) > status_test > atom_after_not;
 // An atom followed by an operator is the start of a comparison (`a < b`, `a + 1 = X`).
-auto const positive_atom_def = attr(false) >> atom >> !(compare_operator | arithmetic_operator);
+auto const positive_atom_def = attr(false) >> status_test >> atom >> !(compare_operator | arithmetic_operator);
 auto const comparison_operator_def = compare_operator;
 auto const comparison_def = term > comparison_operator > comparison_rhs;
 auto const comparison_rhs_def = lone_aggregate | term;
@@ -320,12 +348,12 @@ auto const claimed_atom_def = atom;
 auto const denied_atom_def = atom;
 auto const claim_tail_def =
     attr(RuleKind::Claim) >> attr(std::vector<syntax::Literal>()) >>
-    reject(lit(":-") | lit(":~"), "a claim has no body: write the reasons as rules") >> body_end;
+    reject(lit(":-") | lit(":~"), "a claim has no body: write the reasons as rules") >> optional_weight >> body_end;
 
 auto const defeater_clause_def = attr(ClauseForm::Defeater) >> attr(syntax::Leaf()) >>
                                  keyword_blocks > blocked_atom > defeater_tail;
 auto const blocked_atom_def = atom;
-auto const defeater_tail_def = (lit(":~") >> attr(RuleKind::Defeater)) > body > body_end;
+auto const defeater_tail_def = (lit(":~") >> attr(RuleKind::Defeater)) > body > optional_weight > body_end;
 
 auto const plain_clause_def =
     attr(ClauseForm::Plain) >> attr(syntax::Leaf()) >>
@@ -334,10 +362,13 @@ auto const plain_clause_def =
     reject(lit('['), "a perspective ('[party]') belongs to a query: write '?- [party] goal.'") >
     head > rule_tail;
 auto const rule_tail_def = strict_tail | defeasible_tail | template_tail | fact_tail;
-auto const strict_tail_def = (lit(":-") >> attr(RuleKind::Strict)) > body > body_end;
-auto const defeasible_tail_def = (lit(":~") >> attr(RuleKind::Defeasible)) > body > body_end;
-auto const fact_tail_def = &(lit('@') | lit('.')) >> attr(RuleKind::Strict) >>
-                           attr(std::vector<syntax::Literal>()) >> body_end;
+// `weight 0.8` before the citation; lowering checks the number and the kind of clause.
+auto const weight_value_def = attr(LeafKind::Integer) >> lexeme[raw[+digit >> -('.' >> +digit)] >> !ident_char];
+auto const optional_weight_def = (keyword_weight > weight_value) | attr(syntax::Leaf());
+auto const strict_tail_def = (lit(":-") >> attr(RuleKind::Strict)) > body > optional_weight > body_end;
+auto const defeasible_tail_def = (lit(":~") >> attr(RuleKind::Defeasible)) > body > optional_weight > body_end;
+auto const fact_tail_def = &(lit('@') | lit('.') | keyword_weight) >> attr(RuleKind::Strict) >>
+                           attr(std::vector<syntax::Literal>()) >> optional_weight >> body_end;
 auto const template_tail_def = keyword_means > template_text > end_of_template;
 auto const template_text_def = string;
 auto const end_of_template_def = lit('.');
@@ -375,7 +406,13 @@ auto const attribute_value_def = date | duration | money | integer | string | sy
 auto const close_attributes_def = lit('}');
 auto const end_of_source_def = lit('.');
 
-auto const statement_def = source | preference | rule_statement;
+// `#issue atom { standard: ..., burden: ... }.`: the attributes as a source's.
+auto const issue_def = keyword_issue > issue_atom > open_issue > source_attributes > close_attributes > end_of_issue;
+auto const issue_atom_def = atom;
+auto const open_issue_def = lit('{');
+auto const end_of_issue_def = lit('.');
+
+auto const statement_def = source | issue | preference | rule_statement;
 
 // The fast path for facts: only `>>`, so it fails quietly on anything it does not take (a
 // term such as `1 + 2` fails at the lookahead after its first constant).
@@ -415,6 +452,7 @@ BOOST_SPIRIT_DEFINE(citation, citation_source, cited_end, end_of_citation, body_
                     preference, source_name, open_attributes, source_attributes, source_attribute,
                     attribute_key, attribute_colon, attribute_value, close_attributes,
                     end_of_source, source, perspective, party, close_perspective, modality,
-                    statement, fact_argument, plain_fact)
+                    statement, fact_argument, plain_fact, status_test, optional_weight, weight_value, issue_atom,
+                    open_issue, end_of_issue, issue)
 
 }  // namespace writ::grammar::parser

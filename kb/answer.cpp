@@ -111,12 +111,14 @@ AskResult KnowledgeBase::Impl::answer(const query::Query& q, const ColumnsVisito
     for (const auto& row : rows) on_row(row.values, row.status);
     return result;
   }
-  result.outcome = m.evaluate(bounds, m.tables_needed(named), result.diagnostics);
+  const auto needed = m.tables_needed(named);
+  const auto columns = [&](const std::vector<std::string>& names) { on_columns(names, false); };
+  const auto row = [&](const std::vector<Value>& values) { on_row(values, std::nullopt); };
+  if (m.goal_directed(named, bounds, needed, columns, row, result)) return result;
+  result.outcome = m.evaluate(bounds, needed, result.diagnostics);
   if (result.outcome != Outcome::Ok) return result;
   result.answers.columns = query::answer_columns(named);
-  const auto status = m.evaluator.answer_each(
-      named, bounds, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
-      [&](const std::vector<Value>& row) { on_row(row, std::nullopt); });
+  const auto status = m.evaluator.answer_each(named, bounds, columns, row);
   for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(status);
   return result;
@@ -317,6 +319,31 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
                                out.push_back(store::fact_text(t.predicate.name, values));
                              });
   }
+  return out;
+}
+
+std::string KnowledgeBase::program_text() const {
+  const Reading reading(*impl_);
+  const auto& program = impl_->program;
+  std::string out;
+  auto line = [&out](const std::string& text) {
+    out += text;
+    if (text.empty() || text.back() != '\n') out += '\n';
+  };
+  // Declarations before what cites or words them, priorities after the rules they order.
+  for (const auto& s : program.sources) line(s.text);
+  for (const auto& t : program.templates) line(t.text);
+  for (const auto& r : program.rules) line(r.text);
+  {
+    const std::lock_guard lock(impl_->store_mutex);
+    for (const auto& t : impl_->unread) {
+      impl_->store->read_facts(t, impl_->visible, nullptr,
+                               [&](std::int64_t, std::uint32_t, std::uint32_t, std::vector<Value>& values) {
+                                 line(store::fact_text(t.predicate.name, values));
+                               });
+    }
+  }
+  for (const auto& p : program.preferences) line(p.text);
   return out;
 }
 

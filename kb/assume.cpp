@@ -24,7 +24,7 @@ LoadResult KnowledgeBase::Impl::assume(std::string_view text, std::string name) 
   result.diagnostics = std::move(parsed.diagnostics);
   for (const auto& q : parsed.program.queries)
     result.diagnostics.push_back(query::make_error(q.location, "a query cannot be assumed: ask it after the assumption"));
-  if (!parsed.program.sources.empty() || !parsed.program.templates.empty())
+  if (!parsed.program.sources.empty() || !parsed.program.templates.empty() || !parsed.program.issues.empty())
     result.diagnostics.push_back(query::make_error({}, "only facts, rules, claims and priorities can be assumed"));
   if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
     result.diagnostics.push_back(query::make_error({}, "nothing to assume: give facts, rules, claims or priorities"));

@@ -42,12 +42,14 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   const auto preferences_before = m.program.preferences.size();
   const auto sources_before = m.program.sources.size();
   const auto templates_before = m.program.templates.size();
+  const auto issues_before = m.program.issues.size();
   // All or nothing: a failed load leaves the program as it was.
   auto roll_back = [&] {
     m.program.rules.resize(rules_before);
     m.program.preferences.resize(preferences_before);
     m.program.sources.resize(sources_before);
     m.program.templates.resize(templates_before);
+    m.program.issues.resize(issues_before);
   };
   // Memory may run out half-way (guarded() makes that a diagnostic): then too the program
   // and the store's transaction are left as they were, until the store has committed.
@@ -92,12 +94,14 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
       for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
       for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
       for (auto& t : parsed.program.templates) m.program.templates.push_back(std::move(t));
+      for (auto& i : parsed.program.issues) m.program.issues.push_back(std::move(i));
     }
     read_documents(std::span(m.program.sources).subspan(sources_before), m.sources, documents, result.diagnostics);
     m.program.queries = result.queries;
     for (auto i = rules_before; i < m.program.rules.size(); ++i) query::name_anonymous_variables(m.program.rules[i]);
     for (auto& q : m.program.queries) query::name_anonymous_variables(q);
-    auto checked = m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before});
+    auto checked =
+        m.checker.check(m.program, {rules_before, preferences_before, sources_before, templates_before, issues_before});
     result.queries = std::move(m.program.queries);
     m.program.queries.clear();
     for (auto& d : checked) {
@@ -149,13 +153,24 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
       f.locations.push_back(r.location);
     }
   }
+  // What the load adds, counted as statements: a fact kept as a row counts as one.
+  std::size_t added_count = (m.program.preferences.size() - preferences_before) +
+                            (m.program.sources.size() - sources_before) +
+                            (m.program.templates.size() - templates_before);
+  if (into_store) {
+    added_count += static_cast<std::size_t>(std::count(is_row.begin(), is_row.end(), false));
+    for (const auto& f : rows) added_count += f.rows();
+  } else {
+    added_count += m.program.rules.size() - rules_before;
+  }
   const bool added = m.program.rules.size() != rules_before || m.program.preferences.size() != preferences_before ||
-                     m.program.sources.size() != sources_before || m.program.templates.size() != templates_before;
+                     m.program.sources.size() != sources_before || m.program.templates.size() != templates_before ||
+                     m.program.issues.size() != issues_before;
   if (m.store && !m.store->read_only() && added) {
     store::StoreError error;
     const auto written = store::write_load(
         *m.store, m.sources, first_new_source, m.program,
-        store::FirstNew{rules_before, preferences_before, sources_before, templates_before},
+        store::FirstNew{rules_before, preferences_before, sources_before, templates_before, issues_before},
         into_store ? &rows : nullptr, m.cancelled, error, description);
     if (written != store::WriteOutcome::Written) {
       roll_back();  // the store has nothing of it: neither has memory
@@ -176,7 +191,7 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
     std::string error;
     const auto written = m.postgres->write(
         postgres::statements_of_load(m.sources, m.program,
-                                     {rules_before, preferences_before, sources_before, templates_before}, is_row),
+                                     {rules_before, preferences_before, sources_before, templates_before, issues_before}, is_row),
         rows, m.cancelled, error);
     if (written != postgres::WriteOutcome::Written) {
       roll_back();
@@ -219,6 +234,7 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   else
     m.checker.accept(m.program);
   if (added) m.invalidate();
+  result.added = added_count;
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include "kb/postgres/stored_program.hpp"
 #include "kb/session.hpp"
 #include "query/analysis/checks.hpp"
+#include "query/analysis/status_tests.hpp"
 #include "query/analysis/variables.hpp"
 #include "sql/script.hpp"
 
@@ -65,6 +66,12 @@ AskResult KnowledgeBase::Impl::answer_in_postgres(const query::Query& q, const q
             "PostgreSQL yet"));
     return result;
   }
+  if (query::has_status_test(m.effective()) || query::has_status_test(q.body)) {
+    result.outcome = Outcome::InputError;
+    result.diagnostics.push_back(
+        query::make_error({}, "status tests (accepted p(...)) are not evaluated in PostgreSQL yet"));
+    return result;
+  }
   result.answers.columns = query::answer_columns(q);
   if (!m.postgres->evaluated()) {
     const auto place = [&m](const query::Location& at) {
@@ -97,6 +104,14 @@ SqlResult KnowledgeBase::compile_sql(const std::vector<query::Query>& queries, c
       result.diagnostics.push_back(query::make_error(
           {}, "compile --sql: the program has defeasible rules, defeaters, claims or priorities, whose statuses are not "
               "compiled to SQL yet"));
+      return result;
+    }
+    bool tests = query::has_status_test(*program);
+    for (const auto& q : queries) tests = tests || query::has_status_test(q.body);
+    if (tests) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics.push_back(
+          query::make_error({}, "compile --sql: status tests (accepted p(...)) are not compiled to SQL yet"));
       return result;
     }
     query::Program with_queries = *program;

@@ -7,6 +7,7 @@
 
 #include "kb/session.hpp"
 #include "query/analysis/predicate.hpp"
+#include "query/analysis/variables.hpp"
 
 namespace writ::kb {
 
@@ -172,6 +173,29 @@ Outcome KnowledgeBase::Impl::evaluate(const query::eval::Limits& l, const std::v
   for (const auto& d : evaluator.diagnostics()) diagnostics.push_back(d);
   evaluated = status == query::eval::Status::Ok;
   return outcome_of(status);
+}
+
+bool KnowledgeBase::Impl::goal_directed(const query::Query& q, const query::eval::Limits& l,
+                                        const std::vector<bool>& needed,
+                                        const query::eval::Evaluator::ColumnsVisitor& on_columns,
+                                        const query::eval::Evaluator::RowVisitor& on_row, AskResult& result) {
+  const auto* with_facts_read = program_with_facts(&needed, false, result.diagnostics);  // may reset `evaluated`
+  if (!with_facts_read) {
+    result.outcome = Outcome::InputError;
+    return true;
+  }
+  if (evaluated) return false;
+  query::eval::Evaluator goal;
+  const auto status = goal.evaluate_goal(*with_facts_read, q, l);
+  if (!status) return false;
+  for (const auto& d : goal.diagnostics()) result.diagnostics.push_back(d);
+  result.outcome = outcome_of(*status);
+  if (result.outcome != Outcome::Ok) return true;
+  result.answers.columns = query::answer_columns(q);
+  const auto answered = goal.answer_each(goal.goal_query(), l, on_columns, on_row);
+  for (const auto& d : goal.diagnostics()) result.diagnostics.push_back(d);
+  result.outcome = outcome_of(answered);
+  return true;
 }
 
 query::argue::ArgumentGraph* KnowledgeBase::Impl::graph(const std::string& perspective, const query::eval::Limits& l,

@@ -143,6 +143,13 @@ struct KnowledgeBase::Impl : SessionLocks {
   // Brings the fixpoint up to date, with the stored facts of the tables in `needed`; on
   // failure the diagnostics say why.
   Outcome evaluate(const query::eval::Limits& l, const std::vector<bool>& needed, std::vector<Diagnostic>& diagnostics);
+  // Answers a question with constants by evaluating only what it needs (the magic-set
+  // rewriting, query/eval/magic_sets.hpp) when no fixpoint is at hand to answer it from,
+  // in an evaluator of its own, dropped afterwards. False when the rewriting does not
+  // apply; then the whole fixpoint answers.
+  bool goal_directed(const query::Query& q, const query::eval::Limits& l, const std::vector<bool>& needed,
+                     const query::eval::Evaluator::ColumnsVisitor& on_columns,
+                     const query::eval::Evaluator::RowVisitor& on_row, AskResult& result);
   // The argument graph of a perspective, built on first use; null when building failed
   // (the diagnostics and outcome say why).
   query::argue::ArgumentGraph* graph(const std::string& perspective, const query::eval::Limits& l,

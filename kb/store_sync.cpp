@@ -109,6 +109,8 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       result.diagnostics.push_back(query::make_error(d.location, "a source declaration cannot be retracted"));
     for (const auto& t : parsed.program.templates)
       result.diagnostics.push_back(query::make_error(t.location, "a template cannot be retracted"));
+    for (const auto& i : parsed.program.issues)
+      result.diagnostics.push_back(query::make_error(i.location, "an issue cannot be retracted"));
     if (parsed.program.rules.empty() && parsed.program.preferences.empty() && result.diagnostics.empty())
       result.diagnostics.push_back(query::make_error({}, "nothing to retract: give facts or rules"));
     if (m.store && m.store->read_only())

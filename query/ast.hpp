@@ -63,6 +63,12 @@ struct Atom {
 };
 
 enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+
+// A status test before an atom of a body, `accepted deduction(T, X, A)`: true of the ground
+// atom when, once the argument layer has labelled it, its status is the one named
+// (docs/language.md, "Status tests"). `Does` is established or accepted, `Could` anything
+// but rejected. A literal with no argument at all has no status: every test is false of it.
+enum class StatusTest { None, Established, Accepted, Contested, Rejected, Does, Could };
 enum class AggregateFunction { Count, Sum, Min, Max };
 
 struct Literal;
@@ -81,6 +87,7 @@ struct Literal {
   enum class Kind { Atom, Comparison, Aggregate };
   Kind kind = Kind::Atom;
   bool negated = false;  // Atom: `not p(...)`
+  StatusTest status = StatusTest::None;  // Atom: `contested p(...)`, `not accepted p(...)`
 
   Atom atom;  // Atom
 
@@ -112,12 +119,20 @@ struct Citation {
   Location quote_location;  // the quote's string literal (line 0 when there is none)
 };
 
+// An argument's weight, `weight 0.8` after a defeasible rule, defeater or claim, in
+// thousandths (800): what proof standards weigh (see Issue).
+using Weight = std::uint32_t;
+inline constexpr Weight max_weight = 1000;
+// The weight of an argument whose weight is not written: the middle of the scale.
+inline constexpr Weight default_weight = 500;
+
 // A fact is a strict rule with an empty body.
 struct Rule {
   std::optional<std::string> label;
   RuleKind kind = RuleKind::Strict;
   Atom head;
   std::vector<Literal> body;
+  std::optional<Weight> weight;  // written `weight 0.8`; defeasible rules, defeaters and claims only
   std::optional<Citation> citation;
   std::string claimant;  // Claim: who claims it
   bool denial = false;   // Claim: written `denies h` (head is then `-h`)
@@ -162,6 +177,21 @@ struct SourceDeclaration {
       if (k == key) return &v;
     return nullptr;
   }
+};
+
+// The proof standards of Carneades (docs/language.md, "Proof standards and burden of proof").
+enum class ProofStandard { Scintilla, Preponderance, ClearAndConvincing, BeyondReasonableDoubt, DialecticalValidity };
+
+// `#issue intent(X) { standard: beyond_reasonable_doubt, burden: prosecution }.`: the
+// literals matching `pattern` (a predicate with distinct variables, `-p` for the contrary)
+// are decided by weighing the arguments for and against them against `standard`; the
+// burden of persuasion is on the party that must prove them (named for explanations).
+struct Issue {
+  Atom pattern;
+  ProofStandard standard = ProofStandard::Scintilla;
+  std::string burden;  // a party's name, or empty
+  std::string text;
+  Location location;
 };
 
 // `could_breach(P, A) means "P could breach A".`: how answers and explanations read.
@@ -221,6 +251,7 @@ struct Program {
   std::vector<Preference> preferences;
   std::vector<SourceDeclaration> sources;
   std::vector<Template> templates;
+  std::vector<Issue> issues;
 };
 
 }  // namespace writ::query

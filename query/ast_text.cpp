@@ -53,7 +53,19 @@ std::string to_source(CompareOp op) {
 
 std::string to_source(const Literal& l) {
   switch (l.kind) {
-    case Literal::Kind::Atom: return (l.negated ? "not " : "") + to_source(l.atom);
+    case Literal::Kind::Atom: {
+      const char* test = "";
+      switch (l.status) {
+        case StatusTest::None: break;
+        case StatusTest::Established: test = "established "; break;
+        case StatusTest::Accepted: test = "accepted "; break;
+        case StatusTest::Contested: test = "contested "; break;
+        case StatusTest::Rejected: test = "rejected "; break;
+        case StatusTest::Does: test = "does "; break;
+        case StatusTest::Could: test = "could "; break;
+      }
+      return (l.negated ? "not " : "") + (test + to_source(l.atom));
+    }
     case Literal::Kind::Comparison: return to_source(l.lhs) + " " + to_source(l.op) + " " + to_source(l.rhs);
     case Literal::Kind::Aggregate: break;
   }

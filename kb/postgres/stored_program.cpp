@@ -22,6 +22,8 @@ std::vector<StoredStatement> statements_of_load(const query::SourceSet& sources,
     placed.push_back({program.sources[i].location, &program.sources[i].text});
   for (std::size_t i = first.templates; i < program.templates.size(); ++i)
     placed.push_back({program.templates[i].location, &program.templates[i].text});
+  for (std::size_t i = first.issues; i < program.issues.size(); ++i)
+    placed.push_back({program.issues[i].location, &program.issues[i].text});
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
     return std::tie(a.at.source, a.at.offset) < std::tie(b.at.source, b.at.offset);
   });
@@ -65,6 +67,7 @@ void read_statements(const std::vector<StoredStatement>& statements, const AddSo
     for (auto& p : parsed.program.preferences) program.preferences.push_back(std::move(p));
     for (auto& s : parsed.program.sources) program.sources.push_back(std::move(s));
     for (auto& t : parsed.program.templates) program.templates.push_back(std::move(t));
+    for (auto& issue : parsed.program.issues) program.issues.push_back(std::move(issue));
     for (const auto& q : parsed.program.queries)
       diagnostics.push_back(query::make_error(q.location, "a stored statement is a query"));
   }

@@ -19,6 +19,7 @@ struct FirstNew {
   std::size_t preferences = 0;
   std::size_t sources = 0;
   std::size_t templates = 0;
+  std::size_t issues = 0;
 };
 
 // The statements of a load that are kept as text (all but its plain facts: `is_row[i]` for

@@ -107,7 +107,7 @@ StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, con
     if (src == sources.end()) return damage("statement " + std::to_string(s.id) + " names no source");
     auto parsed = grammar::parse_program(s.text, src->second.id);
     auto& p = parsed.program;
-    const auto count = p.rules.size() + p.preferences.size() + p.sources.size() + p.templates.size();
+    const auto count = p.rules.size() + p.preferences.size() + p.sources.size() + p.templates.size() + p.issues.size();
     if (!parsed.diagnostics.empty() || count != 1 || !p.queries.empty())
       return damage("statement " + std::to_string(s.id) + " does not parse: " + s.text);
     const LocationShift shift(src->second.id, s.line, s.column, s.offset);
@@ -121,10 +121,14 @@ StoreStatus read_statements(Store& store, std::optional<std::int64_t> as_of, con
       shift.source(p.sources.front());
       declarations[s.id] = program.sources.size();
       program.sources.push_back(std::move(p.sources.front()));
-    } else {
+    } else if (!p.templates.empty()) {
       shift.at(p.templates.front().location);
       shift.atom(p.templates.front().atom);
       program.templates.push_back(std::move(p.templates.front()));
+    } else {
+      shift.at(p.issues.front().location);
+      shift.atom(p.issues.front().pattern);
+      program.issues.push_back(std::move(p.issues.front()));
     }
   };
   if (auto e = store.read_statements(as_of, sink, tables)) return e;
@@ -244,7 +248,7 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
       }
     }
   }
-  // Priorities, source declarations and templates are kept as text, like rules.
+  // Priorities, source declarations, templates and issues are kept as text, like rules.
   auto add_all = [&](const auto& items, std::size_t from, std::string_view kind) -> bool {
     for (std::size_t i = from; i < items.size(); ++i) {
       const auto& item = items[i];
@@ -284,7 +288,7 @@ WriteOutcome write_load(Store& store, const query::SourceSet& sources, query::So
       return WriteOutcome::Failed;
     }
   }
-  if (!add_all(program.templates, first.templates, "template")) {
+  if (!add_all(program.templates, first.templates, "template") || !add_all(program.issues, first.issues, "issue")) {
     store.rollback();
     return WriteOutcome::Failed;
   }

@@ -60,6 +60,7 @@ struct FirstNew {
   std::size_t preferences = 0;
   std::size_t sources = 0;
   std::size_t templates = 0;
+  std::size_t issues = 0;
 };
 
 // `description` names the transaction in the log; empty: "load FILE, FILE...".

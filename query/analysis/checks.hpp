@@ -46,6 +46,13 @@ void check_arguments(const Program& program, std::vector<Diagnostic>& out);
 void check_builtins(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_builtins(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_types(const Program& program, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
+// Status tests through recursion, and aggregates over conclusions that may stay contested
+// without a status test (status_tests.hpp). Both look at the whole program.
+void check_status_tests(const Program& program, std::vector<Diagnostic>& out);
+void check_argued_aggregates(const Program& program, std::vector<Diagnostic>& out);
+// Issues from program.issues[from] on: a second issue over a predicate or its contrary, an
+// issue over what nothing argues (issues.cpp).
+void check_issues(const Program& program, std::size_t from, std::vector<Diagnostic>& out);
 void check_types(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_quotes(const Program& program, std::vector<Diagnostic>& out);
 

@@ -147,6 +147,9 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_builtins(program, queries, out);
   check_types(program, queries, out);
   check_quotes(program, out);
+  check_status_tests(program, out);
+  check_argued_aggregates(program, out);
+  check_issues(program, 0, out);
   sort_by_location(out);
   return out;
 }

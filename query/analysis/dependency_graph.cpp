@@ -98,13 +98,27 @@ bool DependencyGraph::recursive(std::uint32_t component) const {
   return false;
 }
 
-DependencyGraph build_dependency_graph(const Program& program, bool strict_only) {
+namespace {
+
+template <class Rules, class Deref>
+DependencyGraph build(const Rules& rules, bool strict_only, Deref deref) {
   DependencyGraph g;
-  for (const auto& r : program.rules) intern(g, predicate_of(r.head));
-  for (const auto& r : program.rules)
-    if (!strict_only || r.kind == RuleKind::Strict) add_edges(g, intern(g, predicate_of(r.head)), r, r.body, false);
+  for (const auto& r : rules) intern(g, predicate_of(deref(r).head));
+  for (const auto& r : rules)
+    if (!strict_only || deref(r).kind == RuleKind::Strict)
+      add_edges(g, intern(g, predicate_of(deref(r).head)), deref(r), deref(r).body, false);
   strongly_connected_components(g);
   return g;
+}
+
+}  // namespace
+
+DependencyGraph build_dependency_graph(const Program& program, bool strict_only) {
+  return build(program.rules, strict_only, [](const Rule& r) -> const Rule& { return r; });
+}
+
+DependencyGraph build_dependency_graph(const std::vector<const Rule*>& rules, bool strict_only) {
+  return build(rules, strict_only, [](const Rule* r) -> const Rule& { return *r; });
 }
 
 }  // namespace writ::query

@@ -31,5 +31,8 @@ struct DependencyGraph {
 // through defeasible rules is the argumentation layer's to decide (it gives such cycles
 // the grounded, well-founded reading), so only strict cycles must be stratified.
 DependencyGraph build_dependency_graph(const Program& program, bool strict_only = false);
+// The same over the rules given, in that order (a program rewritten for a question: some
+// rules as written, some new).
+DependencyGraph build_dependency_graph(const std::vector<const Rule*>& rules, bool strict_only = false);
 
 }  // namespace writ::query

@@ -31,7 +31,7 @@ void for_each_body_atom(const std::vector<Literal>& body, const F& f) {
 
 ProgramExtent extent_of(const Program& program) {
   return ProgramExtent{program.rules.size(), program.preferences.size(), program.sources.size(),
-                       program.templates.size()};
+                       program.templates.size(), program.issues.size()};
 }
 
 struct IncrementalChecker::Index {
@@ -206,6 +206,16 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
     }
   }
   if (diagnose && closes_negative_cycle(new_edges)) return false;
+  // Status tests and aggregates over argued conclusions are about the whole program; a new
+  // fact cannot make either wrong, a new rule can (a defeasible rule under an old aggregate).
+  // Their errors are rare and may point at old statements: the whole check says them.
+  if (diagnose && std::any_of(rules.begin(), rules.end(), [](const Rule& r) { return !r.is_fact(); })) {
+    std::vector<Diagnostic> global;
+    check_status_tests(program, global);
+    check_argued_aggregates(program, global);
+    if (!global.empty()) return false;
+  }
+  if (diagnose) check_issues(program, from.issues, arguments);
 
   // Definitions: every head is known before any body is looked at, as in check_definitions.
   // A use warns when its predicate is undefined and it is the first use in the program; an

@@ -37,6 +37,7 @@ struct ProgramExtent {
   std::size_t preferences = 0;
   std::size_t sources = 0;
   std::size_t templates = 0;
+  std::size_t issues = 0;
 
   bool operator==(const ProgramExtent&) const = default;
 };

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "query/analysis/checks.hpp"
+#include "query/analysis/status_tests.hpp"
 #include "query/analysis/variables.hpp"
 #include "query/arithmetic.hpp"
 
@@ -111,6 +112,14 @@ std::string ArgumentGraph::to_string(LiteralId l) const {
 
 eval::Status ArgumentGraph::build(const Program& program, const std::string& perspective,
                                   const eval::Limits& limits) {
+  status_predicates_.clear();
+  layered_.reset();
+  if (has_status_test(program)) return build_layers(program, perspective, limits);
+  return build_layer(program, perspective, limits);
+}
+
+eval::Status ArgumentGraph::build_layer(const Program& program, const std::string& perspective,
+                                        const eval::Limits& limits) {
   program_ = &program;
   perspective_ = perspective;
   diagnostics_.clear();
@@ -123,6 +132,12 @@ eval::Status ArgumentGraph::build(const Program& program, const std::string& per
   stronger_than_.clear();
   grounding_ = Program{};
   grounding_rule_of_.clear();
+  issue_sides_.clear();
+  for (const auto& issue : program.issues) {
+    const auto p = predicate_of(issue.pattern);
+    issue_sides_.try_emplace(p, IssueSide{&issue, true});
+    issue_sides_.try_emplace(contrary_of(p), IssueSide{&issue, false});
+  }
 
   // Superiority, closed transitively.
   for (const auto& p : program.preferences) stronger_than_[p.stronger].insert(p.weaker);
@@ -158,6 +173,10 @@ eval::Status ArgumentGraph::build(const Program& program, const std::string& per
   // what rests on it is accepted there, never established.
   for (const auto& e : rules)
     if (e.kind != RuleKind::Strict || e.rule->kind == RuleKind::Claim) argued.insert(predicate_of(e.rule->head));
+  // So does a status test's: it reads a labelling, which facts alone do not give.
+  for (const auto& [p, _] : status_predicates_) argued.insert(p);
+  // Aggregates are sound over what is decided: the strict part, and status tests.
+  const auto undecided = undecided_predicates(program);
   std::function<void(const std::vector<Literal>&, const std::function<void(const Atom&)>&)> each_atom =
       [&](const std::vector<Literal>& body, const std::function<void(const Atom&)>& f) {
         for (const auto& l : body) {
@@ -202,9 +221,10 @@ eval::Status ArgumentGraph::build(const Program& program, const std::string& per
     for (const auto& l : r.body) {
       if (l.kind != Literal::Kind::Aggregate) continue;
       bool over_argued = false;
-      for (const auto& el : l.elements) each_atom(el.condition, [&](const Atom& a) { over_argued = over_argued || argued.count(predicate_of(a)); });
+      for (const auto& el : l.elements) each_atom(el.condition, [&](const Atom& a) { over_argued = over_argued || undecided.count(predicate_of(a)); });
+      // check_argued_aggregates() says so, with the predicate, before anything is built.
       if (over_argued)
-        diagnostics_.push_back(make_error(l.location, "an aggregate over conclusions of defeasible rules or claims is not supported yet"));
+        diagnostics_.push_back(make_error(l.location, "an aggregate over conclusions of defeasible rules or claims needs a status test"));
     }
     Layout layout{i, instance_variables(r.body, &r.head), 0};
     Rule inst;
@@ -389,6 +409,10 @@ void ArgumentGraph::label_all() {
         if (body == Label::In) next = Label::In;
       } else if (const auto c = contrary(in.head); c && literals_[*c].strict_part) {
         next = Label::Out;  // defeated by a strict conclusion from facts
+      } else if (issue_side(in.head)) {
+        // Under an issue an argument applies or not; its attackers are weighed at the
+        // literal, by the issue's standard (judged()).
+        if (body == Label::In) next = Label::In;
       } else {
         bool all_neutralized = true;
         bool beaten = false;
@@ -414,6 +438,14 @@ void ArgumentGraph::label_all() {
     }
     for (LiteralId l = 0; l < literals_.size(); ++l) {
       if (labels_[l] != Label::Undecided) continue;
+      if (const auto* side = issue_side(l)) {
+        const auto next = judged(l, *side);
+        if (next != Label::Undecided) {
+          labels_[l] = next;
+          changed = true;
+        }
+        continue;
+      }
       bool any_in = false, all_out = true;
       for (const auto s : supporters_[l]) {
         any_in = any_in || instances_[s].label == Label::In;
@@ -436,6 +468,8 @@ void ArgumentGraph::mark_established() {
     changed = false;
     for (auto& in : instances_) {
       if (in.established || in.label != Label::In || in.rule->kind != RuleKind::Strict) continue;
+      // A status test's facts, and what aggregates them, rest on a labelling: accepted at best.
+      if (status_predicates_.count(literals_[in.head].predicate) || reads_status(in)) continue;
       bool ok = std::all_of(in.body.begin(), in.body.end(), [&](LiteralId l) { return established_[l]; });
       for (const auto& n : in.negations)
         for (const auto m : n.matches) ok = ok && labels_[m] == Label::Out && !argued(m);
@@ -447,6 +481,87 @@ void ArgumentGraph::mark_established() {
       }
     }
   }
+}
+
+const IssueSide* ArgumentGraph::issue_side(LiteralId l) const {
+  if (issue_sides_.empty()) return nullptr;
+  const auto it = issue_sides_.find(literals_[l].predicate);
+  return it == issue_sides_.end() ? nullptr : &it->second;
+}
+
+const StatusPredicate* ArgumentGraph::status_predicate(const PredicateId& p) const {
+  const auto it = status_predicates_.find(p);
+  return it == status_predicates_.end() ? nullptr : &it->second;
+}
+
+Weight ArgumentGraph::weight(InstanceId i) const { return instances_[i].rule->weight.value_or(default_weight); }
+
+Weighing ArgumentGraph::weighing(LiteralId l) const {
+  Weighing w;
+  auto add = [&](InstanceId i, std::optional<Weight>& sure, std::optional<Weight>& possible) {
+    const auto& in = instances_[i];
+    if (in.kind == RuleKind::Strict || in.label == Label::Out) return;  // strict ones are not weighed
+    const Weight x = weight(i);
+    possible = std::max(possible.value_or(0), x);
+    if (in.label == Label::In) sure = std::max(sure.value_or(0), x);
+  };
+  for (const auto s : supporters_[l]) add(s, w.sure.pro, w.possible.pro);
+  if (const auto c = contrary(l))
+    for (const auto s : supporters_[*c]) add(s, w.sure.con, w.possible.con);
+  for (const auto s : blockers_[l]) add(s, w.sure.con, w.possible.con);
+  return w;
+}
+
+// Strict arguments are not weighed: one that applies decides, for or against. Otherwise
+// the burdened side must meet the standard, and its contrary stands when it did not and
+// an argument for the contrary applies (and nothing blocks it).
+Label ArgumentGraph::judged(LiteralId l, const IssueSide& side) const {
+  const auto c = contrary(l);
+  bool strict_pro_open = false, strict_con_open = false;
+  for (const auto s : supporters_[l]) {
+    if (instances_[s].kind != RuleKind::Strict) continue;
+    if (instances_[s].label == Label::In) return Label::In;
+    if (instances_[s].label == Label::Undecided) strict_pro_open = true;
+  }
+  if (c) {
+    if (literals_[*c].strict_part) return Label::Out;
+    for (const auto s : supporters_[*c]) {
+      if (instances_[s].kind != RuleKind::Strict) continue;
+      if (instances_[s].label == Label::In) return Label::Out;
+      if (instances_[s].label == Label::Undecided) strict_con_open = true;
+    }
+  }
+  if (side.burdened) {
+    switch (judge(side.issue->standard, weighing(l))) {
+      case Verdict::Met: return strict_con_open ? Label::Undecided : Label::In;
+      case Verdict::Failed: return strict_pro_open ? Label::Undecided : Label::Out;
+      case Verdict::Open: return Label::Undecided;
+    }
+  }
+  const Label burdened = c ? labels_[*c] : Label::Out;
+  if (burdened == Label::In) return Label::Out;
+  bool any_in = false, all_out = true;
+  for (const auto s : supporters_[l]) {
+    any_in = any_in || instances_[s].label == Label::In;
+    all_out = all_out && instances_[s].label == Label::Out;
+  }
+  bool blocked = false, may_be_blocked = false;
+  for (const auto s : blockers_[l]) {
+    blocked = blocked || instances_[s].label == Label::In;
+    may_be_blocked = may_be_blocked || instances_[s].label != Label::Out;
+  }
+  if (all_out || blocked) return Label::Out;
+  if (burdened == Label::Out && any_in && !may_be_blocked) return Label::In;
+  return Label::Undecided;
+}
+
+bool ArgumentGraph::reads_status(const Instance& in) const {
+  if (status_predicates_.empty()) return false;
+  for (const auto& l : in.rule->body)
+    for (const auto& e : l.elements)
+      for (const auto& c : e.condition)
+        if (c.kind == Literal::Kind::Atom && status_predicates_.count(predicate_of(c.atom))) return true;
+  return false;
 }
 
 Status ArgumentGraph::status(LiteralId l) const {
@@ -507,12 +622,15 @@ eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limit
   Query grounding;
   grounding.location = query.location;
   std::vector<const Literal*> deferred;
+  // A status test in a question filters its answers by the literal's status (and a `not`
+  // one by the status no matching literal has); the grounding asks the atom alone.
   for (const auto& l : query.body) {
-    if (l.kind == Literal::Kind::Atom && l.negated && is_argued(l.atom)) {
+    if (l.kind == Literal::Kind::Atom && l.negated && (is_argued(l.atom) || l.status != StatusTest::None)) {
       deferred.push_back(&l);
       continue;
     }
     grounding.body.push_back(l);
+    grounding.body.back().status = StatusTest::None;
   }
   std::map<std::vector<Value>, AnswerRow> best;
   const auto outcome = ground(grounding, limits, [&](const std::map<std::string, Value>& bindings) {
@@ -531,17 +649,34 @@ eval::Status ArgumentGraph::answer(const Query& query, const eval::Limits& limit
           if (!l.negated) answer.atoms.emplace_back(p, args);
           if (!l.negated) {
             const auto id = find(p, args);
-            if (!id) continue;  // in the strict part and true: established
-            answer.status = weaker(answer.status, this->status(*id));
+            // Not in the graph: in the strict part and true, so established.
+            const Status s = id ? this->status(*id) : Status::Established;
+            if (!status_passes(l.status, s)) return;
+            answer.status = weaker(answer.status, s);
             continue;
           }
           if (std::find(deferred.begin(), deferred.end(), &l) == deferred.end()) continue;
+          if (l.status != StatusTest::None && strict_part_.count(p)) {
+            // Every literal of the strict part that holds is established.
+            bool found = false;
+            grounder_.each_row(p, [&](const std::vector<Value>& row) {
+              bool match = true;
+              for (std::size_t a = 0; a < pattern.size() && match; ++a) match = !pattern[a] || *pattern[a] == row[a];
+              found = found || (match && status_passes(l.status, Status::Established));
+            });
+            if (found) return;
+            continue;
+          }
           Status s = Status::Established;
           for (const auto& [key, id] : literal_ids_) {
             if (key.first != p) continue;
             bool match = true;
             for (std::size_t a = 0; a < pattern.size() && match; ++a) match = !pattern[a] || *pattern[a] == key.second[a];
             if (!match) continue;
+            if (l.status != StatusTest::None) {
+              if (argued(id) && status_passes(l.status, this->status(id))) return;  // the test finds one
+              continue;
+            }
             const auto ls = labels_[id];
             s = weaker(s, ls == Label::In ? Status::Rejected : ls == Label::Undecided ? Status::Contested
                                                           : argued(id) ? Status::Accepted : Status::Established);

@@ -25,6 +25,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +36,7 @@
 #include "query/diagnostic.hpp"
 #include "argument_map.hpp"
 #include "explanation.hpp"
+#include "proof_standard.hpp"
 #include "query/eval/evaluator.hpp"
 #include "status.hpp"
 
@@ -68,6 +70,24 @@ struct Instance {
   Label label = Label::Undecided;
   bool established = false;
 };
+
+// One side of an issue (docs/language.md, "Proof standards and burden of proof"): the
+// literals its burdened party must prove (`burdened`), or their contraries.
+struct IssueSide {
+  const Issue* issue = nullptr;
+  bool burdened = true;
+};
+
+// A predicate that stands for a status test (`accepted p`, named so, with the space that no
+// predicate of the language has): its facts are the literals of `tested` with that status
+// in the labelling of the layers below (status_layers.cpp).
+struct StatusPredicate {
+  StatusTest test = StatusTest::None;
+  PredicateId tested;
+};
+
+// Whether a literal with status `status` passes the status test `test`.
+bool status_passes(StatusTest test, Status status);
 
 struct AnswerRow {
   std::vector<Value> values;
@@ -125,6 +145,18 @@ class ArgumentGraph {
   Label label(LiteralId l) const { return labels_[l]; }
   bool established(LiteralId l) const { return established_[l]; }
   Status status(LiteralId l) const;
+  // The issue whose standard decides the literal, or null: defeasible logic's team defeat
+  // decides it.
+  const IssueSide* issue_side(LiteralId l) const;
+  // What the arguments for and against a literal under an issue weigh, as labelled.
+  Weighing weighing(LiteralId l) const;
+  // An argument's weight: its rule's, or the default.
+  Weight weight(InstanceId i) const;
+  // The status test a predicate stands for, or null.
+  const StatusPredicate* status_predicate(const PredicateId& p) const;
+  // Whether an instance's rule reads a status predicate through an aggregate.
+  bool reads_status(const Instance& in) const;
+
   // Whether the literal has any argument at all (else it is simply not derivable).
   bool argued(LiteralId l) const { return !supporters_[l].empty(); }
   const std::vector<InstanceId>& supporters(LiteralId l) const { return supporters_[l]; }
@@ -142,6 +174,13 @@ class ArgumentGraph {
   class Explainer;
   class WhyNot;
   class MapBuilder;
+  // build() for a program without status tests; build() calls it once per level of a
+  // program with them (status_layers.cpp), the tests resolved into status predicates.
+  eval::Status build_layer(const Program& program, const std::string& perspective, const eval::Limits& limits);
+  eval::Status build_layers(const Program& program, const std::string& perspective, const eval::Limits& limits);
+  // The label an issue's standard gives a literal, as far as the labels so far decide.
+  Label judged(LiteralId l, const IssueSide& side) const;
+
   // One explanation per answer row, a conjunction's atoms under one root: the row loop of
   // explain and why_not. With `why_not`, a rejected or contested row's arguments that do
   // not stand say why.
@@ -166,6 +205,9 @@ class ArgumentGraph {
   std::vector<Label> labels_;
   std::vector<bool> established_;
   std::vector<Diagnostic> diagnostics_;
+  std::map<PredicateId, IssueSide> issue_sides_;
+  std::map<PredicateId, StatusPredicate> status_predicates_;
+  std::unique_ptr<Program> layered_;  // the program with status tests resolved, when it had any
   Program grounding_;  // the program the grounder evaluates (kept: plans point into it)
   std::vector<std::size_t> grounding_rule_of_;  // instance rule index -> program rule index
 };

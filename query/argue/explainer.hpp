@@ -13,6 +13,7 @@
 #include "argument_graph.hpp"
 #include "explanation.hpp"
 #include "query/analysis/variables.hpp"
+#include "query/ast_text.hpp"
 #include "query/builtins.hpp"
 
 namespace writ::query::argue {
@@ -50,6 +51,19 @@ class ArgumentGraph::Explainer {
     ExplanationNode node;
     node.kind = ExplanationNode::Kind::Conclusion;
     node.literal = literal_text(p, args);
+    if (const auto* test = g_.status_predicate(p)) {
+      // `accepted deduction(t, x, $180)`: a fact about the labelling, explained by the
+      // literal it is about.
+      const auto id = g_.find(p, args);
+      if (!id) return node;
+      node.status = g_.status(*id);
+      if (depth >= max_explanation_depth || !seen_.insert(node.literal).second) {
+        node.truncated = true;
+        return node;
+      }
+      node.children.push_back(conclusion(test->tested, args, depth + 1));
+      return node;
+    }
     node.sentence = sentence(p, args);
     const auto id = g_.find(p, args);
     const bool strict = g_.strict_part_.count(p) > 0 || find_builtin(p.name) != nullptr;
@@ -58,6 +72,7 @@ class ArgumentGraph::Explainer {
       node.status = Status::Established;
     } else if (id && g_.argued(*id)) {
       node.status = g_.status(*id);
+      if (const auto* side = g_.issue_side(*id)) node.standard = standard_text(*id, *side);
     } else {
       return node;
     }
@@ -139,6 +154,7 @@ class ArgumentGraph::Explainer {
     ExplanationNode node;
     node.role = role;
     describe(node, *in.rule, in.kind);
+    if (in.kind != RuleKind::Strict && g_.issue_side(in.head)) node.weight = weight_text(g_.weight(i));
     node.holds = in.label == Label::In;
     node.undecided = in.label == Label::Undecided;
     // Why-not mode keeps to what fails: an argument that does not stand shows only its
@@ -161,6 +177,7 @@ class ArgumentGraph::Explainer {
       node.children.push_back(conclusion(g_.literals_[l].predicate, g_.literals_[l].args, depth + 1));
     }
     shallow_ = was_shallow;
+    if (g_.reads_status(in)) aggregated_members(in, depth, node);
     for (const auto& n : in.negations) {
       if (focus && g_.negation_label(n) == Label::In) continue;
       ExplanationNode a;
@@ -176,10 +193,80 @@ class ArgumentGraph::Explainer {
     return node;
   }
 
+  // What an aggregate over status tests counted (`#sum{ A, W : accepted deduction(F, W, A) }`):
+  // a condition node with each member's conclusion below it.
+  void aggregated_members(const Instance& in, int depth, ExplanationNode& node) {
+    std::map<std::string, Value> bound(in.bindings.begin(), in.bindings.end());
+    std::function<Term(const Term&)> with_values = [&](const Term& t) {
+      if (t.kind == Term::Kind::Variable) {
+        const auto it = bound.find(t.name);
+        return it == bound.end() ? t : Term::constant(it->second, t.location);
+      }
+      Term out = t;
+      for (auto& o : out.operands) o = with_values(o);
+      return out;
+    };
+    for (const auto& l : in.rule->body) {
+      if (l.kind != Literal::Kind::Aggregate) continue;
+      ExplanationNode members;
+      members.kind = ExplanationNode::Kind::Condition;
+      members.literal = to_source(l);
+      std::set<std::string> listed;
+      for (const auto& e : l.elements) {
+        Query q;
+        for (const auto& c : e.condition) {
+          Literal ground = c;
+          for (auto& t : ground.atom.args) t = with_values(t);
+          ground.lhs = with_values(ground.lhs);
+          ground.rhs = with_values(ground.rhs);
+          q.body.push_back(std::move(ground));
+        }
+        g_.ground(q, limits_, [&](const std::map<std::string, Value>& b) {
+          for (const auto& c : q.body) {
+            if (c.kind != Literal::Kind::Atom || c.negated || !g_.status_predicate(predicate_of(c.atom))) continue;
+            std::vector<Value> args;
+            for (const auto& t : c.atom.args) {
+              if (t.kind == Term::Kind::Constant) args.push_back(t.value);
+              else if (const auto it = b.find(t.name); it != b.end()) args.push_back(it->second);
+            }
+            if (args.size() != c.atom.args.size() || !listed.insert(literal_text(predicate_of(c.atom), args)).second) continue;
+            members.children.push_back(conclusion(predicate_of(c.atom), args, depth + 1));
+          }
+        });
+      }
+      const auto result = l.lhs.kind == Term::Kind::Variable ? bound.find(l.lhs.name) : bound.end();
+      members.outcome = (result != bound.end() ? to_source(l.lhs) + " = " + to_source(result->second) + ", " : std::string()) +
+                        "over " + std::to_string(members.children.size()) +
+                        (members.children.size() == 1 ? " member" : " members");
+      node.children.push_back(std::move(members));
+    }
+  }
+
+  // An issue's standard and how the arguments for and against the literal fare.
+  std::string standard_text(LiteralId l, const IssueSide& side) const {
+    const Issue& issue = *side.issue;
+    std::string out = standard_name(issue.standard);
+    if (!issue.burden.empty()) out += ", burden on " + issue.burden;
+    if (!side.burdened) {
+      const auto c = g_.contrary(l);
+      const Label other = c ? g_.label(*c) : Label::Out;
+      return out + "; its contrary " + (c ? g_.to_string(*c) : std::string("(unargued)")) +
+             (other == Label::In ? " meets it" : other == Label::Out ? " does not meet it" : " is undecided");
+    }
+    if (g_.label(l) == Label::Undecided) return out + "; undecided: arguments on which it turns are contested";
+    return out + "; " + reason(issue.standard, g_.weighing(l).sure);
+  }
+
   // Why counter-argument `s` does or does not defeat argument `r`.
   std::string outcome(InstanceId s, InstanceId r, bool defeats) const {
     const auto& x = g_.instances_[s];
     const auto& y = g_.instances_[r];
+    if (x.kind != RuleKind::Strict && g_.issue_side(y.head)) {
+      // Under an issue the arguments are weighed, not defeated one by one.
+      return x.label == Label::In    ? "applies: weighed against it"
+             : x.label == Label::Out ? "does not apply: not weighed"
+                                     : "may apply: its premises are contested";
+    }
     auto name = [](const Instance& in) { return in.rule->label ? "'" + *in.rule->label + "'" : std::string("it"); };
     std::string out;
     if (!defeats) {

@@ -70,10 +70,12 @@ void text_of(const ExplanationNode& n, int indent, std::string& out) {
       out += pad + (n.role == ExplanationNode::Role::Against ? "against: " : "") + n.literal + ": " +
              (n.status ? status_name(*n.status) : "no argument") + (n.truncated && !n.children.size() && n.status ? " (see above)" : "") + "\n";
       if (!n.sentence.empty()) out += pad + "  \"" + n.sentence + "\"\n";
+      if (!n.standard.empty()) out += pad + "  standard: " + n.standard + "\n";
       if (!n.outcome.empty()) out += pad + "  " + n.outcome + "\n";
       break;
     case ExplanationNode::Kind::Argument:
       out += pad + (n.role == ExplanationNode::Role::For ? "for: " : "against: ") + (n.label.empty() ? "" : n.label + ", ") + n.what +
+             (n.weight.empty() ? "" : ", weight " + n.weight) +
              (n.place.empty() ? "" : " at " + n.place) + (n.holds ? "" : !n.applies ? " (does not apply)" : n.undecided ? " (undecided)" : " (defeated)") + "\n";
       out += pad + "  " + one_line(n.text) + "\n";
       if (!n.source.empty()) out += pad + "  source: " + n.source + (n.quote.empty() ? "" : ": \"" + n.quote + "\"") + "\n";
@@ -108,6 +110,8 @@ void json_of(const ExplanationNode& n, std::string& out) {
   field("place", n.place);
   field("source", n.source);
   field("quote", n.quote);
+  field("standard", n.standard);
+  field("weight", n.weight);
   field("outcome", n.outcome);
   if (n.kind == ExplanationNode::Kind::Argument)
     out += std::string(", \"stands\": ") + (n.holds ? "\"yes\"" : n.undecided ? "\"undecided\"" : "\"no\"");
@@ -129,6 +133,7 @@ void dot_of(const ExplanationNode& n, int& counter, std::string& out, int parent
     case ExplanationNode::Kind::Conclusion:
     case ExplanationNode::Kind::Assumption:
       label = n.literal + "\\n" + (n.status ? status_name(*n.status) : "no argument");
+      if (!n.standard.empty()) label += "\\n" + n.standard.substr(0, 80) + (n.standard.size() > 80 ? "..." : "");
       shape = "ellipse";
       break;
     case ExplanationNode::Kind::Condition:
@@ -137,6 +142,7 @@ void dot_of(const ExplanationNode& n, int& counter, std::string& out, int parent
       break;
     case ExplanationNode::Kind::Argument:
       label = (n.label.empty() ? n.what : n.label + " (" + n.what + ")") + (n.quote.empty() ? "" : "\\n\\\"" + n.quote.substr(0, 60) + (n.quote.size() > 60 ? "..." : "") + "\\\"");
+      if (!n.weight.empty()) label += "\\nweight " + n.weight;
       if (!n.applies) label += "\\ndoes not apply";
       break;
   }

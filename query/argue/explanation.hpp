@@ -27,6 +27,9 @@ struct ExplanationNode {
   std::string literal;   // p(a, 1)
   std::string sentence;  // from the predicate's template, or empty
   std::optional<Status> status;  // absent: no argument at all (simply not derivable)
+  // Under an issue: its proof standard and how the arguments fare against it ("beyond
+  // reasonable doubt, burden on prosecution; not met: ...").
+  std::string standard;
 
   // Argument
   std::string label;     // the rule's label, or empty
@@ -35,6 +38,7 @@ struct ExplanationNode {
   std::string place;     // FILE:LINE
   std::string source;    // cited source, with its kind: "article (news_report)"
   std::string quote;     // the cited sentence
+  std::string weight;    // weighed by an issue's standard: "0.8"
   // For a counter-argument: why it wins or loses. In why-not explanations, for an
   // argument that does not stand or apply, and for a premise that does not hold: why not.
   std::string outcome;

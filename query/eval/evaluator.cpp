@@ -8,9 +8,11 @@
 #include <utility>
 
 #include "compile.hpp"
+#include "magic_sets.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/arithmetic.hpp"
 #include "query/analysis/dependency_graph.hpp"
+#include "query/analysis/status_tests.hpp"
 #include "query/analysis/variables.hpp"
 #include "value_order.hpp"
 #include "query/builtins.hpp"
@@ -643,6 +645,51 @@ std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits) {
 }
 
 Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described) {
+  if (has_status_test(program)) {
+    // Without arguments every conclusion is established (query/analysis/status_tests.hpp).
+    Program resolved = program;
+    for (auto& r : resolved.rules) resolve_status_tests_without_arguments(r.body);
+    return evaluate(resolved, limits, described ? described : &program);
+  }
+  goal_.reset();
+  std::vector<const Rule*> rules;
+  rules.reserve(program.rules.size());
+  for (const auto& r : program.rules) rules.push_back(&r);
+  std::vector<const FactRows*> facts;
+  for (const auto& f : program.facts) facts.push_back(&f);
+  return evaluate_rules(rules, facts, described ? *described : program, limits);
+}
+
+std::optional<Status> Evaluator::evaluate_goal(const Program& program, const Query& query, const Limits& limits,
+                                               const Program* described) {
+  if (has_status_test(program)) return std::nullopt;  // evaluated whole, its tests resolved first
+  auto rewritten = magic_sets(program, query);
+  if (!rewritten) return std::nullopt;
+  goal_ = std::make_unique<GoalProgram>(std::move(*rewritten));
+  // The written statements of the predicates read whole, in the order written (the
+  // components, and so the diagnostics, come in the order they would), then the new rules.
+  std::vector<const Rule*> rules;
+  std::optional<PredicateId> last;  // consecutive facts of one predicate: one lookup
+  bool last_whole = false;
+  for (const auto& r : program.rules) {
+    auto p = predicate_of(r.head);
+    if (!last || p != *last) {
+      last_whole = goal_->whole.count(p) > 0;
+      last = std::move(p);
+    }
+    if (last_whole) rules.push_back(&r);
+  }
+  for (const auto& r : goal_->rules) rules.push_back(&r);
+  std::vector<const FactRows*> facts;
+  for (const auto& f : program.facts)
+    if (goal_->whole.count(PredicateId{f.predicate, f.arity})) facts.push_back(&f);
+  return evaluate_rules(rules, facts, described ? *described : program, limits);
+}
+
+const Query& Evaluator::goal_query() const { return goal_->query; }
+
+Status Evaluator::evaluate_rules(const std::vector<const Rule*>& rules, const std::vector<const FactRows*>& facts,
+                                 const Program& described, const Limits& limits) {
   interner_ = Interner();
   relations_.clear();
   relation_ids_.clear();
@@ -651,16 +698,17 @@ Status Evaluator::evaluate(const Program& program, const Limits& limits, const P
 
   Compiler compiler(interner_, [this](const PredicateId& p) { return relation_of(p); });
   Run run(*this, limits);
-  const auto graph = build_dependency_graph(program);
+  const auto graph = build_dependency_graph(rules);
   for (const auto& p : graph.predicates) relation_of(p);
 
   // Rules by the component of their head; facts go straight into their relations.
   std::vector<std::vector<const Rule*>> rules_of(graph.components.size());
   try {
     // The built-in relations are facts computed from the statements (EDB relations).
-    for (const auto& r : builtin_facts(described ? *described : program)) run.run(compiler.compile_rule(r, -1));
-    for (const auto& f : program.facts) run.insert_rows(relation_of(PredicateId{f.predicate, f.arity}), f);
-    for (const auto& r : program.rules) {
+    for (const auto& r : builtin_facts(described)) run.run(compiler.compile_rule(r, -1));
+    for (const auto* f : facts) run.insert_rows(relation_of(PredicateId{f->predicate, f->arity}), *f);
+    for (const auto* rule : rules) {
+      const auto& r = *rule;
       const auto head = predicate_of(r.head);
       if (r.kind != RuleKind::Strict) continue;  // the argumentation layer's business
       if (r.is_fact()) {
@@ -759,6 +807,11 @@ std::optional<std::vector<std::uint32_t>> direct_columns(const Query& query, con
 
 Status Evaluator::answer_each(const Query& query, const Limits& limits, const ColumnsVisitor& on_columns,
                               const RowVisitor& visit) {
+  if (has_status_test(query.body)) {
+    Query resolved = query;
+    resolve_status_tests_without_arguments(resolved.body);
+    return answer_each(resolved, limits, on_columns, visit);
+  }
   diagnostics_.clear();
   const auto columns = answer_columns(query);
   if (const auto direct = direct_columns(query, columns)) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "datum.hpp"
+#include "magic_sets.hpp"
 #include "plan.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/ast.hpp"
@@ -68,6 +69,14 @@ class Evaluator {
   // sources, by default `program`'s own (the argumentation layer evaluates a rewritten
   // program, but its built-ins describe the program as written).
   Status evaluate(const Program& program, const Limits& limits, const Program* described = nullptr);
+  // Computes only what `query` needs when its constants reach derived predicates (the
+  // magic-set rewriting of magic_sets.hpp); then answer goal_query(), not `query`, which
+  // reads the rewritten relations (the answers, their columns and order are `query`'s).
+  // The fixpoint is that of the rewritten program: answer no other question on it.
+  // Nothing is done, and nullopt returned, when the rewriting does not apply.
+  std::optional<Status> evaluate_goal(const Program& program, const Query& query, const Limits& limits,
+                                      const Program* described = nullptr);
+  const Query& goal_query() const;
   // Called once with the answers' column names when they are ready (after anything that
   // can fail), then once per answer in sorted order; a row is valid during the call only.
   using ColumnsVisitor = std::function<void(const std::vector<std::string>&)>;
@@ -94,6 +103,8 @@ class Evaluator {
 
  private:
   class Run;
+  Status evaluate_rules(const std::vector<const Rule*>& rules, const std::vector<const FactRows*>& facts,
+                        const Program& described, const Limits& limits);
   RelationId relation_of(const PredicateId& p);
   // Visits the rows of `rel` in value order, as the columns `columns` (positions in the
   // tuple), skipping none: the caller ensures the rows are distinct on those columns.
@@ -104,6 +115,7 @@ class Evaluator {
   std::map<PredicateId, RelationId> relation_ids_;
   std::vector<Diagnostic> diagnostics_;
   std::uint64_t facts_ = 0;
+  std::unique_ptr<GoalProgram> goal_;  // the rules of the last evaluate_goal()
 };
 
 }  // namespace writ::query::eval

@@ -189,5 +189,63 @@ TEST(ReplCommands, PagerSetting) {
   EXPECT_EQ(r.out, "pager: on\npager: off\n");
 }
 
+// .dump prints everything loaded as a program: declarations, templates, facts, rules,
+// claims, then priorities, each as written; .save writes it to a file that loads back to
+// the same answers.
+TEST(ReplSave, DumpAndSaveWriteAProgramThatLoadsBackToTheSameAnswers) {
+  TempDir dir;
+  dir.write("c.writ", R"(r_separate > r_covers.
+covered(P, D) means "P is covered by D".
+#source memo { kind: memo }.
+grant(deal, acme) @ memo "Acme grants rights.".
+product(gizmo, acme).   product(widget,
+   acme).
+r_covers: covered(P, D) :~ grant(D, O), product(P, O).
+r_separate: -covered(P, D) :~ separate(P), grant(D, _).
+acme claims separate(gizmo) @ memo "Acme says Gizmo is separate.".
+)");
+  const auto r = run_writ({"repl"}, ".load c.writ\n.retract product(widget, acme).\n.dump\n.save d.writ\n.dump x\n.save\n",
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "error: usage: .dump (.save FILE writes it to a file)\nerror: usage: .save FILE\n");
+  const std::string program = R"(#source memo { kind: memo }.
+covered(P, D) means "P is covered by D".
+grant(deal, acme) @ memo "Acme grants rights.".
+product(gizmo, acme).
+r_covers: covered(P, D) :~ grant(D, O), product(P, O).
+r_separate: -covered(P, D) :~ separate(P), grant(D, _).
+acme claims separate(gizmo) @ memo "Acme says Gizmo is separate.".
+r_separate > r_covers.
+)";
+  EXPECT_EQ(r.out, "removed product(widget, acme).\n" + program + "saved everything loaded to d.writ (load it with: writ d.writ)\n");
+  std::ifstream saved(dir.path() / "d.writ", std::ios::binary);
+  std::ostringstream text;
+  text << saved.rdbuf();
+  EXPECT_EQ(text.str(), program);
+  const auto again = run_writ({"run", "d.writ", "-q", "covered(P, D)", "-q", "product(P, O)"}, {}, dir.path());
+  EXPECT_EQ(again.err, "");
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out,
+            "?- covered(P, D).\nP      D     status\n-----  ----  --------\ngizmo  deal  rejected\n(1 answer)\n\n"
+            "?- product(P, O).\nP      O     status\n-----  ----  -----------\ngizmo  acme  established\n(1 answer)\n");
+}
+
+// A store's .dump writes its facts from their values, as stored.
+TEST(ReplSave, DumpOfAStoreWritesItsFacts) {
+  TempDir dir;
+  const auto load = run_writ({"repl", "--db", "case.db"}, "edge(1, \"two\"). path(X, Y) :- edge(X, Y).\n", dir.path());
+  EXPECT_EQ(load.exit_code, 0) << load.err;
+  const auto r = run_writ({"repl", "--db", "case.db"}, ".dump\n", dir.path());
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "path(X, Y) :- edge(X, Y).\nedge(1, \"two\").\n");
+}
+
+TEST(ReplAssume, OffWithoutALabelSaysWhatItTakes) {
+  const auto r = run_writ({"repl"}, "q(1). r1: p(X) :- q(X).\n.assume off\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "error: usage: .assume off LABEL: switches off the rule labelled LABEL (.rules shows the labels)\n");
+}
+
 }  // namespace
 }  // namespace writ::cli::test

@@ -17,6 +17,15 @@ class ReplTerminal : public ::testing::Test {
 #define EXPECT_OUTPUT(session, text) \
   EXPECT_TRUE((session).expect(text)) << "waiting for: " << (text) << "\nafter: " << (session).pending()
 
+// .quit after statements typed into memory and not saved: the first says so, the second quits.
+#define QUIT_UNSAVED(session)                                    \
+  do {                                                           \
+    (session).send(".quit\r");                                   \
+    EXPECT_OUTPUT(session, " in memory only: .save FILE keeps"); \
+    EXPECT_OUTPUT(session, "writ> ");                            \
+    (session).send(".quit\r");                                   \
+  } while (false)
+
 TEST_F(ReplTerminal, MultiLineRuleErrorsAndAnswers) {
   PtySession s({"repl"}, env);
   EXPECT_OUTPUT(s, "enter .help for usage hints");
@@ -38,7 +47,7 @@ TEST_F(ReplTerminal, MultiLineRuleErrorsAndAnswers) {
   s.send(".bogus\r");
   EXPECT_OUTPUT(s, "error: unknown command '.bogus'");
   EXPECT_OUTPUT(s, "writ> ");
-  s.send(".quit\r");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
 }
 
@@ -53,10 +62,20 @@ TEST_F(ReplTerminal, OnAStoreSaysSoAndWhatALoadAdded) {
     EXPECT_OUTPUT(s, "transaction 1: added 2 statements\r\n");
     EXPECT_OUTPUT(s, "writ> ");
     s.send("edge(3, 4).\r");
+    EXPECT_OUTPUT(s, "added edge(3, 4). (transaction 2)\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("edge(5,\r");
+    EXPECT_OUTPUT(s, "  ...> ");
+    s.send("   6). edge(6, 7).\r");
+    EXPECT_OUTPUT(s, "added 2 statements (transaction 3)\r\n");
     EXPECT_OUTPUT(s, "writ> ");
     s.send(".retract edge(1, 2).\r");
-    EXPECT_OUTPUT(s, "removed 1 statement (transaction 3)\r\n");
+    EXPECT_OUTPUT(s, "removed edge(1, 2). (transaction 4)\r\n");
     EXPECT_OUTPUT(s, "writ> ");
+    s.send(".retract edge(5, 6). edge(6, 7).\r");
+    EXPECT_OUTPUT(s, "removed 2 statements: edge(5, 6). edge(6, 7). (transaction 5)\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    // A store keeps what is typed: .quit has nothing to warn about.
     s.send(".quit\r");
     EXPECT_EQ(s.wait(), 0);
   }
@@ -68,6 +87,49 @@ TEST_F(ReplTerminal, OnAStoreSaysSoAndWhatALoadAdded) {
   EXPECT_OUTPUT(s, "writ> ");
   s.send(".quit\r");
   EXPECT_EQ(s.wait(), 0);
+}
+
+// In memory, each statement typed is confirmed; .quit says once that they would be lost,
+// .save writes a program that writ loads back.
+TEST_F(ReplTerminal, UnsavedStatementsAreConfirmedWarnedAboutAndSaved) {
+  const std::string saved = (home.path() / "saved.writ").string();
+  {
+    PtySession s({"repl"}, env);
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("party(microsoft,   \"Microsoft  Corp\").\r");
+    EXPECT_OUTPUT(s, "added party(microsoft, \"Microsoft  Corp\").\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("party(X, _)?\r");
+    EXPECT_OUTPUT(s, "(1 answer)\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".quit\r");
+    EXPECT_OUTPUT(s, "warning: 1 statement typed in this session is in memory only: .save FILE keeps them; "
+                     ".quit again quits without saving\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("ally(X) :- party(X, _).\r");
+    EXPECT_OUTPUT(s, "added ally(X) :- party(X, _).\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".save " + saved + "\r");
+    EXPECT_OUTPUT(s, "saved everything loaded to " + saved + " (load it with: writ " + saved + ")\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".quit\r");  // saved: nothing to warn about
+    EXPECT_EQ(s.wait(), 0);
+  }
+  const auto r = run_writ({"run", saved, "-q", "ally(X)"});
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "?- ally(X).\nX\n---------\nmicrosoft\n(1 answer)\n");
+  {
+    PtySession s({"repl"}, env);
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send("p(1).\r");
+    EXPECT_OUTPUT(s, "added p(1).\r\n");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".quit\r");
+    EXPECT_OUTPUT(s, "warning: 1 statement typed");
+    EXPECT_OUTPUT(s, "writ> ");
+    s.send(".quit\r");  // asked once: the second quits
+    EXPECT_EQ(s.wait(), 0);
+  }
 }
 
 TEST_F(ReplTerminal, HistoryIsRecalledInTheNextSession) {
@@ -87,7 +149,7 @@ TEST_F(ReplTerminal, HistoryIsRecalledInTheNextSession) {
   EXPECT_OUTPUT(second, "writ> ");
   second.send("remembered(X)?\r");
   EXPECT_OUTPUT(second, "X\r\n--\r\n42\r\n(1 answer)");
-  second.send(".exit\r");
+  QUIT_UNSAVED(second);
   EXPECT_EQ(second.wait(), 0);
 }
 
@@ -112,7 +174,7 @@ TEST_F(ReplTerminal, CtrlCCancelsARunningQueryAndTheSessionGoesOn) {
   EXPECT_OUTPUT(s, "writ> ");
   s.send(".format\r");
   EXPECT_OUTPUT(s, "json\r\n");
-  s.send(".quit\r");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
 }
 
@@ -175,7 +237,7 @@ TEST_F(ReplTerminal, OtherShellsWordsAreAnsweredWithAHint) {
   s.send("Y)?\r");  // and an ordinary continuation still works
   EXPECT_OUTPUT(s, "ann  bob\r\n(1 answer)\r\n");
   EXPECT_OUTPUT(s, "writ> ");
-  s.send(".quit\r");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
 }
 
@@ -266,7 +328,7 @@ TEST_F(ReplTerminal, LongOutputGoesThroughThePager) {
   s.send(".help\r");
   EXPECT_OUTPUT(s, "\r\nStatements:\r\n");
   EXPECT_OUTPUT(s, "writ> ");
-  s.send(".quit\r");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
   EXPECT_EQ(s.pending().find("paged:"), std::string::npos);
 }
@@ -290,7 +352,7 @@ TEST_F(ReplTerminal, TabCompletesGoalsAfterWhyWhyNotAndAssume) {
   s.send("3, 4).\r");
   EXPECT_OUTPUT(s, "assumed");
   EXPECT_OUTPUT(s, "writ> ");
-  s.send(".quit\r");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
 }
 

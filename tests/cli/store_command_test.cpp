@@ -275,7 +275,7 @@ TEST_F(StoreCommands, TheReplOnAStoreKeepsTypedStatements) {
             "1  2\n"
             "2  3\n"
             "(2 answers)\n"
-            "removed 1 statement (transaction 4)\n"
+            "removed edge(1, 2). (transaction 4)\n"
             "tx  time                      description          added  removed\n"
             "--  ------------------------  -------------------  -----  -------\n"
             "1   YYYY-MM-DDThh:mm:ss.sssZ  load <stdin>         1      0\n"
@@ -404,7 +404,7 @@ TEST_F(StoreCommands, RetractByTheNumberThatRulesShows) {
             "#4  edge(2, 3).\n"
             "#3  edge(1, 2).\n"
             "#4  edge(2, 3).\n"
-            "removed 1 statement (transaction 2)\n"
+            "removed edge(2, 3). (transaction 2)\n"
             "#1  path(X, Y) :- edge(X, Y).\n"
             "#2  path(X, Z) :- path(X, Y), edge(Y, Z).\n"
             "#3  edge(1, 2).\n");

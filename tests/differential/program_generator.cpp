@@ -134,7 +134,7 @@ std::string render(const ConditionLiteral& l, const std::map<std::string, std::s
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : rng_(seed) {}
+  Generator(std::uint64_t seed, bool plain) : rng_(seed), plain_(plain), arithmetic_in_atoms_(plain ? 0 : 12) {}
 
   GeneratedProgram run(std::uint64_t seed) {
     make_domain();
@@ -378,7 +378,7 @@ class Generator {
     std::string lhs = operand();
     std::string rhs = operand();
     for (int tries = 0; lhs == rhs && tries < 3; ++tries) rhs = operand();
-    if (!bound_.empty() && rng_.percent(15)) {
+    if (!plain_ && !bound_.empty() && rng_.percent(15)) {
       // Arithmetic inside a comparison; undefined (so false) on symbols and strings.
       lhs = rng_.pick(bound_) + (rng_.percent(50) ? " + " : " * ") + std::to_string(rng_.between(2, 3));
     }
@@ -530,7 +530,7 @@ class Generator {
 
   void aggregate(int stratum, bool recursive) {
     static const std::vector<std::string> functions = {"#count", "#sum", "#min", "#max"};
-    const std::size_t f = rng_.below(4);
+    const std::size_t f = plain_ ? 0 : rng_.below(4);
     const bool min_or_max = f >= 2;
     const int elements = rng_.percent(12) ? 2 : 1;
     const bool assigns = rng_.percent(65);  // R = #f{...}; otherwise compared with a bound term
@@ -665,8 +665,8 @@ class Generator {
     bool integers = false;
     for (const std::string& c : domain_) integers = integers || (c[0] == '-' || (c[0] >= '0' && c[0] <= '9'));
 
-    if (rng_.percent(integers ? 40 : 15)) assignment(recursive);
-    if (rng_.percent(10)) assignment(recursive);
+    if (rng_.percent(integers ? 40 : 15) && !plain_) assignment(recursive);
+    if (rng_.percent(10) && !plain_) assignment(recursive);
     if (!lower.empty() && rng_.percent(30)) aggregate(head.stratum, recursive);
     // Base rules get fewer filters, so that most derived predicates are not empty.
     if (!lower.empty() && rng_.percent(may_recurse ? 35 : 25)) body_.push_back(negative_atom(preds_[rng_.pick(lower)]));
@@ -703,6 +703,7 @@ class Generator {
   std::vector<std::string> body_;     // literal texts
   std::vector<std::string> results_;  // variables bound by assignments and aggregates
   std::size_t next_variable_ = 0;
+  bool plain_ = false;  // see generate_program
   // How often (in percent) a bound variable in an atom is put under arithmetic.
   int arithmetic_in_atoms_ = 12;
 };
@@ -715,8 +716,8 @@ std::string GeneratedProgram::text() const {
   return out;
 }
 
-GeneratedProgram generate_program(std::uint64_t seed) {
-  return Generator(seed).run(seed);
+GeneratedProgram generate_program(std::uint64_t seed, bool plain) {
+  return Generator(seed, plain).run(seed);
 }
 
 }  // namespace writ::differential

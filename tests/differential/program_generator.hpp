@@ -32,6 +32,9 @@ struct GeneratedProgram {
   std::string text() const;  // the statements, one per line
 };
 
-GeneratedProgram generate_program(std::uint64_t seed);
+// `plain`: no arithmetic, no assignments, #count the only aggregate (the programs whose
+// every derived predicate a question with constants can be evaluated for alone; see
+// query/eval/magic_sets.hpp). The same seed gives another program then.
+GeneratedProgram generate_program(std::uint64_t seed, bool plain = false);
 
 }  // namespace writ::differential

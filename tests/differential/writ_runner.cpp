@@ -59,4 +59,26 @@ WritResult run_writ(std::string_view program, const std::vector<PredicateSignatu
   return result;
 }
 
+WritResult ask_writ(std::string_view program, std::vector<Goal>& goals) {
+  WritResult result;
+  for (Goal& goal : goals) {
+    // A knowledge base per goal: one that fell back to the whole fixpoint for a goal would
+    // answer the next ones from it.
+    kb::KnowledgeBase kb(kb::Limits{std::chrono::milliseconds(20000), std::nullopt});
+    const kb::LoadResult loaded = kb.load({kb::Input{"program.lp", std::string(program)}});
+    if (loaded.outcome != kb::Outcome::Ok) {
+      result.error = std::string("load: ") + outcome_name(loaded.outcome) + "\n" + kb.render(loaded.diagnostics);
+      return result;
+    }
+    const kb::AskResult answer = kb.ask(goal.text);
+    if (answer.outcome != kb::Outcome::Ok) {
+      result.error = goal.text + ": " + outcome_name(answer.outcome) + "\n" + kb.render(answer.diagnostics);
+      return result;
+    }
+    for (const std::vector<query::Value>& row : answer.answers.rows) goal.answers.push_back(GroundAtom{"", row});
+  }
+  result.ok = true;
+  return result;
+}
+
 }  // namespace writ::differential

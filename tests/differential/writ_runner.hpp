@@ -20,4 +20,17 @@ struct WritResult {
 // knowledge base reports, read with KnowledgeBase::relation(name, arity).
 WritResult run_writ(std::string_view program, const std::vector<PredicateSignature>& predicates);
 
+// A question with constants (`p(V0, a, V2)`) and its answers, each a row of the free
+// positions' values (as a GroundAtom with an empty predicate, to compare them as atoms).
+struct Goal {
+  std::string text;
+  std::vector<Model::value_type> answers;
+};
+
+// Asks each goal's text of a knowledge base of its own that has answered nothing before,
+// so that every goal is answered as a question with constants is on its own: by
+// evaluating only what it needs. Fills the answers; on a failure, the result says which
+// goal and why.
+WritResult ask_writ(std::string_view program, std::vector<Goal>& goals);
+
 }  // namespace writ::differential

@@ -222,6 +222,15 @@ TEST(PostgresCommands, DatesDurationsAndMoneyAsNatively) {
   }
 }
 
+// The application name of the writ that lose_connection_while() watches (writ's own default
+// is "writ", the name every other test's sessions have too).
+const std::string kLostApp = "writ_lost_connection";
+
+// The connection and schema options of a writ whose backend lose_connection_while() finds.
+std::vector<std::string> postgres_watched(const std::string& schema) {
+  return {"--postgres", test_conninfo() + " application_name=" + kLostApp, "--schema", schema};
+}
+
 // Runs writ in the background until `ready` says its backend is busy, then terminates
 // that backend as a server shutdown would; returns what writ printed.
 ProcessResult lose_connection_while(const std::vector<std::string>& args, const std::string& ready) {
@@ -247,7 +256,9 @@ ProcessResult lose_connection_while(const std::vector<std::string>& args, const 
   close(err[1]);
   std::string pid_text;
   for (int i = 0; i < 600 && pid_text.empty(); ++i) {
-    const auto rows = sql(test_conninfo(), "SELECT pid FROM pg_stat_activity WHERE application_name = 'writ' AND " + ready);
+    // Only this writ's backend: other tests' writ sessions run on the same server at the same time.
+    const auto rows = sql(test_conninfo(), "SELECT pid FROM pg_stat_activity WHERE application_name = '" + kLostApp +
+                                               "' AND " + ready);
     if (!rows.empty()) pid_text = rows[0][0];
     else std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -271,7 +282,7 @@ TEST(PostgresCommands, TheServerGoingAwayMidRunIsAnError) {
   WRIT_NEEDS_POSTGRES();
   TempDir dir;
   load("lost", "marker.", dir);
-  const auto r = lose_connection_while(std::vector<std::string>{"run", dir.write("long.writ", long_count)} + postgres("lost"),
+  const auto r = lose_connection_while(std::vector<std::string>{"run", dir.write("long.writ", long_count)} + postgres_watched("lost"),
                                        "xact_start < now() - interval '1 second'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
@@ -286,7 +297,7 @@ TEST(PostgresCommands, TheServerGoingAwayMidLoadChangesNothing) {
   std::string facts;
   for (int i = 0; i < 300000; ++i) facts += "edge(" + std::to_string(i) + ", " + std::to_string(i + 1) + ").\n";
   facts += "path(X, Y) :- edge(X, Y).\n";
-  const auto r = lose_connection_while(std::vector<std::string>{"load", dir.write("big.writ", facts)} + postgres("lost_load"),
+  const auto r = lose_connection_while(std::vector<std::string>{"load", dir.write("big.writ", facts)} + postgres_watched("lost_load"),
                                        "query LIKE 'COPY%'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("writ: error: the connection to PostgreSQL was lost while loading into schema \"lost_load\": "),

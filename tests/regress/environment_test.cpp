@@ -117,13 +117,14 @@ std::string describe(const Exit& run) {
 
 constexpr rlim_t mib = 1024 * 1024;
 
-// Programs whose fixpoint, or whose answers, do not fit in a few hundred MiB.
+// Programs whose fixpoint, or whose answers, do not fit in a few hundred MiB. The
+// questions have no constants: with one, only what it asks for would be computed.
 const char* const exploding_fixpoint =
     "d(X) :- n(X), X < 2000.\n"
     "n(0).\n"
     "n(Y) :- n(X), X < 2000, Y = X + 1.\n"
     "t(X, Y, Z) :- d(X), d(Y), d(Z).\n"
-    "?- t(1, 1, X).\n";
+    "?- t(X, X, X).\n";
 const char* const many_answers =
     "n(0).\n"
     "n(Y) :- n(X), X < 1500, Y = X + 1.\n"

@@ -421,6 +421,36 @@ TEST_F(StoreTest, AValueThatReadsAsNoDateDurationOrMoneyIsDamage) {
                                                 "a symbol, a string, a date, a duration or money");
 }
 
+TEST_F(StoreTest, IssuesWeightsAndStatusTestsSurviveAReopen) {
+  const std::string text =
+      "#issue liable(D) { standard: preponderance, burden: claimant }.\n"
+      "claimant claims liable(acme) weight 0.7.\n"
+      "defendant denies liable(acme) weight 0.6.\n"
+      "claimant claims liable(globex).\n"
+      "defendant denies liable(globex) weight 0.9.\n"
+      "owed(N) :- N = #count{ D : accepted liable(D) }.\n";
+  auto statuses = [](kb::KnowledgeBase& kb, const std::string& goal) {
+    const auto r = kb.ask(goal);
+    EXPECT_EQ(r.outcome, kb::Outcome::Ok) << kb.render(r.diagnostics);
+    Rows out;
+    for (std::size_t i = 0; i < r.answers.rows.size(); ++i)
+      out.push_back(query::to_source(r.answers.rows[i].at(0)) + " " + kb::status_name(r.answers.statuses.at(i)));
+    return out;
+  };
+  {
+    auto kb = open("case.db");
+    load_ok(*kb, text);
+    EXPECT_EQ(statuses(*kb, "liable(D)"), (Rows{"acme accepted", "globex rejected"}));
+  }
+  auto kb = open("case.db");
+  EXPECT_EQ(statuses(*kb, "liable(D)"), (Rows{"acme accepted", "globex rejected"}));
+  EXPECT_EQ(statuses(*kb, "-liable(D)"), (Rows{"acme rejected", "globex accepted"}));
+  EXPECT_EQ(statuses(*kb, "owed(N)"), (Rows{"1 accepted"}));
+  // An issue is a statement of the store; it is not retracted, as sources and templates are not.
+  const auto retracted = kb->retract("#issue liable(D) { standard: scintilla }.");
+  EXPECT_EQ(retracted.outcome, kb::Outcome::InputError);
+}
+
 TEST_F(StoreTest, NewerSchemaVersion) {
   {
     auto kb = open("case.db");

@@ -72,6 +72,8 @@ struct LoadResult {
   Outcome outcome = Outcome::Ok;
   std::vector<Diagnostic> diagnostics;  // errors and warnings about the loaded texts
   std::vector<query::Query> queries;    // the texts' `?-` queries, not yet answered
+  std::size_t added = 0;                // statements added (when Ok): facts, rules, claims,
+                                        // priorities, source declarations, templates
 };
 
 // How sure an answer is: established, accepted, contested or rejected (docs/language.md).
@@ -389,6 +391,12 @@ class KnowledgeBase {
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
+  // Everything loaded, as one program that load() accepts again (what a REPL's .save and
+  // .dump write): source declarations, templates, facts, rules and claims, then priorities,
+  // each as written (stored facts not read yet are written from their values), a statement
+  // a line. Neither queries nor assumptions are part of it. A `file:` attribute's path is
+  // as written: relative to the file that declared the source.
+  std::string program_text() const;
 
   // For a REPL's continuation lines (like sqlite3_complete): true when `text` ends a
   // statement, false when more input is needed (an open string, comment or bracket, or no
