@@ -245,7 +245,10 @@ WriteOutcome Session::write(const std::vector<StoredStatement>& statements, cons
   std::map<query::PredicateId, std::vector<const query::FactRows*>> by_predicate;
   for (const auto& f : rows) by_predicate[query::PredicateId{f.predicate, f.arity}].push_back(&f);
   std::set<query::PredicateId> created;
-  for (const auto& [p, parts] : by_predicate) {
+  for (const auto& entry : by_predicate) {
+    // Named, not structured, bindings: clang 14 (the fuzz build) cannot capture those.
+    const auto& p = entry.first;
+    const auto& parts = entry.second;
     if (cancel.load(std::memory_order_relaxed)) return stop(std::nullopt);
     const std::string name = sql::relation_table(p);
     const std::string table = identifier_ + "." + sql::identifier(name);

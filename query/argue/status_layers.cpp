@@ -104,7 +104,10 @@ eval::Status ArgumentGraph::build_layers(const Program& program, const std::stri
     if (built != eval::Status::Ok || k >= levels.highest) return built;
 
     // The status facts of the predicates of level k, from this labelling.
-    for (const auto& [p, test] : tests) {
+    for (const auto& entry : tests) {
+      // Named, not structured, bindings: clang 14 (the fuzz build) cannot capture those.
+      const auto& p = entry.first;
+      const auto& test = entry.second;
       if (levels.of(test.tested) != k) continue;
       std::set<std::vector<Value>> seen;
       auto add = [&](const std::vector<Value>& args, Status s) {
