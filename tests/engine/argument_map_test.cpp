@@ -41,6 +41,18 @@ std::vector<std::string> nodes(const ArgumentMap& m) {
   return out;
 }
 
+// One palette: the terminal's colour of a status is the xterm-256 colour nearest to the
+// map's (#1f5fa8 -> 25, #2e8b3e -> 29, #c77c00 -> 172, #c62828 -> 160).
+TEST(StatusPalette, TheTerminalColoursComeFromTheMapColours) {
+  using query::argue::Status;
+  EXPECT_STREQ(kb::status_colour(Status::Established), "#1f5fa8");
+  EXPECT_STREQ(kb::status_fill(Status::Established), "#dce8f7");
+  EXPECT_STREQ(kb::status_sgr(Status::Established), "\x1b[38;5;25m");
+  EXPECT_STREQ(kb::status_sgr(Status::Accepted), "\x1b[38;5;29m");
+  EXPECT_STREQ(kb::status_sgr(Status::Contested), "\x1b[38;5;172m");
+  EXPECT_STREQ(kb::status_sgr(Status::Rejected), "\x1b[38;5;160m");
+}
+
 TEST(ArgumentMap, SharedPremiseIsOneNodeAndClaimsRebutEachOther) {
   auto kb = load_ok(
       "base(x).\n"
