@@ -418,9 +418,9 @@ the schema NAME, a table per relation with the facts, evaluates the rules (each
 rule one commented INSERT ... SELECT, recursive ones in semi-naive rounds driven by
 a DO block, no WITH RECURSIVE) and answers the files' queries with SELECTs:
   writ compile --sql rules.writ facts.writ | psql -v ON_ERROR_STOP=1
-Every statement is one that distributed PostgreSQL (Citus) can run; see
-docs/scale-out.md. Programs with arguments (defeasible rules, claims) are not
-compiled yet.)",
+The statements avoid the forms distributed PostgreSQL (Citus) documents as
+unsupported, but no Citus server has run them yet (docs/scale-out.md). Programs
+with arguments (defeasible rules, claims) are not compiled yet.)",
           .options = {{"--sql", "the target: a PostgreSQL script (required)"},
                       {"--schema NAME", "the schema the script creates (default: writ)"},
                       {"--db STORE", "compile with this store's statements and facts (read-only)"}, help_option},

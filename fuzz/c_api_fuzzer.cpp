@@ -52,12 +52,13 @@ void read_result(const writ_result* r) {
 }
 
 // A JSON explanation: a call that succeeds hands out a text; none is an internal error.
-void explain(writ_kb* kb, const std::string& goal, int (*call)(writ_kb*, const char*, char**)) {
+// writ_explain's is an object (the argument map), writ_why_not's an array of trees.
+void explain(writ_kb* kb, const std::string& goal, int (*call)(writ_kb*, const char*, char**), char opening) {
   char* json = nullptr;
   const int status = call(kb, goal.c_str(), &json);
   WRIT_FUZZ_EXPECT(status != WRIT_ERROR);
   WRIT_FUZZ_EXPECT((status == WRIT_OK) == (json != nullptr));
-  if (json != nullptr) WRIT_FUZZ_EXPECT(json[0] == '[');
+  if (json != nullptr) WRIT_FUZZ_EXPECT(json[0] == opening);
   writ_free(json);
   read_diagnostics(kb);
 }
@@ -93,8 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read_diagnostics(kb);
   if (result != nullptr) read_result(result);
   writ_result_free(result);
-  explain(kb, goal, writ_explain);
-  explain(kb, goal, writ_why_not);
+  explain(kb, goal, writ_explain, '{');
+  explain(kb, goal, writ_why_not, '[');
   writ_result* list = nullptr;
   listing(kb, writ_predicates(kb, &list), list);
   list = nullptr;

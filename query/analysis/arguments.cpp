@@ -60,6 +60,9 @@ void check_arguments(const Program& program, std::vector<Diagnostic>& out) {
 
   std::set<PredicateId> defined;
   for (const auto& r : program.rules) defined.insert(predicate_of(r.head));
+  // Facts kept as rows (in a store, or read from a file as rows) define their predicates too.
+  for (const auto& e : program.external) defined.insert(PredicateId{e.name, e.arity});
+  for (const auto& f : program.facts) defined.insert(PredicateId{f.predicate, f.arity});
   for (const auto& b : builtins) defined.insert(PredicateId{std::string(b.name), b.arity});
   std::set<PredicateId> templated;
   for (const auto& t : program.templates) {

@@ -209,7 +209,10 @@ TEST_F(LazyFactsTest, RetractionsAfterAnotherConnectionWrote) {
 TEST_F(LazyFactsTest, LoadByLoadTheWarningsAreThoseOfMemory) {
   // Facts leave the program for the store after each load; what the checks learnt from
   // them (defined predicates, first arities) must stay.
-  const std::vector<std::string> loads = {"p(1).", "q(X) :- p(X, Y).", "p(2). r(a).", "s(X) :- r(X), t(X).",
+  // A template after its predicate's facts went to the store defines nothing new; one for a
+  // predicate nothing defines still warns (the fuzzer found the first warned).
+  const std::vector<std::string> loads = {"worth(acme, deal, 50).", "worth(C, D, V) means \"C's D is worth V\".",
+                                          "nothing(X) means \"X is nothing\".", "p(1).", "q(X) :- p(X, Y).", "p(2). r(a).", "s(X) :- r(X), t(X).",
                                           "t(b). p(3, 4).", "u(X) :- r(X, X).", "r(a, a).", "v(X) :- w(X).",
                                           "a(1). a(1, 2).", "a(3, 4). a(5, 6, 7).", "a(8, 9). a(1, 2, 3, 4)."};
   kb::KnowledgeBase memory;
