@@ -281,7 +281,7 @@ TEST(FrontierBrief, CouldBreachFitsAScreenQuotesOnceAndReachesBothSides) {
   EXPECT_NE(text.find("for: r_exclusive_grant"), std::string::npos) << text;
   EXPECT_NE(text.find("for: r_implied_covenant"), std::string::npos) << text;
   const auto flat = std::regex_replace(text, std::regex("\n +"), " ");
-  EXPECT_NE(flat.find("AWS distributes frontier (r_sole_cloud_of_rival) meets AWS does not distribute frontier "
+  EXPECT_NE(flat.find("AWS distributes frontier (r_sole_provider_of_rival) meets AWS does not distribute frontier "
                       "(r_infrastructure_only), and neither has priority"),
             std::string::npos) << text;
   // Display names and readable integers in the templates.
