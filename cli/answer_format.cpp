@@ -20,6 +20,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "table") return Format::Table;
   if (name == "csv") return Format::Csv;
   if (name == "json") return Format::Json;
+  if (name == "json-doc") return Format::JsonDoc;
   return std::nullopt;
 }
 
@@ -28,6 +29,7 @@ std::string_view format_name(Format format) {
     case Format::Table: return "table";
     case Format::Csv: return "csv";
     case Format::Json: return "json";
+    case Format::JsonDoc: return "json-doc";
   }
   return "table";
 }
@@ -76,6 +78,17 @@ void append_integer(OutputBuffer& out, std::int64_t n) {
   constexpr std::size_t kDigits = 20;
   char* at = out.room(kDigits);
   out.commit(std::to_chars(at, at + kDigits, n).ptr);
+}
+
+// A csv field always in quotes (a string value: quoted, it is told from a symbol).
+template <class Out>
+void append_quoted_csv_field(Out& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 // csv_field, appended.
@@ -129,25 +142,34 @@ void append_source(Out& out, const Value& v) {
   }
 }
 
+// Strings always quoted, the rest only where csv needs it (a symbol never does): quoting
+// is what tells "a" from a and "1" from 1, as RFC 4180 leaves quoting to the writer.
 void append_csv_value(OutputBuffer& out, const Value& v) {
   if (v.kind == ValueKind::Integer) {
     append_integer(out, v.integer);
   } else if (v.is_quantity_kind()) {
     append_csv_field(out, query::to_source(v));
+  } else if (v.kind == ValueKind::String) {
+    append_quoted_csv_field(out, v.text);
   } else {
     append_csv_field(out, v.text);
   }
 }
 
-// Integers are JSON numbers, symbols and strings JSON strings; the other kinds are objects
-// that say their type: {"date": "2026-03-01"}, {"duration": "1y6mo", "months": 18},
+// Integers are JSON numbers, symbols JSON strings; the other kinds are objects that say
+// their type, strings included so that they stay apart from symbols: {"string": "a b"},
+// {"date": "2026-03-01"}, {"duration": "1y6mo", "months": 18},
 // {"duration": "30d", "days": 30}, {"money": "$1_234.50", "currency": "USD", "amount": "1234.50"}
 // (the amount a decimal string, exact).
 void append_json_value(OutputBuffer& out, const Value& v) {
   switch (v.kind) {
     case ValueKind::Integer: append_integer(out, v.integer); return;
-    case ValueKind::Symbol:
-    case ValueKind::String: append_json_string(out, v.text); return;
+    case ValueKind::Symbol: append_json_string(out, v.text); return;
+    case ValueKind::String:
+      out += "{\"string\": ";
+      append_json_string(out, v.text);
+      out += '}';
+      return;
     case ValueKind::Date:
       out += "{\"date\": ";
       append_json_string(out, query::to_source(v));
@@ -179,6 +201,45 @@ void append_answer_count(OutputBuffer& out, std::size_t n) {
 }
 
 }  // namespace
+
+std::string_view outcome_name(kb::Outcome outcome) {
+  switch (outcome) {
+    case kb::Outcome::Ok: return "ok";
+    case kb::Outcome::InputError: return "error";
+    case kb::Outcome::LimitHit: return "limit";
+    case kb::Outcome::Cancelled: return "cancelled";
+  }
+  return "error";
+}
+
+std::string diagnostics_json(const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics) {
+  std::string out = "[";
+  for (const auto& d : diagnostics) {
+    if (out.size() > 1) out += ", ";
+    out += "{\"severity\": ";
+    out += d.severity == query::Severity::Error     ? "\"error\""
+           : d.severity == query::Severity::Warning ? "\"warning\""
+                                                    : "\"note\"";
+    // The file's name is what the rendering puts before ":LINE:COL: " (as in serve's API).
+    const std::string rendered = kb.render({d});
+    const std::string place = ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ": ";
+    const auto at = d.location.line ? rendered.find(place) : std::string::npos;
+    if (at != std::string::npos) {
+      out += ", \"file\": " + json_string(std::string_view(rendered).substr(0, at));
+      out += ", \"line\": " + std::to_string(d.location.line);
+      out += ", \"column\": " + std::to_string(d.location.column);
+    } else {
+      out += ", \"file\": null, \"line\": null, \"column\": null";
+    }
+    out += ", \"message\": " + json_string(d.message) + "}";
+  }
+  return out + "]";
+}
+
+std::string message_json(std::string_view severity, std::string_view message) {
+  return "[{\"severity\": " + json_string(severity) + ", \"file\": null, \"line\": null, \"column\": null, " +
+         "\"message\": " + json_string(message) + "}]";
+}
 
 std::string csv_field(std::string_view text) {
   std::string out;
@@ -247,6 +308,10 @@ void AnswerPrinter::begin(const std::string& query, const std::vector<std::strin
       break;
     case Format::Csv:
       if (last_ == Format::Csv) out += '\n';
+      if (echo_query_) {
+        append_quoted_csv_field(out, "?- " + query + ".");
+        out += '\n';
+      }
       if (columns.empty()) {
         append_csv_field(out, "answer");
       } else {
@@ -262,7 +327,9 @@ void AnswerPrinter::begin(const std::string& query, const std::vector<std::strin
       out += '\n';
       break;
     case Format::Json:
-      out += "{\"query\": ";
+    case Format::JsonDoc:
+      if (format_ == Format::JsonDoc && questions_++ > 0) out += ", ";
+      out += "{\"goal\": ";
       append_json_string(out, query);
       out += ", \"columns\": [";
       for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -301,6 +368,7 @@ void AnswerPrinter::row(const std::vector<Value>& values, std::optional<kb::Stat
       out += '\n';
       break;
     case Format::Json:
+    case Format::JsonDoc:
       out += rows_ > 1 ? ", [" : "[";
       for (std::size_t i = 0; i < values.size(); ++i) {
         if (i) out += ", ";
@@ -362,7 +430,7 @@ void AnswerPrinter::render_table() {
   append_answer_count(buffer_, rows_);
 }
 
-void AnswerPrinter::end() {
+void AnswerPrinter::end(kb::Outcome outcome, std::string_view diagnostics) {
   OutputBuffer& out = buffer_;
   const bool yes = rows_ > 0;
   switch (format_) {
@@ -392,12 +460,17 @@ void AnswerPrinter::end() {
       }
       break;
     case Format::Json:
+    case Format::JsonDoc:
       if (columns_.empty() && yes) {
         out += '[';
         if (truth_) append_json_string(out, kb::status_name(*truth_));
         out += ']';
       }
-      out += "]}\n";
+      out += "], \"status\": \"";
+      out += outcome_name(outcome);
+      out += "\", \"diagnostics\": ";
+      out += diagnostics;
+      out += format_ == Format::Json ? "}\n" : "}";
       break;
   }
   buffer_.drain();
@@ -408,11 +481,34 @@ void AnswerPrinter::end() {
   std::vector<std::optional<kb::Status>>().swap(row_statuses_);
 }
 
-void AnswerPrinter::print(const kb::Answers& answers) {
+void AnswerPrinter::unanswered(const std::string& query, kb::Outcome outcome, std::string_view diagnostics) {
+  if (format_ != Format::Json && format_ != Format::JsonDoc) return;
+  begin(query, {}, false);
+  end(outcome, diagnostics);  // no rows: "rows": []
+}
+
+void AnswerPrinter::start_document(std::string_view diagnostics) {
+  if (format_ != Format::JsonDoc) return;
+  buffer_ += "{\"diagnostics\": ";
+  buffer_ += diagnostics;
+  buffer_ += ", \"questions\": [";
+  questions_ = 0;
+}
+
+void AnswerPrinter::finish_document(kb::Outcome outcome) {
+  if (format_ != Format::JsonDoc) return;
+  buffer_ += "], \"status\": \"";
+  buffer_ += outcome_name(outcome);
+  buffer_ += "\"}\n";
+  buffer_.drain();
+  out_.flush();
+}
+
+void AnswerPrinter::print(const kb::Answers& answers, std::string_view diagnostics) {
   begin(answers.query, answers.columns, answers.has_status);
   for (std::size_t i = 0; i < answers.rows.size(); ++i)
     row(answers.rows[i], answers.has_status ? std::optional<kb::Status>(answers.statuses.at(i)) : std::nullopt);
-  end();
+  end(kb::Outcome::Ok, diagnostics);
 }
 
 std::string format_table(const kb::Answers& answers) { return formatted(answers, Format::Table); }

@@ -1,4 +1,4 @@
-// Printing answers in the three output formats: table, csv and json.
+// Printing answers in the output formats: table, csv, json (JSON Lines) and json-doc.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +17,7 @@ namespace writ::cli {
 
 using query::json_string;  // JSON string literals, shared with the explanations
 
-enum class Format { Table, Csv, Json };
+enum class Format { Table, Csv, Json, JsonDoc };
 
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format format);
@@ -25,9 +25,12 @@ std::string_view format_name(Format format);
 // One answer set in each format, as a complete text ending in a newline.
 //   table: aligned columns headed by the variables, a line of dashes, the rows, `(N answers)`;
 //          `true.` / `false.` for a query without variables.
-//   csv:   RFC 4180 with LF line ends; header row, then rows. Strings raw; empty fields `""`.
-//          A query without variables: header `answer`, one row `true` or `false`.
-//   json:  {"query": ..., "columns": [...], "rows": [[...], ...]} on one line.
+//   csv:   RFC 4180 with LF line ends; header row, then rows. Every string is quoted and
+//          symbols, integers and the other kinds are not, so `a` and `"a"`, `1` and `"1"`
+//          stay apart. A query without variables: header `answer`, one row `true`/`false`.
+//   json:  {"goal": ..., "columns": [...], "rows": [[...], ...], "status": "ok",
+//          "diagnostics": []} on one line; values typed (see append_json_value).
+//   json-doc: the json objects of a run as one document (see AnswerPrinter).
 // When the answers carry a status (the knowledge base has arguments), it is the last
 // column, named `status`; a yes/no question then reads `true (contested).` in a table.
 std::string formatted(const kb::Answers& answers, Format format);
@@ -88,9 +91,23 @@ class OutputBuffer {
   char* end_ = nullptr;
 };
 
+// The name a question's outcome has in json: "ok", "error", "limit" or "cancelled".
+std::string_view outcome_name(kb::Outcome outcome);
+
+// Diagnostics as a JSON array of {"severity", "file", "line", "column", "message"} (file,
+// line and column null when the diagnostic has no place); a plain message as such an array.
+std::string diagnostics_json(const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics);
+std::string message_json(std::string_view severity, std::string_view message);
+
 // Prints successive answer sets to one stream. Blocks of several queries are kept apart:
 // csv blocks by an empty line; table blocks, when each is headed by its `?- goal.` line
 // (as `writ run` does), by an empty line too; json needs nothing (one line per query).
+// With echo_query, a csv block is headed by a one-field record `?- goal.` too, so that
+// each block says what it answers.
+//
+// json-doc writes one document: {"diagnostics": [...], "questions": [OBJECT, ...],
+// "status": "ok"}, each OBJECT a json line's; start_document() and finish_document()
+// write its head and tail.
 //
 // Rows are formatted straight into one OutputBuffer, kept across rows and answer sets;
 // end() writes what is left and flushes the stream. Nothing reaches the stream between
@@ -100,14 +117,25 @@ class AnswerPrinter {
   AnswerPrinter(std::ostream& out, Format format, bool echo_query)
       : out_(out), buffer_(out), format_(format), echo_query_(echo_query) {}
 
-  void print(const kb::Answers& answers);
+  // `diagnostics`: as for end().
+  void print(const kb::Answers& answers, std::string_view diagnostics = "[]");
 
   // The same, streamed: begin, then row once per answer, then end. csv and json write
   // each row as it comes, so a million answers need no memory here; a table must see
   // every row to align its columns (it keeps their text, not the values).
   void begin(const std::string& query, const std::vector<std::string>& columns, bool with_status);
   void row(const std::vector<query::Value>& values, std::optional<kb::Status> status);
-  void end();
+  // `outcome` and `diagnostics` (a JSON array) end a json object; the other formats print
+  // neither (the diagnostics go to standard error).
+  void end(kb::Outcome outcome = kb::Outcome::Ok, std::string_view diagnostics = "[]");
+  // A question that got no answer set (it did not parse, the load before it failed): json
+  // prints its object with no columns and no rows; the other formats print nothing.
+  void unanswered(const std::string& query, kb::Outcome outcome, std::string_view diagnostics);
+
+  // json-doc: the document's head with the diagnostics of what came before the questions
+  // (a JSON array), and its tail with the run's outcome. Nothing in the other formats.
+  void start_document(std::string_view diagnostics);
+  void finish_document(kb::Outcome outcome);
 
   Format format() const { return format_; }
   void set_format(Format format) { format_ = format; }
@@ -128,6 +156,7 @@ class AnswerPrinter {
   bool echo_query_;
   bool colour_ = false;
   std::optional<Format> last_;  // the format of the block printed last
+  std::size_t questions_ = 0;    // json-doc: the objects written so far
 
   // The answer set being printed.
   std::vector<std::string> columns_;

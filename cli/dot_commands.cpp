@@ -350,7 +350,7 @@ void ReplSession::show_facts(const std::vector<std::string>& args) {
     return;
   }
   for (const auto& result : results) {
-    answer(result);
+    answer(result.answers.query, result);
     if (result.outcome == kb::Outcome::Cancelled) return;
   }
 }
@@ -362,7 +362,8 @@ void ReplSession::set_format(const std::vector<std::string>& args) {
   }
   std::optional<Format> format;
   if (args.size() == 1) format = parse_format(args.front());
-  if (!format) {
+  // A session has no end to close one document at: json-doc is for run and load.
+  if (!format || *format == Format::JsonDoc) {
     error("usage: .format table|csv|json");
     return;
   }

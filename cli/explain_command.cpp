@@ -9,10 +9,12 @@
 
 namespace writ::cli {
 
-bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions) {
+bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions,
+                       std::vector<kb::Diagnostic>* said) {
   for (const auto& a : assumptions) {
     const auto result = a.starts_with("off ") ? kb.assume_off(a.substr(4)) : kb.assume(a, "--assume");
     print_diagnostics(kb, result.diagnostics);
+    if (said) said->insert(said->end(), result.diagnostics.begin(), result.diagnostics.end());
     if (result.outcome != kb::Outcome::Ok) return false;
   }
   return true;

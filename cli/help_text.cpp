@@ -25,6 +25,8 @@ constexpr HelpEntry query_option{"-q, --query GOAL", "a goal as written after `?
 constexpr HelpEntry assume_option{
     "--assume STATEMENT", "what if STATEMENT held, for this run only ('off LABEL': without the rule LABEL)"};
 constexpr HelpEntry answer_format_option{"--format table|csv|json", "the output format of answers (default: table)"};
+constexpr HelpEntry run_format_option{"--format table|csv|json|json-doc",
+                                      "the output format of answers (default: table)"};
 constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as well (read-only)"};
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
@@ -37,20 +39,31 @@ const HelpSection answer_formats{
     "Formats",
     "",
     {
-        {"table", R"(per query a line `?- GOAL.`, the variables as column heads over a line
-of dashes, one aligned row per answer, then `(N answers)`; an empty line between
-queries. Values are written as in the language: 42, alice, "a \"quoted\" string".
-A query without variables prints `true.` or `false.`)"},
+        {"table", R"(per query a line `?- GOAL.`, then its answers; an empty line between
+queries. A query without variables prints `true.` or `false.`; another, the
+variables as column heads over a line of dashes, one aligned row per answer, then
+`(N answers)`. Values are written as in the language: 42, alice, "a \"quoted\"
+string".)"},
         {"csv", R"(RFC 4180, LF line ends: per query a header row of the variables, then
-one row per answer; an empty line between queries. Strings are written without the
-language's quotes; an empty field is written "". A query without variables: header
-`answer`, then one row `true` or `false`.)"},
-        {"json", R"(one object per query per line (JSON Lines):
-  {"query": "GOAL", "columns": ["X", ...], "rows": [[...], ...]}
-integers are numbers, symbols and strings are strings; dates, durations and money
-are objects: {"date": "2026-03-01"}, {"duration": "30d", "days": 30} (or "months"),
-{"money": "$12.50", "currency": "USD", "amount": "12.50"}. A query without variables
-has "columns": [] and "rows": [[]] when true, [] when false.)"},
+one row per answer; an empty line between queries, and when there are several (or
+from a pipe into the REPL) each block starts with a one-field record "?- GOAL.".
+Every string is quoted and symbols, integers, dates, durations and money are not
+(quoted only where RFC 4180 needs it), so a and "a", 1 and "1" stay apart. A query
+without variables: header `answer`, then one row `true` or `false`.)"},
+        {"json", R"(one object per query per line (JSON Lines), a failed query too:
+  {"goal": "GOAL", "columns": ["X", ...], "rows": [[...], ...],
+   "status": "ok", "diagnostics": [...]}
+status is ok, error, limit or cancelled; each diagnostic is {"severity", "file",
+"line", "column", "message"}. Integers are numbers and symbols strings; strings,
+dates, durations and money are objects: {"string": "a b"}, {"date": "2026-03-01"},
+{"duration": "30d", "days": 30} (or "months"), {"money": "$12.50", "currency":
+"USD", "amount": "12.50"}. A query without variables has "columns": [] and "rows":
+[[]] when true, [] when false. A load that fails gives each -q its line, status
+error, with the load's diagnostics.)"},
+        {"json-doc", R"((run and load) one JSON document for the whole run:
+  {"diagnostics": [...], "questions": [OBJECT, ...], "status": "ok"}
+the diagnostics of the load, each question's object as in json, and the run's
+status.)"},
     },
 };
 
@@ -161,7 +174,7 @@ answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
           .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
-                      schema_option, answer_format_option, timeout_option, max_facts_option, help_option},
+                      schema_option, run_format_option, timeout_option, max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
 are still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
 at that query).)",
@@ -209,7 +222,8 @@ at the continuation prompt, where an empty line or `;` shows the unfinished
 statement and a dot-command drops it.
 
 From a pipe or file (`writ repl < script.writ`): no prompt, banner, history or rc
-file; each answer is headed by its `?- GOAL.`, and errors go to standard error.
+file; each answer is headed by its `?- GOAL.` (in csv a record "?- GOAL."; in json
+its "goal"), and errors go to standard error.
 `.bail on` stops at the first error.)",
           .options = {{"--db STORE", "work on this store (created if missing)"},
                       {"--as-of N", "the store as it stood after transaction N, read-only"},
@@ -238,7 +252,7 @@ as text. A failed load (an error in a FILE, a refused privilege, a lost connecti
 leaves the schema as it was.)",
           .options = {{"--db STORE", "the store to add to (required, or --postgres)"},
                       {"--postgres CONNINFO", "the PostgreSQL database to add to instead"}, schema_option,
-                      {"--format table|csv|json", "the output format of the files' answers"}, timeout_option,
+                      {"--format table|csv|json|json-doc", "the output format of the files' answers"}, timeout_option,
                       max_facts_option, help_option},
           .exit_status = R"(0 ok; 1 an error in a FILE or the store (nothing added); 2
 usage error; 3 a limit was hit answering a query (the load is kept).)",

@@ -34,7 +34,10 @@ ExitStatus load_command(const Options& options) {
     loaded = kb.load_files(options.files);
   }
   print_diagnostics(kb, loaded.diagnostics);
-  if (loaded.outcome != kb::Outcome::Ok) return status_of(loaded.outcome);
+  if (loaded.outcome != kb::Outcome::Ok) {
+    report_unasked(options, loaded.outcome, diagnostics_json(kb, loaded.diagnostics));
+    return status_of(loaded.outcome);
+  }
 
   // The summary goes to stderr with the other messages: stdout holds only answers.
   if (options.postgres) {

@@ -280,8 +280,12 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       o.delimiter = value.front();
     } else if (name == "--format") {
       auto f = parse_format(value);
-      if (!f) {
-        return UsageError{"invalid --format '" + std::string(value) + "': expected table, csv or json", cmd};
+      // One document needs to know where the output ends: run and load do, a session not.
+      const bool whole_run = cmd == Command::Run || cmd == Command::Load;
+      if (!f || (*f == Format::JsonDoc && !whole_run)) {
+        return UsageError{"invalid --format '" + std::string(value) + "': expected " +
+                              (whole_run ? "table, csv, json or json-doc" : "table, csv or json"),
+                          cmd};
       }
       o.format = *f;
       o.format_given = true;

@@ -122,14 +122,13 @@ void ReplSession::report_outcome(kb::Outcome outcome, bool has_diagnostics) {
   }
 }
 
-void ReplSession::answer(const kb::AskResult& result) {
+void ReplSession::answer(const std::string& goal, const kb::AskResult& result) {
+  const std::string diagnostics = printer_.format() == Format::Json ? diagnostics_json(kb_, result.diagnostics) : "[]";
+  if (result.outcome == kb::Outcome::Ok) printer_.print(result.answers, diagnostics);
+  else printer_.unanswered(goal, result.outcome, diagnostics);
   // A cancelled call's diagnostic only repeats what `cancelled` says.
   if (result.outcome != kb::Outcome::Cancelled) print_kb_diagnostics(result.diagnostics);
-  if (result.outcome == kb::Outcome::Ok) {
-    printer_.print(result.answers);
-  } else {
-    report_outcome(result.outcome, !result.diagnostics.empty());
-  }
+  if (result.outcome != kb::Outcome::Ok) report_outcome(result.outcome, !result.diagnostics.empty());
 }
 
 void ReplSession::execute(std::string text, const std::string& name, std::uint32_t first_line) {
@@ -226,7 +225,7 @@ void ReplSession::finish_load(const kb::LoadResult& loaded) {
     kb::AskResult result = kb_.ask(q);
     // A warning about the question (an undefined predicate) came with the load already.
     drop_repeated(result.diagnostics, loaded.diagnostics);
-    answer(result);
+    answer(q.text, result);
     if (result.outcome == kb::Outcome::Cancelled) return;  // the user wants the prompt back
   }
 }

@@ -57,7 +57,8 @@ class ReplSession {
   void execute(std::string text, const std::string& name, std::uint32_t first_line);
   // Reports a load and answers the queries it returned.
   void finish_load(const kb::LoadResult& loaded);
-  void answer(const kb::AskResult& result);
+  // Prints the answers to `goal` (in json, a failed question's line too).
+  void answer(const std::string& goal, const kb::AskResult& result);
   // Returns Quit for .quit/.exit, Bailed when a .read script bailed.
   Flow run_dot_command(std::string_view line);
   void dispatch_dot_command(std::string_view line, const std::string& command,

@@ -12,7 +12,7 @@ namespace writ::cli {
 namespace {
 
 // Answers one query, streaming its rows to the printer; returns false when writ must
-// stop (a limit, Ctrl-C).
+// stop (a limit, Ctrl-C). In json a query that got no answer set still has its line.
 template <class Ask>
 bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask, AnswerPrinter& printer,
             ExitStatus& status, const std::vector<kb::Diagnostic>& said = {}) {
@@ -23,9 +23,12 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
         printer.begin(goal, columns, with_status);
       },
       [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) { printer.row(row, s); });
-  if (begun) printer.end();
   std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
   drop_repeated(diagnostics, said);
+  const bool json = printer.format() == Format::Json || printer.format() == Format::JsonDoc;
+  const std::string diagnostics_text = json ? diagnostics_json(kb, diagnostics) : std::string("[]");
+  if (begun) printer.end(result.outcome, diagnostics_text);
+  else printer.unanswered(goal, result.outcome, diagnostics_text);
   print_diagnostics(kb, diagnostics);
   switch (result.outcome) {
     case kb::Outcome::Ok: return true;
@@ -42,43 +45,78 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
   return true;
 }
 
+kb::Outcome outcome_of(ExitStatus status) {
+  switch (status) {
+    case ExitStatus::Ok: return kb::Outcome::Ok;
+    case ExitStatus::LimitHit: return kb::Outcome::LimitHit;
+    default: return kb::Outcome::InputError;
+  }
+}
+
 }  // namespace
 
 ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
                           const std::vector<std::string>& goals, Format format,
                           const std::vector<kb::Diagnostic>& said) {
-  AnswerPrinter printer(std::cout, format, /*echo_query=*/true);
+  // csv heads each block with its goal when there are several, so that each says what
+  // it answers; a single one stays a plain table (for import elsewhere).
+  const bool label = format != Format::Csv || queries.size() + goals.size() > 1;
+  AnswerPrinter printer(std::cout, format, /*echo_query=*/label);
+  printer.start_document(format == Format::JsonDoc ? diagnostics_json(kb, said) : std::string("[]"));
   ExitStatus status = ExitStatus::Ok;
+  const auto finish = [&] {
+    printer.finish_document(outcome_of(status));
+    return status;
+  };
   for (const auto& q : queries) {
     if (!answer(kb, q.text, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(q, on_columns, on_row); },
                 printer, status, said))
-      return status;
+      return finish();
   }
   for (const auto& goal : goals) {
     if (!answer(kb, goal, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(goal, on_columns, on_row, "-q"); },
                 printer, status))
-      return status;
+      return finish();
   }
-  return status;
+  return finish();
+}
+
+void report_unasked(const Options& options, kb::Outcome outcome, const std::string& diagnostics) {
+  if (options.format != Format::Json && options.format != Format::JsonDoc) return;
+  AnswerPrinter printer(std::cout, options.format, /*echo_query=*/false);
+  printer.start_document(diagnostics);
+  // In one document the diagnostics are said once, at its head.
+  const std::string each = options.format == Format::Json ? diagnostics : std::string("[]");
+  for (const auto& goal : options.queries) printer.unanswered(goal, outcome, each);
+  printer.finish_document(outcome);
 }
 
 ExitStatus run_command(const Options& options) {
   if (auto message = unreadable_file(options.files)) {
     print_error("writ: error", *message);
+    report_unasked(options, kb::Outcome::InputError, message_json("error", *message));
     return ExitStatus::InputError;
   }
   kb::KnowledgeBase kb(options.limits);
   // Read-only: the files are added in memory for this run, never to the store.
-  if (!open_store(kb, options, StoreAccess::Read)) return ExitStatus::InputError;
+  if (!open_store(kb, options, StoreAccess::Read)) {
+    report_unasked(options, kb::Outcome::InputError, message_json("error", "cannot open the store"));
+    return ExitStatus::InputError;
+  }
   kb::LoadResult loaded = kb.load_files(options.files);
   print_diagnostics(kb, loaded.diagnostics);
   if (loaded.outcome != kb::Outcome::Ok) {
     if (loaded.outcome == kb::Outcome::LimitHit && loaded.diagnostics.empty()) {
       print_error("writ", "evaluation stopped: a limit was hit");
     }
+    report_unasked(options, loaded.outcome, diagnostics_json(kb, loaded.diagnostics));
     return status_of(loaded.outcome);
   }
-  if (!apply_assumptions(kb, options.assumptions)) return ExitStatus::InputError;
+  std::vector<kb::Diagnostic> assumed;
+  if (!apply_assumptions(kb, options.assumptions, &assumed)) {
+    report_unasked(options, kb::Outcome::InputError, diagnostics_json(kb, assumed));
+    return ExitStatus::InputError;
+  }
   return answer_queries(kb, loaded.queries, options.queries, options.format, loaded.diagnostics);
 }
 

@@ -45,6 +45,7 @@ std::string format_transactions(const std::vector<kb::TransactionRecord>& transa
       }
       return out;
     case Format::Json:
+    case Format::JsonDoc:  // not offered for the log: one object a line serves
       for (const auto& t : transactions) {
         out += "{\"tx\": " + std::to_string(t.number) + ", \"time\": " + json_string(t.time) +
                ", \"description\": " + json_string(t.description) + ", \"added\": " + std::to_string(t.added) +

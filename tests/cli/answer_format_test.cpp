@@ -49,8 +49,8 @@ TEST(AnswerFormat, QueriesWithoutVariables) {
   EXPECT_EQ(format_table(answers({}, {})), "false.\n");
   EXPECT_EQ(format_csv(answers({}, {{}})), "answer\ntrue\n");
   EXPECT_EQ(format_csv(answers({}, {})), "answer\nfalse\n");
-  EXPECT_EQ(format_json(answers({}, {{}})), "{\"query\": \"goal\", \"columns\": [], \"rows\": [[]]}\n");
-  EXPECT_EQ(format_json(answers({}, {})), "{\"query\": \"goal\", \"columns\": [], \"rows\": []}\n");
+  EXPECT_EQ(format_json(answers({}, {{}})), "{\"goal\": \"goal\", \"columns\": [], \"rows\": [[]], \"status\": \"ok\", \"diagnostics\": []}\n");
+  EXPECT_EQ(format_json(answers({}, {})), "{\"goal\": \"goal\", \"columns\": [], \"rows\": [], \"status\": \"ok\", \"diagnostics\": []}\n");
 }
 
 TEST(AnswerFormat, CsvFields) {
@@ -75,7 +75,7 @@ TEST(AnswerFormat, JsonStrings) {
 TEST(AnswerFormat, JsonNumbersAndStrings) {
   EXPECT_EQ(
       format_json(answers({"N", "S"}, {{Value::make_integer(-9007199254740993), Value::make_symbol("x")}})),
-      "{\"query\": \"goal\", \"columns\": [\"N\", \"S\"], \"rows\": [[-9007199254740993, \"x\"]]}\n");
+      "{\"goal\": \"goal\", \"columns\": [\"N\", \"S\"], \"rows\": [[-9007199254740993, \"x\"]], \"status\": \"ok\", \"diagnostics\": []}\n");
 }
 
 TEST(AnswerFormat, DatesDurationsAndMoneyInEachFormat) {
@@ -89,15 +89,15 @@ TEST(AnswerFormat, DatesDurationsAndMoneyInEachFormat) {
             "1969-12-31  -30d   -CHF 0.05\n(2 answers)\n");
   EXPECT_EQ(format_csv(a), "D,L,A\n2026-03-01,1y6mo,$5_000_001.25\n1969-12-31,-30d,-CHF 0.05\n");
   EXPECT_EQ(format_json(a),
-            "{\"query\": \"goal\", \"columns\": [\"D\", \"L\", \"A\"], \"rows\": ["
+            "{\"goal\": \"goal\", \"columns\": [\"D\", \"L\", \"A\"], \"rows\": ["
             "[{\"date\": \"2026-03-01\"}, {\"duration\": \"1y6mo\", \"months\": 18}, "
             "{\"money\": \"$5_000_001.25\", \"currency\": \"USD\", \"amount\": \"5000001.25\"}], "
             "[{\"date\": \"1969-12-31\"}, {\"duration\": \"-30d\", \"days\": -30}, "
-            "{\"money\": \"-CHF 0.05\", \"currency\": \"CHF\", \"amount\": \"-0.05\"}]]}\n");
+            "{\"money\": \"-CHF 0.05\", \"currency\": \"CHF\", \"amount\": \"-0.05\"}]], \"status\": \"ok\", \"diagnostics\": []}\n");
   EXPECT_EQ(format_json(answers({"A"}, {{Value::make_money(5000, "JPY")}, {Value::make_money(1250, "KWD")}})),
-            "{\"query\": \"goal\", \"columns\": [\"A\"], \"rows\": ["
+            "{\"goal\": \"goal\", \"columns\": [\"A\"], \"rows\": ["
             "[{\"money\": \"JPY 5_000\", \"currency\": \"JPY\", \"amount\": \"5000\"}], "
-            "[{\"money\": \"KWD 1.250\", \"currency\": \"KWD\", \"amount\": \"1.250\"}]]}\n");
+            "[{\"money\": \"KWD 1.250\", \"currency\": \"KWD\", \"amount\": \"1.250\"}]], \"status\": \"ok\", \"diagnostics\": []}\n");
 }
 
 TEST(AnswerPrinter, SeparatesBlocks) {
@@ -111,8 +111,37 @@ TEST(AnswerPrinter, SeparatesBlocks) {
   printer.set_format(Format::Json);
   printer.print(answers({}, {}));
   EXPECT_EQ(out.str(),
-            "?- goal.\ntrue.\n\n?- goal.\nfalse.\nanswer\nfalse\n\nanswer\nfalse\n"
-            "{\"query\": \"goal\", \"columns\": [], \"rows\": []}\n");
+            "?- goal.\ntrue.\n\n?- goal.\nfalse.\n\"?- goal.\"\nanswer\nfalse\n\n\"?- goal.\"\nanswer\nfalse\n"
+            "{\"goal\": \"goal\", \"columns\": [], \"rows\": [], \"status\": \"ok\", \"diagnostics\": []}\n");
+}
+
+// A question that got no answers still has its json line, and json-doc one document.
+TEST(AnswerPrinter, UnansweredQuestionsAndOneDocument) {
+  std::ostringstream out;
+  AnswerPrinter printer(out, Format::Json, /*echo_query=*/false);
+  printer.unanswered("p(X", kb::Outcome::InputError, message_json("error", "bad"));
+  printer.unanswered("p(X)", kb::Outcome::LimitHit, "[]");
+  printer.set_format(Format::Table);
+  printer.unanswered("p(X)", kb::Outcome::InputError, "[]");  // tables and csv print nothing
+  printer.set_format(Format::Csv);
+  printer.unanswered("p(X)", kb::Outcome::InputError, "[]");
+  EXPECT_EQ(out.str(),
+            "{\"goal\": \"p(X\", \"columns\": [], \"rows\": [], \"status\": \"error\", \"diagnostics\": "
+            "[{\"severity\": \"error\", \"file\": null, \"line\": null, \"column\": null, \"message\": \"bad\"}]}\n"
+            "{\"goal\": \"p(X)\", \"columns\": [], \"rows\": [], \"status\": \"limit\", \"diagnostics\": []}\n");
+
+  std::ostringstream doc;
+  AnswerPrinter whole(doc, Format::JsonDoc, /*echo_query=*/false);
+  whole.start_document("[]");
+  whole.print(answers({"X"}, {{Value::make_symbol("a")}, {Value::make_string("a")}}));
+  whole.unanswered("q(", kb::Outcome::InputError, "[]");
+  whole.finish_document(kb::Outcome::InputError);
+  EXPECT_EQ(doc.str(),
+            "{\"diagnostics\": [], \"questions\": ["
+            "{\"goal\": \"goal\", \"columns\": [\"X\"], \"rows\": [[\"a\"], [{\"string\": \"a\"}]], "
+            "\"status\": \"ok\", \"diagnostics\": []}, "
+            "{\"goal\": \"q(\", \"columns\": [], \"rows\": [], \"status\": \"error\", \"diagnostics\": []}"
+            "], \"status\": \"error\"}\n");
 }
 
 TEST(TextTable, TrimsEmptyAndBlankCellsAtTheEnd) {
@@ -125,7 +154,8 @@ TEST(TextTable, TrimsEmptyAndBlankCellsAtTheEnd) {
   EXPECT_EQ(render_text_table({"A"}, {{"1", "beyond the header"}}), "A\n-\n1\n");
 }
 
-TEST(AnswerFormat, CsvQuotesOnlyFieldsThatNeedIt) {
+// Strings always in quotes, so that a symbol and a string (a and "a", 1 and "1") stay apart.
+TEST(AnswerFormat, CsvQuotesEveryStringAndOtherFieldsWhereNeeded) {
   const auto text = [](std::string s) { return Value::make_string(std::move(s)); };
   EXPECT_EQ(format_csv(answers({"X"}, {{text("")},
                                        {text("plain text")},
@@ -138,11 +168,13 @@ TEST(AnswerFormat, CsvQuotesOnlyFieldsThatNeedIt) {
                                        {text("caf\xc3\xa9")},
                                        {text("bad\xff")},
                                        {Value::make_symbol("sym")}})),
-            "X\n\"\"\nplain text\n\"a,b\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n\"cr\r\"\n\"\"\"\"\n"
-            "tab\tand\\\ncaf\xc3\xa9\nbad\xff\nsym\n");
+            "X\n\"\"\n\"plain text\"\n\"a,b\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n\"cr\r\"\n\"\"\"\"\n"
+            "\"tab\tand\\\"\n\"caf\xc3\xa9\"\n\"bad\xff\"\nsym\n");
+  EXPECT_EQ(format_csv(answers({"X"}, {{Value::make_symbol("a")}, {text("a")}, {Value::make_integer(1)}, {text("1")}})),
+            "X\na\n\"a\"\n1\n\"1\"\n");
   EXPECT_EQ(format_csv(answers({"a,b", "N"}, {{text(""), Value::make_integer(std::numeric_limits<std::int64_t>::min())},
                                              {text("x"), Value::make_integer(0)}})),
-            "\"a,b\",N\n\"\",-9223372036854775808\nx,0\n");
+            "\"a,b\",N\n\"\",-9223372036854775808\n\"x\",0\n");
 }
 
 TEST(AnswerFormat, StatusColumn) {
@@ -151,16 +183,16 @@ TEST(AnswerFormat, StatusColumn) {
   EXPECT_EQ(format_table(a), "X  status\n-  -----------\na  contested\n2  established\n(2 answers)\n");
   EXPECT_EQ(format_csv(a), "X,status\na,contested\n2,established\n");
   EXPECT_EQ(format_json(a),
-            "{\"query\": \"goal\", \"columns\": [\"X\", \"status\"], "
-            "\"rows\": [[\"a\", \"contested\"], [2, \"established\"]]}\n");
+            "{\"goal\": \"goal\", \"columns\": [\"X\", \"status\"], "
+            "\"rows\": [[\"a\", \"contested\"], [2, \"established\"]], \"status\": \"ok\", \"diagnostics\": []}\n");
   const auto yes = with_statuses({}, {{}}, {kb::Status::Accepted});
   EXPECT_EQ(format_table(yes), "true (accepted).\n");
   EXPECT_EQ(format_csv(yes), "answer,status\ntrue,accepted\n");
-  EXPECT_EQ(format_json(yes), "{\"query\": \"goal\", \"columns\": [\"status\"], \"rows\": [[\"accepted\"]]}\n");
+  EXPECT_EQ(format_json(yes), "{\"goal\": \"goal\", \"columns\": [\"status\"], \"rows\": [[\"accepted\"]], \"status\": \"ok\", \"diagnostics\": []}\n");
   const auto no = with_statuses({}, {}, {});
   EXPECT_EQ(format_table(no), "false.\n");
   EXPECT_EQ(format_csv(no), "answer,status\nfalse,\n");
-  EXPECT_EQ(format_json(no), "{\"query\": \"goal\", \"columns\": [\"status\"], \"rows\": []}\n");
+  EXPECT_EQ(format_json(no), "{\"goal\": \"goal\", \"columns\": [\"status\"], \"rows\": [], \"status\": \"ok\", \"diagnostics\": []}\n");
 }
 
 TEST(AnswerFormat, JsonEscapesOnlyWhereNeeded) {
@@ -175,9 +207,10 @@ TEST(AnswerFormat, JsonEscapesOnlyWhereNeeded) {
                                   {Value::make_symbol("s")}});
   a.query = "q(\"\xfe\")";
   EXPECT_EQ(format_json(a),
-            "{\"query\": \"q(\\\"\\ufffd\\\")\", \"columns\": [\"X\"], \"rows\": [[\"\"], [\"plain \x7f\"], "
-            "[\"q\\\"b\\\\\"], [\"ctl\\u0001\\n\"], [\"caf\xc3\xa9 \xe6\x97\xa5\"], [\"bad\\ufffd\\ufffd tail\"], "
-            "[\"\\ufffd\\ufffd\"], [\"s\"]]}\n");
+            "{\"goal\": \"q(\\\"\\ufffd\\\")\", \"columns\": [\"X\"], \"rows\": [[{\"string\": \"\"}], "
+            "[{\"string\": \"plain \x7f\"}], [{\"string\": \"q\\\"b\\\\\"}], [{\"string\": \"ctl\\u0001\\n\"}], "
+            "[{\"string\": \"caf\xc3\xa9 \xe6\x97\xa5\"}], [{\"string\": \"bad\\ufffd\\ufffd tail\"}], "
+            "[{\"string\": \"\\ufffd\\ufffd\"}], [\"s\"]], \"status\": \"ok\", \"diagnostics\": []}\n");
   // Every string is what json_string makes of it.
   for (const auto& row : a.rows) {
     EXPECT_NE(format_json(a).find(json_string(row[0].text)), std::string::npos) << row[0].text;
@@ -215,19 +248,20 @@ TEST(AnswerFormat, WideTables) {
 TEST(AnswerPrinter, StreamsManyRowsInBlocks) {
   std::vector<std::vector<Value>> rows;
   std::string csv = "X,Y\n";
-  std::string json = "{\"query\": \"goal\", \"columns\": [\"X\", \"Y\"], \"rows\": [";
+  std::string json = "{\"goal\": \"goal\", \"columns\": [\"X\", \"Y\"], \"rows\": [";
   std::vector<std::vector<std::string>> cells;
   for (int i = 0; i < 50000; ++i) {
     const std::string name = i % 3 ? "n" + std::to_string(i) : "say, \"" + std::to_string(i) + "\"";
     rows.push_back({Value::make_integer(i - 25000), Value::make_string(name)});
-    csv += std::to_string(i - 25000) + "," + csv_field(name) + "\n";
-    json += (i ? ", [" : "[") + std::to_string(i - 25000) + ", " + json_string(name) + "]";
+    csv += std::to_string(i - 25000) + ",\"" + (i % 3 ? name : "say, \"\"" + std::to_string(i) + "\"\"") + "\"\n";
+    json += (i ? ", [" : "[") + std::to_string(i - 25000) + ", {\"string\": " + json_string(name) + "}]";
     cells.push_back({std::to_string(i - 25000), query::to_source(Value::make_string(name))});
   }
-  json += "]}\n";
+  json += "], \"status\": \"ok\", \"diagnostics\": []}\n";
   const kb::Answers a = answers({"X", "Y"}, rows);
-  EXPECT_EQ(format_csv(a), csv);
-  EXPECT_EQ(format_json(a), json);
+  // EXPECT_TRUE, not EXPECT_EQ: a diff of megabytes would take minutes to print.
+  EXPECT_TRUE(format_csv(a) == csv);
+  EXPECT_TRUE(format_json(a) == json);
   EXPECT_EQ(format_table(a), render_text_table({"X", "Y"}, cells) + "(50000 answers)\n");
 }
 

@@ -18,7 +18,9 @@
 namespace writ::cli::test {
 namespace {
 
-constexpr int facts = 50000;
+// Large enough that the write lasts long after the test sees it begin: on a loaded machine
+// (load 9 on 2 cores) 50,000 facts were written before the polling test got to run again.
+constexpr int facts = 400'000;
 
 std::uintmax_t file_size_or_zero(const std::filesystem::path& p) {
   std::error_code ec;

@@ -159,7 +159,7 @@ TEST(ReplCommands, ReadRunsAFileOfStatementsAndCommands) {
             "oops(\n");
   const auto r = run_writ({"repl"}, ".read setup.writ\n.format\n.read missing.writ\n.read\n", dir.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "X\n2\n3\ncsv\n");
+  EXPECT_EQ(r.out, "\"?- path(1, X).\"\nX\n2\n3\ncsv\n");
   EXPECT_EQ(r.err,
             "setup.writ:8:6: error: expected a term at the end of the input\n"
             " 8 | oops(\n"

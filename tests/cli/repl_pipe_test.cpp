@@ -52,9 +52,11 @@ TEST(ReplPipe, StatementsCommandsAndAnswers) {
             "#2  parent(bob,\n"
             "       carl).\n"
             "#3  parent(carl, dee).\n"
+            "\"?- parent(bob, X).\"\n"  // csv says what it answers too, in a one-field record
             "X\n"
             "carl\n"
-            "{\"query\": \"parent(X, dee)\", \"columns\": [\"X\"], \"rows\": [[\"carl\"]]}\n"
+            "{\"goal\": \"parent(X, dee)\", \"columns\": [\"X\"], \"rows\": [[\"carl\"]], \"status\": \"ok\", "
+            "\"diagnostics\": []}\n"
             "json\n");
 }
 
@@ -106,7 +108,7 @@ TEST(ReplPipe, FilesOnTheCommandLineAreLoadedFirst) {
   dir.write("f.writ", "p(1). p(2).\n");
   const auto r = run_writ({"repl", "f.writ", "--format", "csv"}, "p(X), X > 1?\n", dir.path());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, "X\n2\n");
+  EXPECT_EQ(r.out, "\"?- p(X), X > 1.\"\nX\n2\n");
 }
 
 TEST(ReplPipe, LimitHitIsStatus3) {

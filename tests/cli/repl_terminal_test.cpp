@@ -256,7 +256,7 @@ TEST_F(ReplTerminal, TheRcFileRunsFirst) {
   PtySession s({"repl"}, elsewhere);
   EXPECT_OUTPUT(s, "writ> ");
   s.send("X = 1?\r");
-  EXPECT_OUTPUT(s, "{\"query\": \"X = 1\", \"columns\": [\"X\"], \"rows\": [[1]]}\r\n");
+  EXPECT_OUTPUT(s, "{\"goal\": \"X = 1\", \"columns\": [\"X\"], \"rows\": [[1]], \"status\": \"ok\", \"diagnostics\": []}\r\n");
   s.send(".quit\r");
   EXPECT_EQ(s.wait(), 0);
 }

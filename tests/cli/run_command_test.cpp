@@ -62,25 +62,44 @@ TEST_F(RunCommand, TableSaysOneAnswerInTheSingular) {
   EXPECT_EQ(r.out, "?- X = 1 + 2.\nX\n-\n3\n(1 answer)\n");
 }
 
+// Several questions: each block is headed by its goal (a one-field record, quoted as
+// every string is), and strings are quoted so that they stay apart from symbols.
 TEST_F(RunCommand, Csv) {
   const auto r = run_writ({"run", "--format", "csv", file, "-q", "age(P, A)", "-q", "parent(x, y)"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out, R"(W
+  EXPECT_EQ(r.out, R"("?- ancestor(ann, W)."
+W
 bob
 carl
 "Dee, ""the"" one"
 
+"?- parent(ann, bob)."
 answer
 true
 
+"?- age(P, A)."
 P,A
 ann,70
 bob,45
 
+"?- parent(x, y)."
 answer
 false
 )");
+}
+
+// One question: a plain table, for a spreadsheet or `writ import`.
+TEST_F(RunCommand, CsvKeepsSymbolsStringsAndIntegersApart) {
+  const std::string v = dir.write("v.writ", "v(a). v(\"a\"). v(1). v(\"1\").\n");
+  const auto r = run_writ({"run", "--format", "csv", v, "-q", "v(X)"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "X\n1\na\n\"1\"\n\"a\"\n");
+  const auto j = run_writ({"run", "--format", "json", v, "-q", "v(X)"});
+  EXPECT_EQ(j.out,
+            R"j({"goal": "v(X)", "columns": ["X"], "rows": [[1], ["a"], [{"string": "1"}], [{"string": "a"}]], )j"
+            R"j("status": "ok", "diagnostics": []})j"
+            "\n");
 }
 
 TEST_F(RunCommand, CsvQuotesEmptyFieldsAndLineBreaks) {
@@ -95,11 +114,67 @@ TEST_F(RunCommand, Json) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(
       r.out,
-      R"json({"query": "ancestor(ann, W)", "columns": ["W"], "rows": [["bob"], ["carl"], ["Dee, \"the\" one"]]}
-{"query": "parent(ann, bob)", "columns": [], "rows": [[]]}
-{"query": "age(P, A)", "columns": ["P", "A"], "rows": [["ann", 70], ["bob", 45]]}
-{"query": "parent(x, y)", "columns": [], "rows": []}
+      R"json({"goal": "ancestor(ann, W)", "columns": ["W"], "rows": [["bob"], ["carl"], [{"string": "Dee, \"the\" one"}]], "status": "ok", "diagnostics": []}
+{"goal": "parent(ann, bob)", "columns": [], "rows": [[]], "status": "ok", "diagnostics": []}
+{"goal": "age(P, A)", "columns": ["P", "A"], "rows": [["ann", 70], ["bob", 45]], "status": "ok", "diagnostics": []}
+{"goal": "parent(x, y)", "columns": [], "rows": [], "status": "ok", "diagnostics": []}
 )json");
+}
+
+// Each -q has its line, a failed one too: line N answers the Nth question.
+TEST_F(RunCommand, JsonGivesAFailedQuestionItsLine) {
+  const auto r = run_writ({"run", "--format", "json", "-q", "p(X", "-q", "q(1)", "-q", "X = 1"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(
+      r.out,
+      R"json({"goal": "p(X", "columns": [], "rows": [], "status": "error", "diagnostics": [{"severity": "error", "file": "-q", "line": 1, "column": 4, "message": "expected ')' or ',' at the end of the input"}]}
+{"goal": "q(1)", "columns": [], "rows": [], "status": "ok", "diagnostics": [{"severity": "warning", "file": "-q", "line": 1, "column": 1, "message": "predicate 'q/1' is not defined by any fact or rule"}]}
+{"goal": "X = 1", "columns": ["X"], "rows": [[1]], "status": "ok", "diagnostics": []}
+)json");
+  // The same diagnostics, rendered, on standard error for a person.
+  EXPECT_NE(r.err.find("-q:1:4: error: expected ')' or ',' at the end of the input\n 1 | p(X\n"), std::string::npos);
+}
+
+// A load that fails answers nothing, and says so on each question's line.
+TEST_F(RunCommand, JsonSaysALoadErrorOnEachLine) {
+  const std::string bad = dir.write("bad.writ", "p(a).\np(b\n");
+  const auto r = run_writ({"run", "--format", "json", bad, "-q", "p(X)", "-q", "p(a)"});
+  EXPECT_EQ(r.exit_code, 1);
+  const std::string diagnostics = R"j([{"severity": "error", "file": ")j" + bad +
+                                  R"j(", "line": 3, "column": 1, "message": "expected ')' or ',' at the end of the input"}])j";
+  EXPECT_EQ(r.out, R"j({"goal": "p(X)", "columns": [], "rows": [], "status": "error", "diagnostics": )j" + diagnostics +
+                       "}\n" + R"j({"goal": "p(a)", "columns": [], "rows": [], "status": "error", "diagnostics": )j" +
+                       diagnostics + "}\n");
+  const auto missing = run_writ({"run", "--format", "json", "missing.writ", "-q", "p(X)"}, {}, dir.path());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.out,
+            R"j({"goal": "p(X)", "columns": [], "rows": [], "status": "error", "diagnostics": [{"severity": "error", )j"
+            R"j("file": null, "line": null, "column": null, "message": "cannot open 'missing.writ': No such file or directory"}]})j"
+            "\n");
+}
+
+// json-doc: everything in one document, the load's warnings at its head and the run's
+// outcome at its end; each question's object has what was said about it.
+TEST_F(RunCommand, JsonDocIsOneDocument) {
+  const std::string w = dir.write("w.writ", "p(a) :- q(a).\n");
+  const auto r = run_writ({"run", "--format", "json-doc", w, "-q", "p(X)", "-q", "p("});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            R"j({"diagnostics": [{"severity": "warning", "file": ")j" + w +
+                R"j(", "line": 1, "column": 9, "message": "predicate 'q/1' is not defined by any fact or rule"}], )j"
+                R"j("questions": [{"goal": "p(X)", "columns": ["X"], "rows": [], "status": "ok", "diagnostics": [)j"
+                R"j({"severity": "warning", "file": ")j" + w +
+                R"j(", "line": 1, "column": 9, "message": "predicate 'q/1' is not defined by any fact or rule"}]}, )j"
+                R"j({"goal": "p(", "columns": [], "rows": [], "status": "error", "diagnostics": [{"severity": "error", )j"
+                R"j("file": "-q", "line": 1, "column": 3, "message": "expected a term at the end of the input"}]}], )j"
+                R"j("status": "error"})j"
+                "\n");
+  const auto good = run_writ({"run", "--format", "json-doc", "-q", "X = 1"});
+  EXPECT_EQ(good.exit_code, 0);
+  EXPECT_EQ(good.out,
+            R"j({"diagnostics": [], "questions": [{"goal": "X = 1", "columns": ["X"], "rows": [[1]], "status": "ok", )j"
+            R"j("diagnostics": []}], "status": "ok"})j"
+            "\n");
 }
 
 TEST_F(RunCommand, JsonEscapesControlCharactersAndPassesUtf8) {
@@ -107,7 +182,7 @@ TEST_F(RunCommand, JsonEscapesControlCharactersAndPassesUtf8) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(
       r.out,
-      R"json({"query": "X = \"tab\\there\\né\", Y = -7", "columns": ["X", "Y"], "rows": [["tab\there\né", -7]]})json"
+      R"json({"goal": "X = \"tab\\there\\né\", Y = -7", "columns": ["X", "Y"], "rows": [[{"string": "tab\there\né"}, -7]], "status": "ok", "diagnostics": []})json"
       "\n");
 }
 
@@ -116,7 +191,8 @@ TEST_F(RunCommand, FilesAreLoadedTogether) {
   const auto r = run_writ({"run", rules, file, "-q", "grandparent(ann, G)", "--format", "csv"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
-            "W\nbob\ncarl\n\"Dee, \"\"the\"\" one\"\n\nanswer\ntrue\n\nG\ncarl\n\"Dee, \"\"the\"\" one\"\n");
+            "\"?- ancestor(ann, W).\"\nW\nbob\ncarl\n\"Dee, \"\"the\"\" one\"\n\n\"?- parent(ann, bob).\"\nanswer\ntrue\n\n"
+            "\"?- grandparent(ann, G).\"\nG\ncarl\n\"Dee, \"\"the\"\" one\"\n");
 }
 
 TEST_F(RunCommand, AnErroneousQueryIsReportedAndTheOthersAnswered) {

@@ -215,7 +215,7 @@ TEST_F(StoreCommands, AsOfAnswersAsTheStoreStoodThen) {
       writ({"repl", "--db", "case.db", "--as-of", "1", "--format", "csv"}, "edge(3, 9).\npath(1, X)?\n");
   EXPECT_EQ(repl.exit_code, 0);
   EXPECT_EQ(repl.err, "");
-  EXPECT_EQ(repl.out, "X\n2\n3\n9\n");
+  EXPECT_EQ(repl.out, "\"?- path(1, X).\"\nX\n2\n3\n9\n");
   EXPECT_EQ(path_1(), "X\n2\n7\n");
 }
 
@@ -314,7 +314,7 @@ TEST_F(StoreCommands, AnExistingSQLiteFileOpensTheReplWhateverItsName) {
   const auto r = writ({"case.sqlite", "--format", "csv"}, "path(1, X)?\n");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out, "X\n2\n3\n");
+  EXPECT_EQ(r.out, "\"?- path(1, X).\"\nX\n2\n3\n");
 }
 
 TEST_F(StoreCommands, ATextFileIsNotAStore) {

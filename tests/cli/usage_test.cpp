@@ -96,7 +96,13 @@ TEST(Usage, BadValues) {
   const auto f = run_writ({"run", "-q", "X = 1", "--format", "xml"});
   EXPECT_EQ(f.exit_code, 2);
   EXPECT_EQ(f.err,
-            "writ: invalid --format 'xml': expected table, csv or json\nTry 'writ run --help' for more "
+            "writ: invalid --format 'xml': expected table, csv, json or json-doc\nTry 'writ run --help' for more "
+            "information.\n");
+  // One document needs an end: a session has none.
+  const auto doc = run_writ({"repl", "--format", "json-doc"});
+  EXPECT_EQ(doc.exit_code, 2);
+  EXPECT_EQ(doc.err,
+            "writ: invalid --format 'json-doc': expected table, csv or json\nTry 'writ repl --help' for more "
             "information.\n");
   const auto t = run_writ({"run", "-q", "X = 1", "--timeout", "soon"});
   EXPECT_EQ(t.exit_code, 2);

@@ -79,10 +79,10 @@ TEST(PostgresCommands, LoadThenRunAndExportFromTheSchema) {
   // The rules and facts come from the schema now.
   const auto inside = run_writ(std::vector<std::string>{"run", "-q", "path(X, Y)", "--format", "csv"} + postgres("loaded"));
   ASSERT_EQ(inside.exit_code, 0) << inside.err;
-  EXPECT_EQ(inside.out, "X,Y\n1,1\n1,2\n1,3\n1,4\n2,1\n2,2\n2,3\n2,4\n3,1\n3,2\n3,3\n3,4\na,b c\n");
+  EXPECT_EQ(inside.out, "X,Y\n1,1\n1,2\n1,3\n1,4\n2,1\n2,2\n2,3\n2,4\n3,1\n3,2\n3,3\n3,4\na,\"b c\"\n");
   const auto exported = run_writ(std::vector<std::string>{"export", "degree"} + postgres("loaded"));
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  EXPECT_EQ(exported.out, "A1,A2\n1,1\n2,1\n3,2\n4,0\na,1\nb c,0\n");
+  EXPECT_EQ(exported.out, "A1,A2\n1,1\n2,1\n3,2\n4,0\na,1\n\"b c\",0\n");
   // Plain facts are rows of their table; rules are text.
   EXPECT_EQ(sql_value(test_conninfo(), "SELECT count(*) FROM loaded.edge_2"), "5");
   EXPECT_EQ(sql_value(test_conninfo(), "SELECT count(*) FROM loaded.writ_statement"), "7");
