@@ -22,28 +22,46 @@ Reply request_error(int status, std::string_view message) {
   return json_reply(status, w.take());
 }
 
+// Diagnostics rendered as the command line prints them (with the source line and caret),
+// but without the program's name that the command line puts before one without a place
+// ("writ: error: ..."): a page showing an HTTP reply is not the command line.
+std::string rendered(const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics) {
+  const std::string text = kb.render(diagnostics);
+  constexpr std::string_view program = "writ: ";
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    out += line.starts_with(program) ? line.substr(program.size()) : line;
+    start = end;
+  }
+  return out;
+}
+
 // Each diagnostic as an object: where (file, line, column; null when unknown), what, and
-// the whole of it rendered as the command line prints it (with the source line and caret).
+// the whole of it rendered (above).
 void write_diagnostics(JsonWriter& w, const kb::KnowledgeBase& kb, const std::vector<kb::Diagnostic>& diagnostics) {
   w.begin_array();
   for (const auto& d : diagnostics) {
-    const std::string rendered = kb.render({d});
+    const std::string text = rendered(kb, {d});
     w.begin_object();
     w.key("severity").value(d.severity == query::Severity::Error     ? "error"
                             : d.severity == query::Severity::Warning ? "warning"
                                                                      : "note");
     // The file's name is what the rendering puts before ":LINE:COL: ".
     const std::string place = ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ": ";
-    const auto at = d.location.line ? rendered.find(place) : std::string::npos;
+    const auto at = d.location.line ? text.find(place) : std::string::npos;
     if (at != std::string::npos) {
-      w.key("file").value(std::string_view(rendered).substr(0, at));
+      w.key("file").value(std::string_view(text).substr(0, at));
       w.key("line").value(static_cast<std::int64_t>(d.location.line));
       w.key("column").value(static_cast<std::int64_t>(d.location.column));
     } else {
       w.key("file").null().key("line").null().key("column").null();
     }
     w.key("message").value(d.message);
-    w.key("text").value(rendered);
+    w.key("text").value(text);
     w.end_object();
   }
   w.end_array();
@@ -53,7 +71,7 @@ void write_diagnostics(JsonWriter& w, const kb::KnowledgeBase& kb, const std::ve
 // where), 503 when a limit stopped it or it was cancelled (the server stays up).
 Reply failure(const kb::KnowledgeBase& kb, kb::Outcome outcome, const std::vector<kb::Diagnostic>& diagnostics) {
   const bool limit = outcome == kb::Outcome::LimitHit || outcome == kb::Outcome::Cancelled;
-  std::string message = kb.render(diagnostics);
+  std::string message = rendered(kb, diagnostics);
   if (message.empty())
     message = outcome == kb::Outcome::Cancelled ? "cancelled" : limit ? "evaluation stopped: a limit was hit" : "error";
   JsonWriter w;

@@ -134,6 +134,17 @@ TEST_F(Serve, ABadAssumptionGets400WithItsDiagnostic) {
   EXPECT_NE(ask({{"q", "breach(X, Y)"}, {"assume", "off r_breach"}}).body.find(R"J("rows":[])J"), std::string::npos);
 }
 
+// A diagnostic without a place reads as the server's, not as the command line's
+// ("writ: error: ..."): the page shows it under the question.
+TEST_F(Serve, ADiagnosticWithoutAPlaceHasNoProgramName) {
+  const auto reply = ask({{"q", "breach(X, Y)"}, {"assume", "off r_nothing"}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.body,
+            R"J({"error":"error: no rule is labelled 'r_nothing'\n","diagnostics":[)J"
+            R"J({"severity":"error","file":null,"line":null,"column":null,)J"
+            R"J("message":"no rule is labelled 'r_nothing'","text":"error: no rule is labelled 'r_nothing'\n"}]})J");
+}
+
 TEST_F(Serve, BadParametersGet400) {
   EXPECT_EQ(ask({}).body,
             R"J({"error":"missing parameter 'q': the question, e.g. q=could_breach(frontier, A)","diagnostics":[]})J");
@@ -316,10 +327,10 @@ TEST(ServeLimits, AQuestionPastTheTimeoutGets503AndTheServerStaysUp) {
   const auto reply = slow_reply.get();
   EXPECT_EQ(reply.status, 503);
   EXPECT_EQ(reply.body,
-            R"J({"error":"writ: error: evaluation stopped: the time limit was reached (--timeout)\n","diagnostics":[)J"
+            R"J({"error":"error: evaluation stopped: the time limit was reached (--timeout)\n","diagnostics":[)J"
             R"J({"severity":"error","file":null,"line":null,"column":null,)J"
             R"J("message":"evaluation stopped: the time limit was reached (--timeout)",)J"
-            R"J("text":"writ: error: evaluation stopped: the time limit was reached (--timeout)\n"}]})J");
+            R"J("text":"error: evaluation stopped: the time limit was reached (--timeout)\n"}]})J");
   // And again: it stays up and answers.
   EXPECT_EQ(get(server.port(), "/api/ask", {{"q", "path(X, Y)"}}).status, 503);
   EXPECT_EQ(get(server.port(), "/api/ask", {{"q", "path(X"}}).status, 400);
