@@ -264,6 +264,14 @@ std::vector<SourceInfo> KnowledgeBase::sources() const {
   return describe_sources(impl_->effective(), impl_->sources);
 }
 
+std::vector<std::string> KnowledgeBase::claimants() const {
+  const Reading reading(*impl_);
+  std::set<std::string> parties;
+  for (const auto& r : impl_->effective().rules)
+    if (r.kind == query::RuleKind::Claim) parties.insert(r.claimant);
+  return {parties.begin(), parties.end()};
+}
+
 std::vector<PredicateInfo> KnowledgeBase::predicates() const {
   const Reading reading(*impl_);
   return impl_->predicate_infos();

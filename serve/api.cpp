@@ -303,7 +303,7 @@ Reply Api::sources() {
   // The base never changes: its sources are read once (unless that fails).
   const std::lock_guard lock(sources_mutex_);
   if (!sources_) {
-    auto reply = sources_json(workspace_.base(), workspace_.options().files);
+    auto reply = sources_json(workspace_.base());
     if (reply.outcome != kb::Outcome::Ok) return failure(workspace_.base(), reply.outcome, reply.diagnostics);
     sources_ = std::move(reply.json);
   }

@@ -1,72 +1,41 @@
 #include "source_documents.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <optional>
 #include <set>
-#include <sstream>
 
 #include "json_writer.hpp"
-#include "quote_search.hpp"
 
 namespace writ::serve {
 
 namespace {
 
+// One quote of a source, however many statements cite it.
 struct Quote {
   std::string text;
-  std::vector<std::string> statements;  // what cites it, in the order cites/3 lists them
-  std::vector<std::pair<std::size_t, std::size_t>> places;
+  std::vector<std::string> statements;  // what cites it, named as cites/3 names them
+  std::vector<kb::TextSpan> passages;   // where it is in the document
 };
 
-struct Source {
-  bool declared = false;
-  std::vector<std::pair<std::string, query::Value>> attributes;
-  std::optional<std::string> file;      // the document's path as found
-  std::optional<std::string> document;  // its text
-  std::string document_error;           // why a named document could not be read
-  std::vector<Quote> quotes;
-};
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
-}
-
-// The document a source names, relative to the loaded files' directories, then as given.
-void read_document(Source& s, const std::string& name, const std::vector<std::string>& files) {
-  std::vector<std::filesystem::path> candidates;
-  const std::filesystem::path named(name);
-  if (named.is_relative())
-    for (const auto& f : files) candidates.push_back(std::filesystem::path(f).parent_path() / named);
-  candidates.push_back(named);
-  for (const auto& path : candidates) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) continue;
-    if (auto text = read_file(path)) {
-      s.file = path.lexically_normal().string();
-      s.document = std::move(text);
-      return;
-    }
+std::vector<Quote> quotes_of(const kb::SourceInfo& source) {
+  std::vector<Quote> out;
+  for (const auto& c : source.citations) {
+    if (c.quote.empty()) continue;
+    auto q = std::find_if(out.begin(), out.end(), [&](const Quote& x) { return x.text == c.quote; });
+    if (q == out.end()) q = out.insert(out.end(), Quote{c.quote, {}, c.passages});
+    q->statements.push_back(c.statement.text);
   }
-  s.document_error = "cannot read the document '" + name + "'";
+  return out;
 }
 
 // The document cut into segments at every quote's start and end: each segment with the
-// quotes (by index) that cover it.
-void write_segments(JsonWriter& w, const std::string& text, const std::vector<Quote>& quotes,
-                    std::size_t first_id) {
+// quotes (by id) that cover it.
+void write_segments(JsonWriter& w, const std::string& text, const std::vector<Quote>& quotes, std::size_t first_id) {
   std::set<std::size_t> cuts{0, text.size()};
   for (const auto& q : quotes)
-    for (const auto& [b, e] : q.places) {
-      cuts.insert(b);
-      cuts.insert(e);
+    for (const auto& p : q.passages) {
+      cuts.insert(p.begin);
+      cuts.insert(p.end);
     }
   w.begin_array();
   for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
@@ -74,11 +43,9 @@ void write_segments(JsonWriter& w, const std::string& text, const std::vector<Qu
     w.begin_object().key("text").value(std::string_view(text).substr(b, e - b));
     std::vector<std::size_t> covering;
     for (std::size_t i = 0; i < quotes.size(); ++i)
-      for (const auto& [qb, qe] : quotes[i].places)
-        if (qb <= b && e <= qe) {
-          covering.push_back(first_id + i);
-          break;
-        }
+      if (std::any_of(quotes[i].passages.begin(), quotes[i].passages.end(),
+                      [&](const kb::TextSpan& p) { return p.begin <= b && e <= p.end; }))
+        covering.push_back(first_id + i);
     if (!covering.empty()) {
       w.key("quotes").begin_array();
       for (auto id : covering) w.value("q" + std::to_string(id));
@@ -89,79 +56,67 @@ void write_segments(JsonWriter& w, const std::string& text, const std::vector<Qu
   w.end_array();
 }
 
+void write_source(JsonWriter& w, const kb::SourceInfo& s, bool declared, std::size_t& next_id) {
+  const auto quotes = quotes_of(s);
+  w.begin_object();
+  w.key("name").value(s.name);
+  w.key("declared").value(declared);
+  w.key("attributes").begin_object();
+  for (const auto& [key, value] : s.attributes)
+    w.key(key).value(value.kind == query::ValueKind::String ? value.text : query::to_source(value));
+  w.end_object();
+  w.key("document");
+  if (s.has_document) {
+    w.begin_object().key("file").value(s.document).key("segments");
+    write_segments(w, s.text, quotes, next_id);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("quotes").begin_array();
+  for (const auto& q : quotes) {
+    w.begin_object().key("id").value("q" + std::to_string(next_id++)).key("quote").value(q.text);
+    w.key("found");
+    if (s.has_document) w.value(!q.passages.empty());
+    else w.null();
+    w.key("statements").begin_array();
+    for (const auto& st : q.statements) w.value(st);
+    w.end_array().end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace
 
-SourcesReply sources_json(kb::KnowledgeBase& kb, const std::vector<std::string>& files) {
+SourcesReply sources_json(kb::KnowledgeBase& kb) {
   SourcesReply reply;
-  std::map<std::string, Source> sources;
-
-  const auto declared = kb.ask("source_attribute(S, K, V)", "<sources>");
-  if (declared.outcome != kb::Outcome::Ok) {
-    reply.outcome = declared.outcome;
-    reply.diagnostics = declared.diagnostics;
-    return reply;
-  }
-  for (const auto& row : declared.answers.rows) {
-    auto& s = sources[row[0].text];
-    s.declared = true;
-    s.attributes.emplace_back(row[1].text, row[2]);
-  }
+  const auto declared = kb.sources();
+  // A source cited without a #source has neither attributes nor document: only its quotes,
+  // which cites/3 lists (kb::KnowledgeBase::sources() has the declared ones only).
   const auto cited = kb.ask("cites(Statement, Source, Quote)", "<sources>");
   if (cited.outcome != kb::Outcome::Ok) {
     reply.outcome = cited.outcome;
     reply.diagnostics = cited.diagnostics;
     return reply;
   }
+  std::map<std::string, kb::SourceInfo> undeclared;
   for (const auto& row : cited.answers.rows) {
-    auto& s = sources[row[1].text];
-    const std::string& quote = row[2].text;
-    if (quote.empty()) continue;
-    auto q = std::find_if(s.quotes.begin(), s.quotes.end(), [&](const Quote& x) { return x.text == quote; });
-    if (q == s.quotes.end()) q = s.quotes.insert(s.quotes.end(), Quote{quote, {}, {}});
-    q->statements.push_back(row[0].text);
-  }
-
-  for (auto& [name, s] : sources) {
-    for (const auto& [key, value] : s.attributes)
-      if (key == "file" && value.kind == query::ValueKind::String) read_document(s, value.text, files);
-    if (s.document)
-      for (auto& q : s.quotes) q.places = find_quote(*s.document, q.text);
+    const std::string& name = row[1].text;
+    if (std::any_of(declared.begin(), declared.end(), [&](const kb::SourceInfo& s) { return s.name == name; })) continue;
+    auto& s = undeclared[name];
+    s.name = name;
+    kb::SourceCitation c;
+    c.statement = row[0];
+    c.quote = row[2].text;
+    s.citations.push_back(std::move(c));
   }
 
   JsonWriter w;
   w.begin_object().key("sources").begin_array();
   std::size_t next_id = 0;
-  for (const auto& [name, s] : sources) {
-    w.begin_object();
-    w.key("name").value(name);
-    w.key("declared").value(s.declared);
-    w.key("attributes").begin_object();
-    for (const auto& [key, value] : s.attributes)
-      w.key(key).value(value.kind == query::ValueKind::String ? value.text : query::to_source(value));
-    w.end_object();
-    w.key("document");
-    if (s.document) {
-      w.begin_object().key("file").value(*s.file).key("segments");
-      write_segments(w, *s.document, s.quotes, next_id);
-      w.end_object();
-    } else if (!s.document_error.empty()) {
-      w.begin_object().key("error").value(s.document_error).end_object();
-    } else {
-      w.null();
-    }
-    w.key("quotes").begin_array();
-    for (const auto& q : s.quotes) {
-      w.begin_object().key("id").value("q" + std::to_string(next_id++)).key("quote").value(q.text);
-      w.key("found");
-      if (s.document) w.value(!q.places.empty());
-      else w.null();
-      w.key("statements").begin_array();
-      for (const auto& st : q.statements) w.value(st);
-      w.end_array().end_object();
-    }
-    w.end_array();
-    w.end_object();
-  }
+  for (const auto& s : declared) write_source(w, s, true, next_id);
+  for (const auto& [name, s] : undeclared) write_source(w, s, false, next_id);
   w.end_array().end_object();
   reply.json = w.take();
   return reply;

@@ -1,6 +1,7 @@
-// The sources of a knowledge base as the page shows them: each declared source with its
-// attributes, its document's text when it names one (`file: "article.txt"`), and every
-// quote that cites it, placed in the text, with the statements that cite it.
+// The sources of a knowledge base as the page shows them: each source with its attributes,
+// its document's text when it names one (`file: "article.txt"`), and every quote that cites
+// it, placed in the text (where kb::KnowledgeBase::sources() found it), with the statements
+// that cite it.
 #pragma once
 
 #include <string>
@@ -16,8 +17,8 @@ struct SourcesReply {
   std::string json;                         // /api/sources (docs/serve.md)
 };
 
-// Reads the sources from `kb` (a reader). A document's file is looked up relative to the
-// directories of `files` (the files loaded), then as given.
-SourcesReply sources_json(kb::KnowledgeBase& kb, const std::vector<std::string>& files);
+// Reads the sources from `kb` (a reader): the declared ones in the order declared, then
+// those only cited (no #source: a warning when loaded), by name.
+SourcesReply sources_json(kb::KnowledgeBase& kb);
 
 }  // namespace writ::serve

@@ -1,41 +1,6 @@
 #include "workspace.hpp"
 
-#include <algorithm>
-#include <set>
-
 namespace writ::serve {
-
-namespace {
-
-bool ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// The parties that make claims: statements written `[label:] party claims|denies ...`.
-std::vector<std::string> claimants_of(const kb::KnowledgeBase& kb) {
-  std::set<std::string> parties;
-  for (const auto& text : kb.rule_texts()) {
-    std::string_view t = text;
-    auto word = [&] {
-      while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n')) t.remove_prefix(1);
-      std::size_t n = 0;
-      while (n < t.size() && ident_char(t[n])) ++n;
-      auto w = t.substr(0, n);
-      t.remove_prefix(n);
-      return w;
-    };
-    auto first = word();
-    if (t.starts_with(":") && !t.starts_with(":-") && !t.starts_with(":~")) {
-      t.remove_prefix(1);
-      first = word();
-    }
-    const auto verb = word();
-    if (!first.empty() && (verb == "claims" || verb == "denies")) parties.insert(std::string(first));
-  }
-  return {parties.begin(), parties.end()};
-}
-
-}  // namespace
 
 std::unique_ptr<kb::KnowledgeBase> Workspace::load(OpenFailure& failure, std::string* warnings) {
   auto kb = std::make_unique<kb::KnowledgeBase>(options_.limits);
@@ -66,7 +31,7 @@ std::unique_ptr<Workspace> Workspace::open(const WorkspaceOptions& options, Open
   std::unique_ptr<Workspace> w(new Workspace(options));
   w->base_ = w->load(failure, &warnings);
   if (!w->base_) return nullptr;
-  w->parties_ = claimants_of(*w->base_);
+  w->parties_ = w->base_->claimants();
   if (options.db && !options.as_of) {
     // Pin the store where the base saw it: the twin, opened later, must not see more.
     const auto log = w->base_->transactions();

@@ -772,7 +772,6 @@ function showSource(name) {
         }}, q.quote))))));
     }
   } else {
-    if (source.document && source.document.error) parts.push(el('p', {class: 'muted'}, source.document.error));
     parts.push(el('p', {class: 'muted', style: 'font:13px var(--ui)'}, 'No document text; the quotes that cite this source:'));
     parts.push(el('ul', {style: 'white-space:normal'}, source.quotes.map((q) => el('li', {},
       el('mark', {dataset: {quotes: q.id}, onclick: () => showQuoteInfo([q.id])}, q.quote)))));

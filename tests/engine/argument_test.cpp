@@ -155,6 +155,23 @@ TEST(Arguments, ClaimsHoldInTheClaimantsPerspective) {
   EXPECT_EQ(judged(*kb, "[openai] -covered(P)"), (Rows{"frontier: accepted"}));
 }
 
+// The perspectives a question can take: each party that claims or denies something, once,
+// sorted; assumed claims count until forgotten.
+TEST(Arguments, ClaimantsAreThePartiesThatClaimOrDeny) {
+  auto kb = load_ok(R"(
+    product(frontier).
+    r_claims: microsoft claims covered(frontier).
+    openai denies covered(frontier).
+    microsoft claims product(frontier).
+  )");
+  EXPECT_EQ(kb->claimants(), (std::vector<std::string>{"microsoft", "openai"}));
+  ASSERT_EQ(kb->assume("amazon denies product(frontier).").outcome, kb::Outcome::Ok);
+  EXPECT_EQ(kb->claimants(), (std::vector<std::string>{"amazon", "microsoft", "openai"}));
+  kb->forget();
+  EXPECT_EQ(kb->claimants(), (std::vector<std::string>{"microsoft", "openai"}));
+  EXPECT_EQ(load_ok("p(a).")->claimants(), std::vector<std::string>{});
+}
+
 TEST(Arguments, AnonymousVariablesInArguedRules) {
   auto kb = load_ok(R"(
     a(x, y). a(x, z). c(x).

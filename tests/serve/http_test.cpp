@@ -182,15 +182,15 @@ TEST_F(Serve, ListsSourcesWithTheirDocumentAndEveryQuotePlaced) {
   const auto reply = get(server_->port(), "/api/sources");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body,
-            R"J({"sources":[{"name":"memo","declared":true,"attributes":{"file":"memo.txt","kind":"memo"},)J"
+            R"J({"sources":[{"name":"memo","declared":true,"attributes":{"kind":"memo","file":"memo.txt"},)J"
             R"J("document":{"file":")J" + dir_->path().string() + R"J(/memo.txt","segments":[)J"
-            R"J({"text":"MEMO\n\n"},{"text":"Acme owes Bolt\na sum","quotes":["q2"]},{"text":". "},)J"
+            R"J({"text":"MEMO\n\n"},{"text":"Acme owes Bolt\na sum","quotes":["q0"]},{"text":". "},)J"
             R"J({"text":"Bolt says Acme paid late","quotes":["q1"]},{"text":"; "},)J"
-            R"J({"text":"Acme says it paid “on time”","quotes":["q0"]},{"text":".\nAgain: "},)J"
+            R"J({"text":"Acme says it paid “on time”","quotes":["q2"]},{"text":".\nAgain: "},)J"
             R"J({"text":"Bolt says Acme paid late","quotes":["q1"]},{"text":".\n"}]},)J"
-            R"J("quotes":[{"id":"q0","quote":"Acme says it paid \"on time\"","found":true,"statements":["acme denies late(acme)"]},)J"
+            R"J("quotes":[{"id":"q0","quote":"Acme owes Bolt a sum","found":true,"statements":["owes(acme, bolt)"]},)J"
             R"J({"id":"q1","quote":"Bolt says Acme paid late","found":true,"statements":["bolt claims late(acme)"]},)J"
-            R"J({"id":"q2","quote":"Acme owes Bolt a sum","found":true,"statements":["owes(acme, bolt)"]}]}]})J");
+            R"J({"id":"q2","quote":"Acme says it paid \"on time\"","found":true,"statements":["acme denies late(acme)"]}]}]})J");
 }
 
 TEST_F(Serve, ServesThePageAndItsFiles) {
@@ -406,6 +406,7 @@ TEST(ServeLifecycle, ServesAStoreWithoutWritingToIt) {
   dir.write("memo.txt", memo_once);
   ASSERT_EQ(cli::test::run_writ({"load", "--db", db, dir.write("dispute.writ", dispute)}).exit_code, 0);
   const auto before = cli::test::run_writ({"log", "--db", db});
+  std::filesystem::remove(dir.path() / "memo.txt");
   {
     ServeProcess server({"--db", db});
     ASSERT_TRUE(server.started()) << server.output();
@@ -415,6 +416,11 @@ TEST(ServeLifecycle, ServesAStoreWithoutWritingToIt) {
                   R"J("status":"accepted")J"),
               std::string::npos);
     EXPECT_NE(get(server.port(), "/api/info").body.find(R"J("store":")J" + db + R"J(","as_of":1,)J"), std::string::npos);
+    // The memo's text comes from the store (its file is gone), its quotes placed in it.
+    const auto sources = get(server.port(), "/api/sources");
+    EXPECT_NE(sources.body.find(R"J("segments":[{"text":"MEMO\n\n"},{"text":"Acme owes Bolt\na sum","quotes":["q0"]},)J"),
+              std::string::npos)
+        << sources.body;
     EXPECT_EQ(server.stop(), 0);
   }
   EXPECT_EQ(cli::test::run_writ({"log", "--db", db}).out, before.out);

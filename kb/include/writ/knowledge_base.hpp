@@ -10,7 +10,7 @@
 //
 // Threads. There is no global state: two KnowledgeBases are independent, whatever the
 // threads. One KnowledgeBase may be used from many threads at once:
-//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts, sources,
+//   - readers: ask, ask_each, explain, why_not, relation, predicates, rule_texts, sources, claimants,
 //     assumptions, transactions, verify_store, has_store, render. Any number run at the same time;
 //     parsing and checking goals runs in parallel, while evaluating and answering (which
 //     write into the shared fixpoint and argument graphs) are serialised among readers.
@@ -385,6 +385,9 @@ class KnowledgeBase {
   // places its quote occupies in the document: what `writ sources` lists and a viewer
   // highlights. Assumed statements count. A reader; the result is the caller's.
   std::vector<SourceInfo> sources() const;
+  // The parties that make claims (`party claims h.`, `party denies h.`), sorted, each once:
+  // the perspectives a question can take (`?- [party] goal.`). Assumed claims count. A reader.
+  std::vector<std::string> claimants() const;
 
   // Everything loaded, then `queries` (a load's queries), as one self-contained PostgreSQL
   // script (sql/script.hpp, docs/scale-out.md): in one transaction it creates the schema,
