@@ -331,14 +331,17 @@ the maps: all))"},
 GOAL why it does not hold firmly, as the REPL's .whynot does: with no answer, each
 rule that could conclude GOAL with the first premise that fails (no fact or rule
 concludes it, a `not` whose atom holds, a false comparison), followed a few steps;
-for a rejected or contested answer, each argument that does not stand and why.
-With several GOALs, each is headed by its `?- GOAL.`)",
+for a rejected or contested answer, each argument that does not stand and why
+(an accepted answer is explained as `.why` would). Each tree starts with the answer
+it is about.)",
           .sections = {{"Formats",
                         "",
                         {
                             {"text", "the explanation as an indented tree (default)"},
-                            {"json", R"(one object per GOAL per line: {"goal": GOAL, "explanations":
-[TREE, ...]}, each TREE as `explain`'s nodes)"},
+                            {"json", R"(one object per GOAL per line, whatever became of it:
+{"goal": GOAL, "explanations": [TREE, ...], "status": "ok", "diagnostics": [...]}, each
+TREE a node with its children (as the C API's writ_why_not); status "error", "limit"
+or "cancelled" with no TREE when GOAL was not explained)"},
                         }}},
           .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
                       {"--format text|json", "the output format (default: text)"},
