@@ -421,7 +421,7 @@ void AnswerPrinter::render_table() {
     // The status is the last cell, which is not padded: its colour cannot misalign.
     if (colour_ && with_status_ && !cells.empty()) {
       if (const auto status = row_statuses_[first / width]) {
-        coloured = std::string(status_sgr(*status)) + std::string(cells.back()) + std::string(colour_reset);
+        coloured = std::string(kb::status_sgr(*status)) + std::string(cells.back()) + std::string(colour_reset);
         cells.back() = coloured;
       }
     }
@@ -441,7 +441,7 @@ void AnswerPrinter::end(kb::Outcome outcome, std::string_view diagnostics) {
         out += "false.\n";
       } else if (truth_) {
         out += "true (";
-        if (colour_) out += status_sgr(*truth_);
+        if (colour_) out += kb::status_sgr(*truth_);
         out += kb::status_name(*truth_);
         if (colour_) out += colour_reset;
         out += ").\n";

@@ -27,16 +27,6 @@ bool colour_suits(int fd) {
   return ::isatty(fd) == 1;
 }
 
-std::string_view status_sgr(kb::Status status) {
-  switch (status) {
-    case kb::Status::Established: return "\x1b[32m";
-    case kb::Status::Accepted: return "\x1b[36m";
-    case kb::Status::Contested: return "\x1b[33m";
-    case kb::Status::Rejected: return "\x1b[31m";
-  }
-  return "";
-}
-
 std::string coloured_diagnostics(std::string_view text) {
   std::string out;
   std::size_t start = 0;

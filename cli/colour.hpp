@@ -13,9 +13,8 @@ namespace writ::cli {
 // Whether colour suits the terminal at file descriptor `fd` (1 or 2), as above.
 bool colour_suits(int fd);
 
-// The SGR sequence that starts a status's colour: established green, accepted cyan,
-// contested yellow, rejected red.
-std::string_view status_sgr(kb::Status status);
+// A status's colour is kb::status_sgr: the map's palette (kb::status_colour) on xterm's 256
+// colours, so a status looks the same on the terminal as in the map.
 inline constexpr std::string_view colour_reset = "\x1b[0m";
 
 // Rendered diagnostics with their severities coloured, as gcc does: `error:` bold red,

@@ -201,6 +201,11 @@ Reply Api::info() {
   w.key("timeout_ms");
   if (options.limits.timeout) w.value(static_cast<std::int64_t>(options.limits.timeout->count()));
   else w.null();
+  // The statuses' palette, the one the map and the terminal use (kb::status_colour).
+  w.key("legend").begin_object();
+  for (const auto status : {kb::Status::Established, kb::Status::Accepted, kb::Status::Contested, kb::Status::Rejected})
+    w.key(kb::status_name(status)).value(kb::status_colour(status));
+  w.end_object();
   w.end_object();
   return json_reply(200, w.take());
 }

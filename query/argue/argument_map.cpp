@@ -27,28 +27,6 @@ const char* node_kind_name(MapNode::Kind k) {
   return "literal";
 }
 
-// Blue, green, amber, red: told apart with the common colour-vision deficiencies too
-// (blue against amber is the safe pair; green and red differ in lightness as well).
-const char* status_colour(Status s) {
-  switch (s) {
-    case Status::Established: return "#1f5fa8";
-    case Status::Accepted: return "#2e8b3e";
-    case Status::Contested: return "#c77c00";
-    case Status::Rejected: return "#c62828";
-  }
-  return "#c62828";
-}
-
-const char* status_fill(Status s) {
-  switch (s) {
-    case Status::Established: return "#dce8f7";
-    case Status::Accepted: return "#dcf0df";
-    case Status::Contested: return "#fdeccc";
-    case Status::Rejected: return "#f8d7d7";
-  }
-  return "#f8d7d7";
-}
-
 const MapNode* ArgumentMap::find(const std::string& id) const {
   for (const auto& n : nodes)
     if (n.id == id) return &n;

@@ -111,11 +111,6 @@ struct PruneOptions {
 // it lost. Edges between kept nodes stay.
 ArgumentMap prune(const ArgumentMap& map, const PruneOptions& options);
 
-// The four statuses' colours, the same in every rendering (dot, SVG, the web view):
-// `status_colour` for borders, text and legends, `status_fill` for a node's background.
-const char* status_colour(Status s);
-const char* status_fill(Status s);
-
 // Renderings: JSON (one object; docs/language.md, "Argument maps"), Graphviz dot (with a
 // legend), and text that reads like a brief (a summary paragraph, then the detail down to
 // `depth` argument steps, each quote once, lines wrapped at `width` columns).

@@ -3,7 +3,10 @@
 // red, and a legend. Node labels are unique: a literal shows itself (and the quotes of the
 // facts that state it, which are not drawn apart), an argument its rule, its quote and
 // where it is written, and, where one rule gives several arguments here, the values that
-// tell them apart. Each node's `id` is the map's, so an SVG keeps it.
+// tell them apart. Each node's `id` is the map's, so an SVG keeps it. Labels are plain
+// text, never HTML: Graphviz 2.42 (Debian 12's) loses some 30 KB per drawing in its
+// HTML-label code (make_html_label -> pango_parse_markup), which a long-running `writ
+// serve` cannot afford.
 #include <map>
 #include <set>
 
@@ -39,21 +42,6 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
   return lines;
 }
 
-std::string html(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += ' '; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
@@ -64,14 +52,11 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string lines_html(const std::string& text, std::size_t width) {
+// Lines of a plain label, joined by '\n' (which `quoted` makes Graphviz's centred break).
+std::string lines(const std::string& text, std::size_t width) {
   std::string out;
-  for (const auto& l : wrap(text, width)) out += (out.empty() ? "" : "<BR/>") + html(l);
+  for (const auto& l : wrap(text, width)) out += (out.empty() ? "" : "\n") + l;
   return out;
-}
-
-std::string small(const std::string& text, std::size_t width = 48) {
-  return "<FONT POINT-SIZE=\"9\" COLOR=\"#555555\">" + lines_html(text, width) + "</FONT>";
 }
 
 std::string title_of(const MapNode& n) {
@@ -128,20 +113,20 @@ std::map<std::string, std::string> labels(const ArgumentMap& map, const std::map
   for (const auto& n : map.nodes) {
     if (folded.count(n.id)) continue;
     if (n.kind != MapNode::Kind::Argument) {
-      std::string label = "<B>" + lines_html(n.text.empty() ? n.label : n.text, 36) + "</B>";
-      if (!n.text.empty() && n.text != n.label) label += "<BR/>" + small(n.label);
+      std::string label = lines(n.text.empty() ? n.label : n.text, 36);
+      if (!n.text.empty() && n.text != n.label) label += "\n" + lines(n.label, 48);
       for (const auto* f : facts_of[n.id]) {
-        if (f->citations.empty()) label += "<BR/>" + small("stated at " + (f->place.empty() ? std::string("a stored fact") : f->place));
-        for (const auto& c : f->citations) label += "<BR/>" + lines_html("“" + shortened(c.quote) + "” (" + c.source + ")", 40);
+        if (f->citations.empty()) label += "\n" + lines("stated at " + (f->place.empty() ? std::string("a stored fact") : f->place), 48);
+        for (const auto& c : f->citations) label += "\n" + lines("“" + shortened(c.quote) + "” (" + c.source + ")", 40);
       }
-      label += "<BR/>" + small(std::string(status_name(n.status)) + (n.hidden ? " · " + std::to_string(n.hidden) + " more" : ""));
+      label += "\n" + std::string(status_name(n.status)) + (n.hidden ? " · " + std::to_string(n.hidden) + " more" : "");
       out[n.id] = label;
       continue;
     }
-    std::string base = "<B>" + html(title_of(n)) + "</B>";
+    std::string base = title_of(n);
     for (const auto& c : n.citations)
-      base += "<BR/>" + lines_html("“" + shortened(c.quote) + "” (" + c.source + ")", 40);
-    if (!n.place.empty()) base += "<BR/>" + small(n.place);
+      base += "\n" + lines("“" + shortened(c.quote) + "” (" + c.source + ")", 40);
+    if (!n.place.empty()) base += "\n" + n.place;
     by_base[base].push_back(&n);
   }
   for (const auto& [base, group] : by_base) {
@@ -157,9 +142,9 @@ std::map<std::string, std::string> labels(const ArgumentMap& map, const std::map
               differs = differs || (other_name == name && other_value != value);
           if (differs) differing += (differing.empty() ? "" : ", ") + name + " = " + value;
         }
-        label += "<BR/>" + small(differing.empty() ? n->statement : differing);
+        label += "\n" + lines(differing.empty() ? n->statement : differing, 48);
       }
-      label += "<BR/>" + small(std::string(status_name(n->status)) + (n->hidden ? " · " + std::to_string(n->hidden) + " more" : ""));
+      label += "\n" + std::string(status_name(n->status)) + (n->hidden ? " · " + std::to_string(n->hidden) + " more" : "");
       out[n->id] = label;
     }
   }
@@ -167,7 +152,7 @@ std::map<std::string, std::string> labels(const ArgumentMap& map, const std::map
   std::map<std::string, int> seen;
   for (const auto& [id, label] : out) ++seen[label];
   for (auto& [id, label] : out)
-    if (seen[label] > 1) label += "<BR/>" + small(id);
+    if (seen[label] > 1) label += "\n" + id;
   return out;
 }
 
@@ -189,18 +174,29 @@ std::string attributes(const MapNode& n) {
          (n.kind == MapNode::Kind::Goal ? ", peripheries=2" : "") + ", tooltip=" + quoted(tooltip);
 }
 
+// The legend as plain nodes, each status in its own colours, stacked under a title by
+// invisible edges, with the key to shapes and edges below them. Not HTML (Graphviz 2.42
+// loses memory on every HTML label it lays out: make_html_label -> pango_parse_markup) and
+// not a cluster (its dot layout loses the virtual edges it makes for one: new_virtual_edge).
 std::string legend() {
-  std::string rows;
+  std::string out = "  legend_title [id=\"legend_title\", shape=plaintext, fontsize=10, label=\"status\"];\n";
   const Status order[] = {Status::Established, Status::Accepted, Status::Contested, Status::Rejected};
-  for (const auto s : order)
-    rows += std::string("<TR><TD BGCOLOR=\"") + status_fill(s) + "\" COLOR=\"" + status_colour(s) + "\"><FONT COLOR=\"" +
-            status_colour(s) + "\">" + status_name(s) + "</FONT></TD></TR>";
-  return "  legend [id=\"legend\", shape=plaintext, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\">"
-         "<TR><TD BORDER=\"0\"><B>status</B></TD></TR>" + rows +
-         "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\">" + small("rounded: a conclusion (with the quotes of the facts that state it); note: a fact; box: a strict rule; dashed: "
-                                                        "defeasible; cut corners: a claim; octagon: a defeater; dotted: "
-                                                        "an assumption. Black: concludes; grey: premise; red: attack.", 34) +
-         "</TD></TR></TABLE>>];\n";
+  std::string previous = "legend_title";
+  for (const auto s : order) {
+    const std::string id = std::string("legend_") + status_name(s);
+    out += "  " + id + " [id=\"" + id + "\", shape=box, style=\"rounded,filled\", fontsize=10, width=1.3, label=\"" +
+           status_name(s) + "\", fillcolor=\"" + status_fill(s) + "\", color=\"" + status_colour(s) + "\", fontcolor=\"" +
+           status_colour(s) + "\"];\n";
+    out += "  " + id + " -> " + previous + " [style=invis];\n";
+    previous = id;
+  }
+  std::string key;
+  for (const auto& l : wrap("rounded: a conclusion (with the quotes of the facts that state it); note: a fact; box: a strict rule; "
+                            "dashed: defeasible; cut corners: a claim; octagon: a defeater; dotted: an assumption. "
+                            "Black: concludes; grey: premise; red: attack.", 34))
+    key += l + "\\l";  // a left-justified line break
+  out += "  legend_key [id=\"legend_key\", shape=plaintext, fontsize=9, fontcolor=\"#555555\", label=\"" + key + "\"];\n";
+  return out + "  legend_key -> " + previous + " [style=invis];\n";
 }
 
 }  // namespace
@@ -214,7 +210,7 @@ std::string render_map_dot(const ArgumentMap& map) {
   const auto folded = folded_facts(map);
   const auto label = labels(map, folded);
   for (const auto& n : map.nodes)
-    if (!folded.count(n.id)) out += "  " + n.id + " [id=\"" + n.id + "\", " + attributes(n) + ", label=<" + label.at(n.id) + ">];\n";
+    if (!folded.count(n.id)) out += "  " + n.id + " [id=\"" + n.id + "\", " + attributes(n) + ", label=" + quoted(label.at(n.id)) + "];\n";
   // Attacks: a mutual rebuttal is one two-headed edge; an attack that prevails by priority
   // is drawn bold with "beats"; an attack that fails on priority is left out.
   std::set<std::pair<std::string, std::string>> rebuts, undercuts, beats;

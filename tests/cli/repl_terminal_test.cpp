@@ -287,8 +287,8 @@ TEST_F(ReplTerminal, ColourOnATerminalUnlessNoColor) {
     PtySession s({"repl", file}, colour);
     EXPECT_OUTPUT(s, "writ> ");
     s.send("ok(X)?\r");
-    EXPECT_OUTPUT(s, "\x1b[36maccepted\x1b[0m\r\n");
-    EXPECT_OUTPUT(s, "\x1b[33mcontested\x1b[0m\r\n");
+    EXPECT_OUTPUT(s, "\x1b[38;5;29maccepted\x1b[0m\r\n");  // the palette's #2e8b3e
+    EXPECT_OUTPUT(s, "\x1b[38;5;172mcontested\x1b[0m\r\n");  // #c77c00
     s.send("ok(a?\r");
     EXPECT_OUTPUT(s, "\x1b[1m<repl>:1:5:\x1b[0m \x1b[1;31merror:\x1b[0m");
     s.send(".quit\r");

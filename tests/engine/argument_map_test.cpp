@@ -42,6 +42,18 @@ std::vector<std::string> nodes(const ArgumentMap& m) {
   return out;
 }
 
+// One palette: the terminal's colour of a status is the xterm-256 colour nearest to the
+// map's (#1f5fa8 -> 25, #2e8b3e -> 29, #c77c00 -> 172, #c62828 -> 160).
+TEST(StatusPalette, TheTerminalColoursComeFromTheMapColours) {
+  using query::argue::Status;
+  EXPECT_STREQ(kb::status_colour(Status::Established), "#1f5fa8");
+  EXPECT_STREQ(kb::status_fill(Status::Established), "#dce8f7");
+  EXPECT_STREQ(kb::status_sgr(Status::Established), "\x1b[38;5;25m");
+  EXPECT_STREQ(kb::status_sgr(Status::Accepted), "\x1b[38;5;29m");
+  EXPECT_STREQ(kb::status_sgr(Status::Contested), "\x1b[38;5;172m");
+  EXPECT_STREQ(kb::status_sgr(Status::Rejected), "\x1b[38;5;160m");
+}
+
 TEST(ArgumentMap, SharedPremiseIsOneNodeAndClaimsRebutEachOther) {
   auto kb = load_ok(
       "base(x).\n"
@@ -184,8 +196,8 @@ std::vector<std::string> dot_labels(const std::string& dot) {
   std::vector<std::string> labels;
   std::istringstream in(dot);
   for (std::string line; std::getline(in, line);) {
-    const auto at = line.find(", label=<");
-    if (at != std::string::npos && line.starts_with("  ") && line.find(" -> ") == std::string::npos)
+    const auto at = line.find(", label=\"");
+    if (at != std::string::npos && line.starts_with("  ") && !line.starts_with("  legend_") && line.find(" -> ") == std::string::npos)
       labels.push_back(line.substr(at));
   }
   return labels;
@@ -198,9 +210,9 @@ TEST(FrontierMap, NoQuestionDrawsTwoNodesWithTheSameLabel) {
   for (const auto& q : questions) {
     const auto m = map_of(*kb, q);
     const auto labels = dot_labels(kb::render_map_dot(m));
-    // Every node but the facts drawn inside their literal's node, and the legend.
+    // Every node but the facts drawn inside their literal's node, and the legend's.
     const auto facts = std::count_if(m.nodes.begin(), m.nodes.end(), [](const auto& n) { return n.rule_kind == "fact"; });
-    EXPECT_EQ(labels.size(), m.nodes.size() - static_cast<std::size_t>(facts) + 1) << q;
+    EXPECT_EQ(labels.size(), m.nodes.size() - static_cast<std::size_t>(facts)) << q;
     std::set<std::string> seen;
     for (const auto& l : labels) EXPECT_TRUE(seen.insert(l).second) << q << ": drawn twice: " << l;
     // And no literal is a node twice.

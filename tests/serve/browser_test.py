@@ -101,8 +101,8 @@ def folded_facts(api_map):
     return folded
 
 
-# The map's nodes drawn (the SVG's legend is a node too, not the map's).
-DRAWN = "document.querySelectorAll('#map svg g.node:not(#legend)').length"
+# The map's nodes drawn (the SVG's legend has nodes too, not the map's).
+DRAWN = "document.querySelectorAll('#map svg g.node:not([id^=legend_])').length"
 
 
 def map_ready(page):
@@ -112,7 +112,7 @@ def map_ready(page):
 
 def drawn_nodes(page):
     """Each node the map draws: its id and the text it shows."""
-    return page.eval("""Array.from(document.querySelectorAll('#map svg g.node')).filter((g) => g.id !== 'legend').map((g) => ({
+    return page.eval("""Array.from(document.querySelectorAll('#map svg g.node')).filter((g) => !g.id.startsWith('legend_')).map((g) => ({
         id: g.id, text: Array.from(g.querySelectorAll('text')).map((t) => t.textContent.trim()).join(' ')}))""")
 
 
@@ -235,7 +235,8 @@ def run(args, checks):
 
         # Export: SVG and PNG of the whole map.
         svg = page.eval("window.writ.svgText()")
-        checks.check(svg.startswith("<?xml") and svg.count('class="node"') == before + 1,
+        checks.check(svg.startswith("<?xml") and svg.count('class="node"') == before + 6
+                     and 'id="legend_rejected"' in svg,
                      "the SVG export holds the map and its legend")
         png = page.eval("""window.writ.pngBlob().then(async (b) => {
             const bytes = new Uint8Array(await b.arrayBuffer());

@@ -163,7 +163,8 @@ TEST_F(Serve, DescribesWhatItServes) {
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body, R"J({"files":[")J" + dir_->path().string() + R"J(/dispute.writ"],"store":null,"as_of":null,)J"
                         R"J("parties":["acme","bolt"],"names":{},"questions":[],)J"
-                        R"J("predicates":["breach(A, B)","late(A)","owes(A, B)"],"timeout_ms":10000})J");
+                        R"J("predicates":["breach(A, B)","late(A)","owes(A, B)"],"timeout_ms":10000,)J"
+                        R"J("legend":{"established":"#1f5fa8","accepted":"#2e8b3e","contested":"#c77c00","rejected":"#c62828"}})J");
 }
 
 TEST_F(Serve, ListsSourcesWithTheirDocumentAndEveryQuotePlaced) {

@@ -79,6 +79,10 @@ struct LoadResult {
 // How sure an answer is: established, accepted, contested or rejected (docs/language.md).
 using query::argue::Status;
 using query::argue::status_name;
+// Each status's colours, one palette for every rendering (query/argue/status.hpp).
+using query::argue::status_colour;
+using query::argue::status_fill;
+using query::argue::status_sgr;
 
 struct Answers {
   std::string query;                     // the goal as written
