@@ -19,6 +19,7 @@ ExitStatus retract_command(const Options& options);  // writ retract --db FILE
 bool apply_assumptions(kb::KnowledgeBase& kb, const std::vector<std::string>& assumptions,
                        std::vector<kb::Diagnostic>* said = nullptr);
 ExitStatus explain_command(const Options& options);
+ExitStatus whynot_command(const Options& options);   // writ whynot [FILE...] -q GOAL
 ExitStatus log_command(const Options& options);      // writ log --db FILE
 ExitStatus import_command(const Options& options);   // writ import --db FILE TABLE PRED
 ExitStatus export_command(const Options& options);   // writ export [--db FILE] PRED [FILE...]

@@ -324,6 +324,33 @@ the maps: all))"},
                       max_facts_option, help_option},
       },
       {
+          .command = Command::WhyNot,
+          .usage = {"writ whynot [FILE...] -q GOAL [--format text|json] [OPTIONS]"},
+          .overview = {{"whynot [FILE...] -q GOAL", "why GOAL has no answer, or a weak one"}},
+          .text = R"(Loads the FILEs (and the store, with --db STORE), then says for each -q
+GOAL why it does not hold firmly, as the REPL's .whynot does: with no answer, each
+rule that could conclude GOAL with the first premise that fails (no fact or rule
+concludes it, a `not` whose atom holds, a false comparison), followed a few steps;
+for a rejected or contested answer, each argument that does not stand and why
+(an accepted answer is explained as `.why` would). Each tree starts with the answer
+it is about.)",
+          .sections = {{"Formats",
+                        "",
+                        {
+                            {"text", "the explanation as an indented tree (default)"},
+                            {"json", R"(one object per GOAL per line, whatever became of it:
+{"goal": GOAL, "explanations": [TREE, ...], "status": "ok", "diagnostics": [...]}, each
+TREE a node with its children (as the C API's writ_why_not); status "error", "limit"
+or "cancelled" with no TREE when GOAL was not explained)"},
+                        }}},
+          .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
+                      {"--format text|json", "the output format (default: text)"},
+                      {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
+                      max_facts_option, help_option},
+          .exit_status = R"(0 ok; 1 an error in the files or a GOAL; 2 usage error; 3 a
+limit was hit.)",
+      },
+      {
           .command = Command::Import,
           .usage = {"writ import --db STORE TABLE PRED [--header|--no-header] [--delimiter C]"},
           .overview = {{"import --db STORE TABLE PRED", "add each row of a CSV/TSV file as a fact of PRED"}},

@@ -41,6 +41,7 @@ int run_writ(int argc, char** argv) {
     case Command::Retract: return to_int(retract_command(options));
     case Command::Log: return to_int(log_command(options));
     case Command::Explain: return to_int(explain_command(options));
+    case Command::WhyNot: return to_int(whynot_command(options));
     case Command::Import: return to_int(import_command(options));
     case Command::Export: return to_int(export_command(options));
     case Command::Materialize: return to_int(materialize_command(options));

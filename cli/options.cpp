@@ -18,6 +18,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "retract") return Command::Retract;
   if (name == "log") return Command::Log;
   if (name == "explain") return Command::Explain;
+  if (name == "whynot") return Command::WhyNot;
   if (name == "import") return Command::Import;
   if (name == "export") return Command::Export;
   if (name == "materialize") return Command::Materialize;
@@ -37,6 +38,7 @@ std::string_view command_name(Command command) {
     case Command::Retract: return "retract";
     case Command::Log: return "log";
     case Command::Explain: return "explain";
+    case Command::WhyNot: return "whynot";
     case Command::Import: return "import";
     case Command::Export: return "export";
     case Command::Materialize: return "materialize";
@@ -110,6 +112,7 @@ Accepts accepts(Command c) {
     case Command::Load: return {.format = true, .limits = true, .postgres = true};
     case Command::Log: return {.format = true, .as_of = true};
     case Command::Explain: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
+    case Command::WhyNot: return {.queries = true, .assume = true, .format = true, .limits = true, .as_of = true};
     case Command::Retract: return {};
     case Command::Import: return {.table_options = true};
     case Command::Export: return {.format = true, .limits = true, .as_of = true, .postgres = true};
@@ -259,6 +262,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       o.queries.emplace_back(value);
     } else if (name == "--assume") {
       o.assumptions.emplace_back(value);
+    } else if (name == "--format" && cmd == Command::WhyNot) {
+      if (value == "text") o.explain_format = ExplainFormat::Text;
+      else if (value == "json") o.explain_format = ExplainFormat::Json;
+      else return UsageError{"invalid --format '" + std::string(value) + "': expected text or json", cmd};
     } else if (name == "--format" && cmd == Command::Explain) {
       if (value == "text") o.explain_format = ExplainFormat::Text;
       else if (value == "json") o.explain_format = ExplainFormat::Json;
@@ -342,6 +349,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
   if (cmd == Command::Check && o.files.empty() && !o.db)
     return UsageError{"'check' needs at least one FILE, or --db STORE to check a store", cmd};
   if (cmd == Command::Explain && o.queries.empty()) return UsageError{"'explain' needs -q GOAL", cmd};
+  if (cmd == Command::WhyNot && o.queries.empty()) return UsageError{"'whynot' needs -q GOAL", cmd};
   if (o.postgres && o.db) return UsageError{"--db and --postgres cannot be used together: choose one store", cmd};
   if (o.postgres && o.as_of) return UsageError{"option '--as-of' needs --db FILE, not --postgres", cmd};
   if (o.schema_given && !o.postgres && cmd != Command::Compile) return UsageError{"option '--schema' needs --postgres CONNINFO", cmd};

@@ -16,9 +16,9 @@ namespace writ::cli {
 enum class ExplainFormat { Text, Json, Dot, Svg };
 
 enum class Command {
-  Repl, Run, Check, Load, Retract, Log, Explain, Import, Export, Materialize, Serve, Sources, Compile, Help, Version };
+  Repl, Run, Check, Load, Retract, Log, Explain, WhyNot, Import, Export, Materialize, Serve, Sources, Compile, Help, Version };
 
-// run, check, repl, load, retract, log, explain, import, export, materialize, serve, sources,
+// run, check, repl, load, retract, log, explain, whynot, import, export, materialize, serve, sources,
 // compile, help
 std::optional<Command> parse_command(std::string_view name);
 std::string_view command_name(Command command);
@@ -32,7 +32,7 @@ struct Options {
   std::vector<std::string> assumptions; // run, explain: each --assume (what if), in order
   Format format = Format::Table;
   bool format_given = false;            // --format was on the command line
-  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot|svg
+  ExplainFormat explain_format = ExplainFormat::Text;  // explain: --format text|json|dot|svg; whynot: text|json
   std::optional<int> depth;             // explain: --depth N (argument steps); unset: the format's default
   bool depth_all = false;               // explain: --depth all
   kb::Limits limits;

@@ -269,5 +269,145 @@ TEST(ReplWhy, WhyNotFollowsAMissingPremiseAndNamesTheDefeater) {
             "        premise booked(opus, Y) does not hold: no fact or rule concludes it\n");
 }
 
+// writ whynot prints what the REPL's .whynot prints, goal after goal, for a rejected, an
+// accepted and a missing answer.
+TEST(WhyNotCommand, SaysWhatTheReplsWhyNotSays) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto r = run_writ({"whynot", "p.writ", "-q", "flies(X)", "-q", "flies(nobody)"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "flies(opus): rejected\n"
+            "  \"opus flies\"\n"
+            "  for: r1, defeasible rule at p.writ:3 (defeated)\n"
+            "    r1: flies(X) :~ bird(X).\n"
+            "    does not stand: defeated by 'r2'\n"
+            "  against: r2, defeasible rule at p.writ:4\n"
+            "    r2: -flies(X) :~ penguin(X).\n"
+            "    defeats it: 'r2' has priority over 'r1'\n"
+            "    penguin(opus): established\n"
+            "flies(tweety): accepted\n"
+            "  \"tweety flies\"\n"
+            "  for: r1, defeasible rule at p.writ:3\n"
+            "    r1: flies(X) :~ bird(X).\n"
+            "    bird(tweety): established\n"
+            "      for: fact at p.writ:2\n"
+            "        bird(tweety).\n"
+            "flies(nobody): no argument\n"
+            "  \"nobody flies\"\n"
+            "  no fact states it, and no rule that could conclude it applies\n"
+            "  for: r1, defeasible rule at p.writ:3 (does not apply)\n"
+            "    r1: flies(X) :~ bird(X).\n"
+            "    premise bird(nobody) does not hold: no fact or rule concludes it\n");
+  const auto repl = run_writ({"repl", "p.writ"}, ".whynot flies(X)\n.whynot flies(nobody)\n", dir.path());
+  EXPECT_EQ(repl.exit_code, 0);
+  EXPECT_EQ(repl.out, r.out);
+}
+
+TEST(WhyNotCommand, WhatIfAndOverAStore) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto assumed = run_writ({"whynot", "p.writ", "--assume", "off r2", "-q", "flies(opus)"}, {}, dir.path());
+  EXPECT_EQ(assumed.exit_code, 0);
+  EXPECT_EQ(assumed.err, "");
+  EXPECT_EQ(assumed.out,
+            "flies(opus): accepted\n"
+            "  \"opus flies\"\n"
+            "  for: r1, defeasible rule at p.writ:3\n"
+            "    r1: flies(X) :~ bird(X).\n"
+            "    bird(opus): established\n"
+            "      for: fact at p.writ:2\n"
+            "        bird(opus).\n");
+  ASSERT_EQ(run_writ({"load", "--db", "s.db", "p.writ"}, {}, dir.path()).exit_code, 0);
+  const auto stored = run_writ({"whynot", "--db", "s.db", "-q", "flies(opus)"}, {}, dir.path());
+  EXPECT_EQ(stored.exit_code, 0);
+  EXPECT_EQ(stored.err, "");
+  EXPECT_EQ(stored.out,
+            "flies(opus): rejected\n"
+            "  \"opus flies\"\n"
+            "  for: r1, defeasible rule at p.writ:3 (defeated)\n"
+            "    r1: flies(X) :~ bird(X).\n"
+            "    does not stand: defeated by 'r2'\n"
+            "  against: r2, defeasible rule at p.writ:4\n"
+            "    r2: -flies(X) :~ penguin(X).\n"
+            "    defeats it: 'r2' has priority over 'r1'\n"
+            "    penguin(opus): established\n");
+}
+
+// A goal in error does not stop the others; the exit status says there was one.
+TEST(WhyNotCommand, AGoalInErrorIsSaidAndTheNextIsExplained) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto r = run_writ({"whynot", "p.writ", "-q", "flies(", "-q", "swims(X)"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "swims(X): no argument\n"
+            "  no fact or rule concludes it\n");
+  EXPECT_EQ(r.err,
+            "-q:1:7: error: expected a term at the end of the input\n"
+            " 1 | flies(\n"
+            "   |       ^\n"
+            "-q:1:1: warning: predicate 'swims/1' is not defined by any fact or rule\n"
+            " 1 | swims(X)\n"
+            "   | ^~~~~~~~\n");
+}
+
+// One JSON line per -q, whatever became of it, so that lines and goals match.
+TEST(WhyNotCommand, JsonHasALinePerGoalWithStatusAndDiagnostics) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto r = run_writ({"whynot", "p.writ", "--format", "json", "-q", "flies(", "-q", "flies(nobody)"}, {},
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            R"j({"goal": "flies(", "explanations": [], "status": "error", "diagnostics": [{"severity": "error", )j"
+            R"j("file": "-q", "line": 1, "column": 7, "message": "expected a term at the end of the input"}]})j"
+            "\n"
+            R"j({"goal": "flies(nobody)", "explanations": [{"kind": "conclusion", "role": "for", "literal": )j"
+            R"j("flies(nobody)", "sentence": "nobody flies", "status": null, "outcome": "no fact states it, and no )j"
+            R"j(rule that could conclude it applies", "children": [{"kind": "argument", "role": "for", "label": "r1", )j"
+            R"j("what": "defeasible rule", "text": "r1: flies(X) :~ bird(X).", "place": "p.writ:3", "outcome": )j"
+            R"j("premise bird(nobody) does not hold: no fact or rule concludes it", "stands": "no", "applies": false, )j"
+            R"j("children": []}]}], "status": "ok", "diagnostics": []})j"
+            "\n");
+  EXPECT_EQ(r.err,
+            "-q:1:7: error: expected a term at the end of the input\n"
+            " 1 | flies(\n"
+            "   |       ^\n");
+
+  // Nothing loaded: each goal still has its line, with the reason.
+  const auto missing = run_writ({"whynot", "nope.writ", "--format", "json", "-q", "a", "-q", "b"}, {}, dir.path());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.out,
+            R"j({"goal": "a", "explanations": [], "status": "error", "diagnostics": [{"severity": "error", )j"
+            R"j("file": null, "line": null, "column": null, "message": "cannot open 'nope.writ': No such file or )j"
+            R"j(directory"}]})j"
+            "\n"
+            R"j({"goal": "b", "explanations": [], "status": "error", "diagnostics": [{"severity": "error", )j"
+            R"j("file": null, "line": null, "column": null, "message": "cannot open 'nope.writ': No such file or )j"
+            R"j(directory"}]})j"
+            "\n");
+  EXPECT_EQ(missing.err, "writ: error: cannot open 'nope.writ': No such file or directory\n");
+}
+
+TEST(WhyNotCommand, UsageErrorsAndALimit) {
+  TempDir dir;
+  dir.write("p.writ", penguins);
+  const auto no_goal = run_writ({"whynot", "p.writ"}, {}, dir.path());
+  EXPECT_EQ(no_goal.exit_code, 2);
+  EXPECT_EQ(no_goal.out, "");
+  EXPECT_EQ(no_goal.err, "writ: 'whynot' needs -q GOAL\nTry 'writ whynot --help' for more information.\n");
+  const auto csv = run_writ({"whynot", "p.writ", "-q", "flies(X)", "--format", "csv"}, {}, dir.path());
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_EQ(csv.err, "writ: invalid --format 'csv': expected text or json\nTry 'writ whynot --help' for more information.\n");
+  const auto depth = run_writ({"whynot", "p.writ", "-q", "flies(X)", "--depth", "2"}, {}, dir.path());
+  EXPECT_EQ(depth.exit_code, 2);
+  EXPECT_EQ(depth.err, "writ: unknown option '--depth' for 'whynot'\nTry 'writ whynot --help' for more information.\n");
+  const auto limited = run_writ({"whynot", "p.writ", "--max-facts", "1", "-q", "flies(X)"}, {}, dir.path());
+  EXPECT_EQ(limited.exit_code, 3);
+  EXPECT_EQ(limited.out, "");
+}
+
 }  // namespace
 }  // namespace writ::cli::test
