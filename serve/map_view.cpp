@@ -37,12 +37,14 @@ std::variant<MapView, std::string> read_map_view(const Request& request) {
     if (!n || *n > 1000) return "invalid depth '" + *depth + "': expected a number of argument steps, 0, 1, ...";
     view.prune.depth = static_cast<int>(*n);
   }
-  if (const auto collapsed = param(request, "collapsed")) {
-    std::string_view rest = *collapsed;
+  for (const auto& [name, ids] : {std::pair{"collapsed", &view.prune.collapsed}, std::pair{"expanded", &view.prune.expanded}}) {
+    const auto list = param(request, name);
+    if (!list) continue;
+    std::string_view rest = *list;
     while (!rest.empty()) {
       const auto comma = rest.find(',');
       const auto id = rest.substr(0, comma);
-      if (!id.empty()) view.prune.collapsed.insert(std::string(id));
+      if (!id.empty()) ids->insert(std::string(id));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }

@@ -14,7 +14,7 @@ namespace writ::serve {
 
 struct MapView {
   std::optional<std::size_t> answer;  // answer=N: only that answer's arguments
-  kb::PruneOptions prune;             // depth=N, collapsed=ID,ID
+  kb::PruneOptions prune;             // depth=N, collapsed=ID,ID, expanded=ID,ID
 };
 
 // The view a request asks for; an error message for a bad parameter.

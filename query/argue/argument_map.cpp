@@ -86,9 +86,12 @@ ArgumentMap prune(const ArgumentMap& map, const PruneOptions& options) {
     if (done[n]) continue;
     done[n] = true;
     if (options.collapsed.count(map.nodes[n].id)) continue;
+    const bool expanded = options.expanded.count(map.nodes[n].id) > 0;
     for (const auto& s : down[n]) {
       const int d = depth[n] + s.cost;
-      if (d > limit || d >= depth[s.to]) continue;
+      // A step of no cost (an argument's premises, attackers, conclusion) is taken past the
+      // depth too: what an expanded node brings in comes whole.
+      if ((d > limit && !expanded && s.cost > 0) || d >= depth[s.to]) continue;
       depth[s.to] = d;
       if (s.cost == 0) queue.push_front(s.to);
       else queue.push_back(s.to);

@@ -101,10 +101,13 @@ struct ArgumentMap {
 inline constexpr std::size_t max_map_nodes = 5000;
 
 // Which part of a map to draw: the nodes within `depth` argument steps of the answers
-// (nullopt: all), not going past a collapsed node (it stays, its neighbours below it go).
+// (nullopt: all), not going past a collapsed node (it stays, its neighbours below it go),
+// and past the depth below an expanded node (its neighbours below it stay, one step: so a
+// reader opens a deep map a node at a time).
 struct PruneOptions {
   std::optional<int> depth;
   std::set<std::string> collapsed;
+  std::set<std::string> expanded;
 };
 
 // The part of `map` that `options` keeps; each kept node's `hidden` counts the neighbours

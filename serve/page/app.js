@@ -51,7 +51,9 @@ const state = {
   selected: null,           // answer index
   map: null,                // /api/explain of the map shown
   depth: '',
+  depthAuto: false,         // choose the depth for the next map (a large one starts shallow)
   collapsed: new Set(),
+  expanded: new Set(),      // nodes opened past the depth
   node: null,               // selected node id
   box: null,                // the whole map's viewBox {x, y, w, h}
   view: null,               // the viewBox shown
@@ -102,6 +104,7 @@ function mapParams() {
   if (state.selected !== null) params.push(['answer', String(state.selected)]);
   if (state.depth) params.push(['depth', state.depth]);
   if (state.collapsed.size) params.push(['collapsed', Array.from(state.collapsed).join(',')]);
+  if (state.expanded.size) params.push(['expanded', Array.from(state.expanded).join(',')]);
   return params;
 }
 
@@ -153,10 +156,14 @@ function wireControls() {
   $('#suggestions-toggle').addEventListener('click', () => toggleSuggestions());
   $('#depth').addEventListener('change', () => {
     state.depth = $('#depth').value;
+    state.depthAuto = false;
+    state.expanded.clear();
     loadMap();
   });
   $('#expand-all').addEventListener('click', () => {
     state.collapsed.clear();
+    state.expanded.clear();
+    setDepth('');
     loadMap();
   });
   $('#zoom-in').addEventListener('click', () => zoomBy(1 / 1.4));
@@ -325,7 +332,10 @@ function selectAnswer(index, {keepView = false} = {}) {
   state.selected = index;
   if (!keepView) {
     state.collapsed.clear();
+    state.expanded.clear();
     state.node = null;
+    setDepth('');
+    state.depthAuto = true;
   }
   $$('#answers tbody tr').forEach((tr) => tr.classList.toggle('selected', Number(tr.dataset.index) === index));
   loadMap();
@@ -427,19 +437,54 @@ function clearMap() {
   $('#details-body').replaceChildren('Click a node of the map.');
 }
 
+// A map this large opens at the depth that keeps it within so many nodes (a person reads
+// a screenful; double-clicking a node with more below it opens it a step further).
+const READABLE_NODES = 40;
+
+function setDepth(depth) {
+  state.depth = depth;
+  const select = $('#depth');
+  if (depth && !Array.from(select.options).some((o) => o.value === depth)) {
+    select.append(el('option', {value: depth}, depth));
+  }
+  select.value = depth;
+}
+
+// The deepest depth at which `map` keeps at most READABLE_NODES nodes (at least 1).
+function readableDepth(map) {
+  const counts = new Map();
+  for (const n of map.nodes) counts.set(n.depth, (counts.get(n.depth) || 0) + 1);
+  let depth = 1;
+  let kept = 0;
+  for (const d of Array.from(counts.keys()).sort((a, b) => a - b)) {
+    kept += counts.get(d);
+    if (kept > READABLE_NODES) break;
+    depth = Math.max(d, 1);
+  }
+  return depth;
+}
+
 async function loadMap() {
   if (!state.answers || state.selected === null) return;
   const seq = state.seq;
-  const params = mapParams();
   let map, svg;
   try {
-    [map, svg] = await Promise.all([api('/api/explain', params), api('/api/map.svg', params)]);
+    map = await api('/api/explain', mapParams());
+    if (seq !== state.seq) return;
+    if (state.depthAuto) {
+      state.depthAuto = false;
+      if (state.depth === '' && map.nodes.length > READABLE_NODES) {
+        setDepth(String(readableDepth(map)));
+        map = await api('/api/explain', mapParams());
+        if (seq !== state.seq) return;
+      }
+    }
+    svg = await api('/api/map.svg', mapParams());
   } catch (e) {
     if (seq !== state.seq) return;
     if (e.status === 413 && state.depth === '') {
       // Too large to draw whole: start from the answer's nearest arguments.
-      state.depth = '3';
-      $('#depth').value = '3';
+      setDepth('3');
       loadMap();
       return;
     }
@@ -482,6 +527,7 @@ function drawMap(svgSource) {
     if (!node) continue;
     g.dataset.status = node.status;
     if (state.collapsed.has(node.id)) g.classList.add('collapsed');
+    if (node.hidden) g.classList.add('has-hidden');
   }
   $('#map').replaceChildren(svg);
   readableView();
@@ -580,7 +626,11 @@ function wireMap() {
   });
   map.addEventListener('click', (event) => {
     const g = event.target.closest('g.node');
-    if (g && nodeById(g.id)) selectNode(g.id);
+    if (!g || !nodeById(g.id)) return;
+    // A fact drawn inside its literal's node: a click on its lines shows the fact.
+    const fact = event.target.closest('text') && foldedFactAt(g.id, event.target.closest('text').textContent);
+    selectNode(g.id);
+    if (fact) showDetails(fact);
   });
   map.addEventListener('dblclick', (event) => {
     const g = event.target.closest('g.node');
@@ -614,11 +664,46 @@ function wireMap() {
   });
 }
 
+// Double-click: a node with more below it (collapsed, or at the depth) opens a step
+// further; one showing what lies below it closes.
 function toggleCollapsed(id) {
+  const node = nodeById(id);
   if (state.collapsed.has(id)) state.collapsed.delete(id);
-  else state.collapsed.add(id);
+  else if (node && node.hidden) state.expanded.add(id);
+  else {
+    state.collapsed.add(id);
+    state.expanded.delete(id);
+  }
   state.node = id;
   loadMap();
+}
+
+// The facts drawn inside literal `id`'s node rather than apart (query/argue/map_dot.cpp,
+// folded_facts): the literal's arguments when all are facts with no edge but their conclusion.
+function foldedFacts(id) {
+  const edges = state.map ? state.map.edges : [];
+  const arguments_ = edges.filter((e) => e.kind === 'concludes' && e.to === id).map((e) => e.from);
+  const folded = arguments_.length && arguments_.every((a) => {
+    const n = nodeById(a);
+    return n && n.rule_kind === 'fact' && !edges.some((e) => e.kind !== 'concludes' && (e.from === a || e.to === a));
+  });
+  return folded ? arguments_ : [];
+}
+
+// The folded fact of literal `id` whose lines (its quote and source, or where it is
+// stated, wrapped) include `line`; null when none does.
+function foldedFactAt(id, line) {
+  const words = (text) => text.replace(/\s+/g, ' ').trim();
+  const wanted = words(line);
+  if (!wanted) return null;
+  for (const factId of foldedFacts(id)) {
+    const fact = nodeById(factId);
+    const lines = fact.citations && fact.citations.length
+      ? fact.citations.map((c) => `“${c.quote}” (${c.source})`)
+      : [`stated at ${fact.place || 'a stored fact'}`];
+    if (lines.some((l) => words(l).includes(wanted.replace(/…$/, '')))) return factId;
+  }
+  return null;
 }
 
 function selectNode(id, {center = false} = {}) {
@@ -682,7 +767,7 @@ function showDetails(id) {
   const into = (kinds) => edges.filter((e) => e.to === id && kinds.includes(e.kind)).map((e) => e.from);
   const outOf = (kinds) => edges.filter((e) => e.from === id && kinds.includes(e.kind)).map((e) => e.to);
   const collapse = el('button', {type: 'button', onclick: () => toggleCollapsed(id)},
-    state.collapsed.has(id) ? 'Expand below' : 'Collapse below');
+    state.collapsed.has(id) || node.hidden ? 'Expand below' : 'Collapse below');
   const hidden = node.hidden ? el('span', {class: 'muted'}, ` ${node.hidden} hidden`) : null;
   if (node.kind === 'argument') {
     const beats = new Set(outOf(['beats']));
@@ -708,7 +793,12 @@ function showDetails(id) {
       el('h2', {style: 'margin-top:12px'}, 'Arguments for it'), linkList(into(['concludes'])),
       el('h2', {style: 'margin-top:12px'}, 'Premise of'), linkList(outOf(['premise'])),
       into(['negates']).length || outOf(['negates']).length
-        ? [el('h2', {style: 'margin-top:12px'}, 'Negation'), linkList([...into(['negates']), ...outOf(['negates'])])] : null);
+        ? [el('h2', {style: 'margin-top:12px'}, 'Negation'), linkList([...into(['negates']), ...outOf(['negates'])])] : null,
+      foldedFacts(id).length
+        ? [el('h2', {style: 'margin-top:12px'}, 'Stated by'), foldedFacts(id).map((f) => el('div', {class: 'folded-fact'},
+            el('code', {class: 'statement'}, nodeById(f).statement),
+            nodeById(f).place ? el('div', {class: 'muted'}, nodeById(f).place) : null,
+            citations(nodeById(f))))] : null);
   }
 }
 

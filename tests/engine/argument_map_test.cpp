@@ -133,16 +133,22 @@ TEST(ArgumentMap, PruneKeepsIdsAndCountsWhatItHides) {
       "r_b: b(X) :~ base(X).\n"
       "top(X) :- a(X), b(X).\n");
   const auto whole = map_of(*kb, "top(x)");
-  const auto one = kb::prune(whole, {.depth = 1, .collapsed = {}});
+  const auto one = kb::prune(whole, {.depth = 1, .collapsed = {}, .expanded = {}});
   EXPECT_EQ(nodes(one), (Rows{"n1 top(x) accepted", "a1 strict rule accepted", "n2 a(x) accepted", "n3 b(x) accepted"}));
   EXPECT_EQ(edges(one), (Rows{"a1 concludes n1", "n2 premise a1", "n3 premise a1"}));
   EXPECT_EQ(one.nodes[2].hidden, 1u);  // r_a
   EXPECT_EQ(one.nodes[0].hidden, 0u);
-  const auto collapsed = kb::prune(whole, {.depth = std::nullopt, .collapsed = {"n2"}});
+  const auto collapsed = kb::prune(whole, {.depth = std::nullopt, .collapsed = {"n2"}, .expanded = {}});
   EXPECT_EQ(nodes(collapsed), (Rows{"n1 top(x) accepted", "a1 strict rule accepted", "n2 a(x) accepted", "n3 b(x) accepted",
                                     "a3 r_b accepted", "n4 base(x) established", "a4 fact established"}));
   EXPECT_EQ(collapsed.nodes[2].hidden, 1u);
-  const auto none = kb::prune(whole, {.depth = 0, .collapsed = {}});
+  // Expanded past the depth: n2's argument, with its premise, not the premise's own fact.
+  const auto opened = kb::prune(whole, {.depth = 1, .collapsed = {}, .expanded = {"n2"}});
+  EXPECT_EQ(nodes(opened), (Rows{"n1 top(x) accepted", "a1 strict rule accepted", "n2 a(x) accepted", "n3 b(x) accepted",
+                                 "a2 r_a accepted", "n4 base(x) established"}));
+  EXPECT_EQ(opened.nodes[2].hidden, 0u);
+  EXPECT_EQ(opened.nodes[5].hidden, 1u);  // base(x)'s fact
+  const auto none = kb::prune(whole, {.depth = 0, .collapsed = {}, .expanded = {}});
   EXPECT_EQ(nodes(none), (Rows{"n1 top(x) accepted"}));
   EXPECT_EQ(none.nodes[0].hidden, 1u);
 }
@@ -232,7 +238,7 @@ TEST(FrontierMap, EveryQuestionDrawsAsSvg) {
   for (const auto& q : frontier_questions()) {
     const auto m = map_of(*kb, q);
     for (const std::optional<int> depth : {std::optional<int>{}, std::optional<int>{1}, std::optional<int>{3}}) {
-      const auto svg = view::map_svg(m, {.depth = depth, .collapsed = {}});
+      const auto svg = view::map_svg(m, {.depth = depth, .collapsed = {}, .expanded = {}});
       ASSERT_TRUE(svg.ok) << q << ": " << svg.error;
       if (!m.answers.empty()) {
         EXPECT_NE(svg.svg.find("<g id=\"" + m.answers[0].node + "\" class=\"node\">"), std::string::npos) << q;

@@ -146,9 +146,24 @@ def run(args, checks):
         checks.equal(rows[0]["status"], "contested", "the answer's status")
         checks.equal(rows[0]["colour"], rgb(legend["contested"]), "the colour of 'contested'")
 
-        # The map of the answer: every node of the API's map drawn once, no literal twice.
+        # The map of the answer: every node of the API's map (at the depth the page chose for
+        # a map of more than 40 nodes) drawn once, no literal twice.
         map_ready(page)
+        first_depth = page.eval("document.querySelector('#depth').value")
+        whole_size = len(server.get_json("/api/explain", q=QUESTION, answer=0)["nodes"])
+        checks.check(first_depth == "" if whole_size <= 40 else first_depth != "",
+                     f"the first depth of a map of {whole_size} nodes: {first_depth!r}")
+        if first_depth:
+            shallow = server.get_json("/api/explain", q=QUESTION, answer=0, depth=first_depth)
+            checks.equal(sorted(n["id"] for n in drawn_nodes(page)),
+                         sorted(n["id"] for n in shallow["nodes"] if n["id"] not in folded_facts(shallow)),
+                         f"node ids drawn at depth {first_depth}")
+            # Then all of it, as a reader asks for it.
+            page.eval("(() => { const s = document.querySelector('#depth'); s.value = '';"
+                      " s.dispatchEvent(new Event('change')); })()")
+            page.idle()
         expected = server.get_json("/api/explain", q=QUESTION, answer=0)
+        page.wait(f"{DRAWN} === {len(expected['nodes']) - len(folded_facts(expected))}", what="the whole map")
         nodes = drawn_nodes(page)
         drawn_apart = [n["id"] for n in expected["nodes"] if n["id"] not in folded_facts(expected)]
         checks.equal(len(nodes), len(drawn_apart), "nodes drawn")
@@ -222,16 +237,46 @@ def run(args, checks):
                 "Array.from(document.querySelectorAll('#quote-info .node-link')).map((b) => b.dataset.node).join(' ')"),
                 f"the quote's box lists what it supports, including {node['id']}: {info!r}")
 
-        # Collapse a node (double-click): fewer nodes; expand all: back.
+        # A fact drawn inside its literal's node: a click on its quote's line shows the fact
+        # (its statement, where it is written, its quote).
+        fact = next((n for n in expected["nodes"] if n["id"] in folded and n["citations"]), None)
+        checks.check(fact, "a fact with a quote is drawn inside its literal's node")
+        if fact:
+            literal = next(e["to"] for e in expected["edges"] if e["kind"] == "concludes" and e["from"] == fact["id"])
+            citation = fact["citations"][0]
+            line = (f"Array.from(document.getElementById('{literal}').querySelectorAll('text')).find((t) => "
+                    f"t.textContent.trim().length > 8 && {json.dumps(chr(8220) + citation['quote'])}.replace(/\\s+/g, ' ')"
+                    f".includes(t.textContent.trim().replace(/\\s+/g, ' ')))")
+            checks.check(page.eval(f"!!({line})"), f"the quote of {fact['id']} is drawn in {literal}")
+            page.click(f"document.querySelector('#zoom-fit')")
+            page.click(line)
+            page.wait(f"document.querySelector('#details-body .statement') && "
+                      f"document.querySelector('#details-body .statement').textContent === {json.dumps(fact['statement'])}",
+                      what="the details of the folded fact")
+            details = page.eval("document.querySelector('#details-body').textContent")
+            checks.check(fact["place"] in details, f"the fact's details show where it is written ({fact['place']})")
+            checks.equal(page.eval("Array.from(document.querySelectorAll('#details-body .quote-link')).map((b) => b.textContent)"),
+                         [citation["quote"]], "the fact's quote in its details")
+            shot("2b-folded-fact.png")
+
+        # Collapse a node (double-click): fewer nodes; double-click again: back; again, and
+        # expand all: back.
         argument = next((e["from"] for e in expected["edges"] if e["kind"] == "concludes" and e["to"] == answer_node), None)
         before = len(drawn_nodes(page))
         if argument:
-            page.click(f"document.getElementById('{argument}')", clicks=2)
-            page.idle()
-            page.wait(f"{DRAWN} < {before}", what="the collapsed map")
-            page.click("document.querySelector('#expand-all')")
-            page.idle()
-            page.wait(f"{DRAWN} === {before}", what="the expanded map")
+            for expand in ("dblclick", "expand-all"):
+                page.click(f"document.getElementById('{argument}')", clicks=2)
+                page.idle()
+                page.wait(f"{DRAWN} < {before}", what="the collapsed map")
+                if expand == "dblclick":
+                    page.click(f"document.getElementById('{argument}')", clicks=2)
+                    page.idle()
+                    page.wait(f"{DRAWN} === {before}", what="the map expanded again (double-click)")
+                else:
+                    page.click("document.querySelector('#expand-all')")
+                    page.idle()
+                    page.wait(f"{DRAWN} === {before}", what="the whole map (expand all)")
+                    checks.equal(page.eval("document.querySelector('#depth').value"), "", "the depth after expand all")
 
         # Export: SVG and PNG of the whole map.
         svg = page.eval("window.writ.svgText()")
@@ -244,6 +289,53 @@ def run(args, checks):
         })""")
         checks.equal(png["signature"], [137, 80, 78, 71, 13, 10, 26, 10], "the PNG export's signature")
         checks.check(png["size"] > 10000, f"the PNG export has the picture ({png['size']} bytes)")
+
+        # A large map (the Amazon claim: ~100 nodes) opens at the deepest depth that keeps it
+        # within 40 nodes; double-clicking a node with more below it opens it a step further.
+        claim = "claim_succeeds(D, R, A, T)"
+        page.eval(f"document.querySelector('#question').value = {json.dumps(claim)}")
+        page.eval("document.querySelector('#ask-form').requestSubmit()")
+        page.idle()
+        page.wait(f"document.querySelector('#map-title').textContent.startsWith({json.dumps(claim)})", what="the large map")
+        map_ready(page)
+        whole = server.get_json("/api/explain", q=claim, answer=0)
+        counts, kept, depth = {}, 0, 1
+        for n in whole["nodes"]:
+            counts[n["depth"]] = counts.get(n["depth"], 0) + 1
+        for d in sorted(counts):
+            kept += counts[d]
+            if kept > 40:
+                break
+            depth = max(d, 1)
+        checks.check(len(whole["nodes"]) > 40, f"the Amazon claim's map is large ({len(whole['nodes'])} nodes)")
+        checks.equal(page.eval("document.querySelector('#depth').value"), str(depth), "the large map's first depth")
+        shallow = server.get_json("/api/explain", q=claim, answer=0, depth=depth)
+        shallow_drawn = sorted(n["id"] for n in shallow["nodes"] if n["id"] not in folded_facts(shallow))
+        checks.equal(sorted(n["id"] for n in drawn_nodes(page)), shallow_drawn, "the large map's first nodes")
+        checks.check(len(shallow_drawn) <= 40, f"the large map opens with at most 40 nodes ({len(shallow_drawn)})")
+        shot("3a-large-map.png")
+        # A node with more below it than facts (which its node would show inside it).
+        boundary, opened_drawn = None, []
+        for n in shallow["nodes"]:
+            if not n.get("hidden") or n["id"] not in shallow_drawn:
+                continue
+            opened = server.get_json("/api/explain", q=claim, answer=0, depth=depth, expanded=n["id"])
+            opened_drawn = sorted(m["id"] for m in opened["nodes"] if m["id"] not in folded_facts(opened))
+            if len(opened_drawn) > len(shallow_drawn):
+                boundary = n["id"]
+                break
+        checks.check(boundary, "a node of the large map has more arguments below it")
+        if boundary:
+            page.click("document.querySelector('#zoom-fit')")
+            page.click(f"document.getElementById('{boundary}')", clicks=2)
+            page.idle()
+            page.wait(f"{DRAWN} === {len(opened_drawn)}", what=f"the map with {boundary} opened")
+            checks.equal(sorted(n["id"] for n in drawn_nodes(page)), opened_drawn, f"the nodes with {boundary} opened")
+        page.eval(f"document.querySelector('#question').value = {json.dumps(QUESTION)}")
+        page.eval("document.querySelector('#ask-form').requestSubmit()")
+        page.idle()
+        page.wait(f"document.querySelector('#map-title').textContent.startsWith({json.dumps(QUESTION)})", what="the map again")
+        map_ready(page)
 
         # Microsoft's perspective: accepted.
         page.eval("(() => { const s = document.querySelector('#perspective'); s.value = 'microsoft';"

@@ -260,6 +260,14 @@ TEST_F(Serve, PrunesTheMapToADepthAndBelowCollapsedNodes) {
   const auto svg = get(server_->port(), "/api/map.svg", {{"q", "breach(X, Y)"}, {"collapsed", "a1"}});
   EXPECT_EQ(svg.status, 200);
   EXPECT_EQ(svg.body.find(R"J(<g id="n2" class="node">)J"), std::string::npos);
+  // n3 (late(acme)) at depth 1 hides its claim and denial; expanded, it shows them (past
+  // the depth), and they what they conclude; the rest stays at depth 1.
+  EXPECT_NE(shallow.body.find(R"J({"id": "n3", "kind": "literal")J"), std::string::npos) << shallow.body;
+  const auto opened = get(server_->port(), "/api/explain", {{"q", "breach(X, Y)"}, {"depth", "1"}, {"expanded", "n3,zz"}});
+  EXPECT_EQ(opened.status, 200);
+  for (const std::string id : {"n1", "a1", "n2", "n3", "a3", "a4", "n4"})
+    EXPECT_NE(opened.body.find(R"J({"id": ")J" + id + R"J(")J"), std::string::npos) << id << ": " << opened.body;
+  EXPECT_EQ(opened.body.find(R"J({"id": "a2")J"), std::string::npos) << opened.body;
 }
 
 TEST_F(Serve, ABadMapParameterGets400) {
