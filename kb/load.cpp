@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <span>
@@ -89,7 +90,16 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
         f.representative += m.program.rules.size();
         rows.push_back(std::move(f));
       }
-      for (auto& r : parsed.program.rules) m.program.rules.push_back(std::move(r));
+      // A first load takes the parser's vector whole; a later one appends in one range
+      // (geometric growth). Pushing Rule after Rule kept the parser's 368-byte Rules and
+      // a growing copy alive together: 1M facts peaked at twice their Rules.
+      if (m.program.rules.empty()) {
+        m.program.rules = std::move(parsed.program.rules);
+      } else {
+        m.program.rules.insert(m.program.rules.end(), std::make_move_iterator(parsed.program.rules.begin()),
+                               std::make_move_iterator(parsed.program.rules.end()));
+      }
+      parsed.program.rules = {};
       for (auto& q : parsed.program.queries) result.queries.push_back(std::move(q));
       for (auto& p : parsed.program.preferences) m.program.preferences.push_back(std::move(p));
       for (auto& src : parsed.program.sources) m.program.sources.push_back(std::move(src));
