@@ -5,6 +5,7 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <new>
 #include <set>
 #include <span>
 
@@ -26,6 +27,8 @@ LoadResult KnowledgeBase::load(std::vector<Input> inputs) {
 KnowledgeBase::Impl::Parser KnowledgeBase::Impl::writ_parser() {
   return [](std::string_view text, query::SourceId id, std::uint32_t first_line, bool compact) {
     auto parsed = grammar::parse_program(text, id, grammar::ParseOptions{first_line, compact});
+    // As anywhere else in a load: "out of memory", limit hit, nothing added (guarded()).
+    if (parsed.out_of_memory) throw std::bad_alloc();
     return Parsed{std::move(parsed.program), std::move(parsed.facts), std::move(parsed.diagnostics)};
   };
 }
