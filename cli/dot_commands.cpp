@@ -403,8 +403,7 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   std::string texts;
-  std::vector<std::string> numbered;
-  if (!statement_numbers(kb_, statements, texts, &numbered)) {
+  if (!statement_numbers(kb_, statements, texts)) {
     error("usage: .retract #N... takes the numbers that .rules shows (1 to " +
           std::to_string(kb_.rule_texts().size()) + ")");
     return;
@@ -415,15 +414,11 @@ void ReplSession::retract(std::string_view statements) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  // Which statements went, as the user wrote them or as .rules listed them.
+  // What went, as the knowledge base reports it: with a store, what its transaction removed.
   std::string which;
-  if (numbered.empty()) {
-    which = one_line(texts);
-  } else {
-    for (const auto& t : numbered) which += (which.empty() ? "" : " ") + one_line(t);
-  }
+  for (const auto& t : result.statements) which += (which.empty() ? "" : " ") + one_line(t);
   out() << "removed " << (result.removed == 1 ? "" : count_of(result.removed, "statement") + ": ") << which;
-  if (const std::uint64_t number = last_transaction(); number > 0) out() << " (transaction " << number << ")";
+  if (result.transaction > 0) out() << " (transaction " << result.transaction << ")";
   out() << '\n';
 }
 
