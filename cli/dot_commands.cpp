@@ -221,6 +221,8 @@ void ReplSession::dispatch_dot_command(std::string_view line, const std::string&
     } else {
       load_files(args);
     }
+  } else if (command == ".reload") {
+    reload(args);
   } else if (command == ".preds") {
     show_predicates();
   } else if (command == ".rules") {
@@ -318,14 +320,16 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     out() << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
-  // Each statement with its number in the whole listing, which `.retract #N` takes. The
-  // texts of one predicate come in the whole listing's order, so a scan finds each.
+  // Each statement with its number, which `.retract #N` takes and which stays the same
+  // while the session has the statement. The texts of one predicate come in the whole
+  // listing's order, so a scan finds each.
   const auto all = name.empty() ? texts : kb_.rule_texts();
+  const auto numbers = statement_ids_.number(all);
   std::size_t at = 0;
-  const std::size_t width = std::to_string(all.size()).size();
+  const std::size_t width = std::to_string(numbers.empty() ? 0 : *std::max_element(numbers.begin(), numbers.end())).size();
   for (const auto& t : texts) {
     while (at < all.size() && all[at] != t) ++at;
-    std::string number = "#" + std::to_string(at + 1);
+    std::string number = "#" + std::to_string(at < numbers.size() ? numbers[at] : 0);
     number.resize(width + 3, ' ');
     out() << number << t;
     if (t.empty() || t.back() != '\n') out() << '\n';
@@ -403,9 +407,9 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   std::string texts;
-  if (!statement_numbers(kb_, statements, texts)) {
-    error("usage: .retract #N... takes the numbers that .rules shows (1 to " +
-          std::to_string(kb_.rule_texts().size()) + ")");
+  std::string bad;
+  if (!statement_numbers(kb_, statement_ids_, statements, texts, nullptr, &bad)) {
+    error("usage: .retract #N... takes the numbers that .rules shows; " + bad + " is none of them");
     return;
   }
   const kb::RetractResult result = kb_.retract(texts, ".retract");
@@ -414,6 +418,7 @@ void ReplSession::retract(std::string_view statements) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
+  if (!persistent_) steps_.push_back(Step{Step::Kind::Retract, {}, kb::Input{".retract", texts}});
   // What went, as the knowledge base reports it: with a store, what its transaction removed.
   std::string which;
   for (const auto& t : result.statements) which += (which.empty() ? "" : " ") + one_line(t);
