@@ -207,7 +207,8 @@ ParseResult parse_program(std::string_view text, query::SourceId source, const P
       }
     }
   } catch (const std::bad_alloc&) {
-    throw;  // not an error in the text: the caller's limit (exit 3 at the command line)
+    result.out_of_memory = true;
+    result.diagnostics.push_back(internal_error(source, "out of memory"));
   } catch (const std::exception& e) {
     result.diagnostics.push_back(internal_error(source, e.what()));
   }

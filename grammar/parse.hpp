@@ -17,6 +17,10 @@ struct ParseResult {
   query::Program program;                     // every statement that parsed
   std::vector<query::FactRows> facts;          // with compact facts: the plain facts, by predicate
   std::vector<query::Diagnostic> diagnostics;  // all syntax errors of the text, in order
+  // Memory ran out while parsing: the diagnostics end with an error saying so, and the
+  // program holds what was read before. A caller with a boundary of its own for running out
+  // of memory (the knowledge base: exit status 3, nothing added) takes it there.
+  bool out_of_memory = false;
 };
 
 struct ParseOptions {
@@ -30,9 +34,8 @@ struct ParseOptions {
 // Parses a whole text: facts, rules (strict `:-` and defeasible `:~`), defeaters, claims,
 // templates, preferences, `#source` declarations, and queries (`?- goal.` or `goal?`).
 // After a syntax error the parser skips to the end of that statement and goes on, so one
-// pass reports every bad statement. Throws on no input; only std::bad_alloc when memory
-// runs out (not a fault of the text: the caller reports it as a limit). A UTF-8 byte
-// order mark at the start is skipped.
+// pass reports every bad statement. Never throws on any input (memory running out sets
+// ParseResult::out_of_memory). A UTF-8 byte order mark at the start is skipped.
 // `first_line` is the line number of the text's first line, for a text cut from a longer
 // input (the REPL reads a script statement by statement).
 ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
