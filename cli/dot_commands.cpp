@@ -414,9 +414,8 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   std::string texts;
-  std::vector<std::string> numbered;
   std::string bad;
-  if (!statement_numbers(kb_, statement_ids_, statements, texts, &numbered, &bad)) {
+  if (!statement_numbers(kb_, statement_ids_, statements, texts, nullptr, &bad)) {
     error("usage: .retract #N... takes the numbers that .rules shows; " + bad + " is none of them");
     return;
   }
@@ -427,15 +426,11 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   if (!persistent_) steps_.push_back(Step{Step::Kind::Retract, {}, kb::Input{".retract", texts}});
-  // Which statements went, as the user wrote them or as .rules listed them.
+  // What went, as the knowledge base reports it: with a store, what its transaction removed.
   std::string which;
-  if (numbered.empty()) {
-    which = one_line(texts);
-  } else {
-    for (const auto& t : numbered) which += (which.empty() ? "" : " ") + one_line(t);
-  }
+  for (const auto& t : result.statements) which += (which.empty() ? "" : " ") + one_line(t);
   out() << "removed " << (result.removed == 1 ? "" : count_of(result.removed, "statement") + ": ") << which;
-  if (const std::uint64_t number = last_transaction(); number > 0) out() << " (transaction " << number << ")";
+  if (result.transaction > 0) out() << " (transaction " << result.transaction << ")";
   out() << '\n';
 }
 

@@ -183,14 +183,17 @@ at that query).)",
           .command = Command::Check,
           .usage = {"writ check FILE... [--db STORE [--as-of N]]", "writ check --db STORE"},
           .overview = {{"check FILE...", "parse and check the files, answer nothing"},
-                       {"check --db STORE", "check a store: every page and every fact"}},
+                       {"check --db STORE", "check a store: every page and every row"}},
           .text = R"(Parses and checks the FILEs together, as `run` would load them,
 without answering their queries. Diagnostics go to standard error. With --db STORE,
 checks them together with what the store holds, changing nothing.
 
 With --db STORE and no FILE, checks the store itself: every page (SQLite's
-quick_check) and every stored fact. Questions read only the tables they need, so
-this is how to find damage before a question meets it.)",
+quick_check), then every row, retracted ones too: values of a kind writ has (a TEXT
+'2' or 'Hello World' is no symbol), value columns as the catalogue's arity says, and
+transaction numbers that the log has. Each row rejected is named, e.g. `table
+facts_edge_2, rowid 2: a2: TEXT '3' is not a symbol`. Questions read only the tables
+they need, so this is how to find damage (and hand edits) before a question meets it.)",
           .options = {{"--db STORE", "check together with this store, or the store itself"}, as_of_option,
                       {"--postgres CONNINFO", "check together with what a PostgreSQL schema holds"}, schema_option,
                       help_option},
@@ -208,8 +211,10 @@ for the list.
 On a store (--db STORE, or a first argument that ends in .db or is a SQLite file, as
 with sqlite3): the session starts with what the store holds, and the FILEs,
 `.load`ed files and statements typed at the prompt are added to it, each as one
-transaction; `.retract` removes from it. A STORE that does not exist is created.
-With --as-of N the store is read-only: additions are kept in memory.
+transaction; `.retract` removes from it. After each of its writes the session
+sees the store as it stands, what other processes wrote included. A STORE that
+does not exist is created. With --as-of N the store is read-only: additions are
+kept in memory.
 
 On a terminal: line editing and a history kept across sessions in $WRIT_HISTORY
 (default ~/.writ_history; set it empty to keep none). Tab completes predicate names,
@@ -262,14 +267,15 @@ usage error; 3 a limit was hit answering a query (the load is kept).)",
           .usage = {"writ retract --db STORE STATEMENT..."},
           .overview = {{"retract --db STORE STATEMENT...", "remove facts and rules from the store"}},
           .text = R"(Removes facts, rules and priorities from STORE, in one transaction. A
-fact removes the stored facts with the same values (every copy); a rule or a
+fact removes the stored facts with the same values (every copy, whatever its
+citation: 'p(1).' removes 'p(1) @ article "...".' with its citation); a rule or a
 priority (r2 > r1.) removes those with the same text, up to blanks. A rule that a
 priority names goes only together with that priority. Each argument holds one or
 more statements; `-` reads them from standard input; put `--` before a statement
 that starts with `-` (a strong negation). `#N` (e.g. '#3' or '#3, #5') stands for
 the statement numbered N by the REPL's `.rules`. If any statement matches nothing,
-it is an error and nothing is removed. A line on standard error says how many
-statements were removed:
+it is an error and nothing is removed; so is one that another process removed
+first. A line on standard error says how many statements the transaction removed:
   writ: transaction 4: removed 1 statement from 'case.db'
 The store keeps its history: --as-of still sees what was removed.)",
           .options = {{"--db STORE", "the store to remove from (required; it must exist)"}, help_option},

@@ -239,7 +239,7 @@ GoalResult parse_goal(std::string_view text, query::SourceId source) {
     query::Query q;
     if (driver.query(goal, first, last, q)) result.query = std::move(q);
   } catch (const std::bad_alloc&) {
-    result.diagnostics.push_back(internal_error(source, "out of memory"));
+    throw;  // not an error in the text: the caller's limit (exit 3 at the command line)
   } catch (const std::exception& e) {
     result.diagnostics.push_back(internal_error(source, e.what()));
   }

@@ -177,6 +177,13 @@ struct KnowledgeBase::Impl : SessionLocks {
   // After this knowledge base wrote a transaction: it sees the store up to it, unless
   // another connection wrote since it last looked (then only its own writes on top).
   void saw_own_write();
+  // Whether another connection wrote to the store since this session last read or wrote it.
+  bool others_wrote() const;
+  // After a write (or a write that failed because of what another connection did): when
+  // others wrote, the session reads the store as it now stands, so that its answers reflect
+  // the store and not only its own writes. A store that cannot be read then leaves the view
+  // as it was, with a warning.
+  void catch_up(std::vector<Diagnostic>& diagnostics);
   // Answers a goal that is one atom of a stored predicate no rule concludes (`edge(5, X)?`)
   // straight from its table; false when the goal is not of that shape.
   bool lookup(const query::Query& q, const query::eval::Limits& l, const ColumnsVisitor& on_columns,

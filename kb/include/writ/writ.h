@@ -255,7 +255,8 @@ WRIT_API int writ_materialize(writ_kb* kb, const char* predicate);
 /*
 ** Reads the whole open store to find damage that questions have not met yet (a question
 ** reads only the fact tables it needs): SQLite's quick_check over every page, then every
-** stored fact. On WRIT_OK, `*facts` (if not NULL) is the number of stored facts read.
+** row of every table (values of a kind writ has, arities as the catalogue says,
+** transaction numbers in the log; writ_diagnostic_* name each row rejected). On WRIT_OK, `*facts` (if not NULL) is the number of stored facts read.
 **
 ** Returns WRIT_OK, WRIT_ERROR_INPUT (no store is open; the store is damaged, and
 ** writ_errmsg says how), WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb NULL) or WRIT_ERROR.
