@@ -221,6 +221,8 @@ void ReplSession::dispatch_dot_command(std::string_view line, const std::string&
     } else {
       load_files(args);
     }
+  } else if (command == ".reload") {
+    reload(args);
   } else if (command == ".preds") {
     show_predicates();
   } else if (command == ".rules") {
@@ -318,14 +320,16 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     out() << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
-  // Each statement with its number in the whole listing, which `.retract #N` takes. The
-  // texts of one predicate come in the whole listing's order, so a scan finds each.
+  // Each statement with its number, which `.retract #N` takes and which stays the same
+  // while the session has the statement. The texts of one predicate come in the whole
+  // listing's order, so a scan finds each.
   const auto all = name.empty() ? texts : kb_.rule_texts();
+  const auto numbers = statement_ids_.number(all);
   std::size_t at = 0;
-  const std::size_t width = std::to_string(all.size()).size();
+  const std::size_t width = std::to_string(numbers.empty() ? 0 : *std::max_element(numbers.begin(), numbers.end())).size();
   for (const auto& t : texts) {
     while (at < all.size() && all[at] != t) ++at;
-    std::string number = "#" + std::to_string(at + 1);
+    std::string number = "#" + std::to_string(at < numbers.size() ? numbers[at] : 0);
     number.resize(width + 3, ' ');
     out() << number << t;
     if (t.empty() || t.back() != '\n') out() << '\n';
@@ -404,9 +408,9 @@ void ReplSession::retract(std::string_view statements) {
   }
   std::string texts;
   std::vector<std::string> numbered;
-  if (!statement_numbers(kb_, statements, texts, &numbered)) {
-    error("usage: .retract #N... takes the numbers that .rules shows (1 to " +
-          std::to_string(kb_.rule_texts().size()) + ")");
+  std::string bad;
+  if (!statement_numbers(kb_, statement_ids_, statements, texts, &numbered, &bad)) {
+    error("usage: .retract #N... takes the numbers that .rules shows; " + bad + " is none of them");
     return;
   }
   const kb::RetractResult result = kb_.retract(texts, ".retract");
@@ -415,6 +419,7 @@ void ReplSession::retract(std::string_view statements) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
+  if (!persistent_) steps_.push_back(Step{Step::Kind::Retract, {}, kb::Input{".retract", texts}});
   // Which statements went, as the user wrote them or as .rules listed them.
   std::string which;
   if (numbered.empty()) {

@@ -497,6 +497,9 @@ added, and in which transaction on a store))"},
        "",
        {
            {".load FILE...", "load the files (all or nothing) and answer their queries; on a store, add them to it"},
+           {".reload", R"(read every file loaded in this session again, in place of what each
+declared (SWI-Prolog's make); the session changes only if everything loads without errors. In
+memory only)"},
            {".save FILE", "write everything loaded to FILE as a program writ loads again"},
            {".dump", "print everything loaded as a program writ loads again"},
        }},

@@ -92,6 +92,10 @@ BusyScope::~BusyScope() {
   g_interrupted.store(false);
 }
 
+CancelTarget::CancelTarget(kb::KnowledgeBase& kb) : previous_(g_kb.exchange(&kb)) {}
+
+CancelTarget::~CancelTarget() { g_kb.store(previous_); }
+
 bool take_interrupt() noexcept { return g_interrupted.exchange(false); }
 
 }  // namespace writ::cli

@@ -32,6 +32,19 @@ class BusyScope {
   BusyScope& operator=(const BusyScope&) = delete;
 };
 
+// While it lives, Ctrl-C cancels `kb` rather than the session's knowledge base: one being
+// built beside it (.reload replays the session into a fresh one).
+class CancelTarget {
+ public:
+  explicit CancelTarget(kb::KnowledgeBase& kb);
+  ~CancelTarget();
+  CancelTarget(const CancelTarget&) = delete;
+  CancelTarget& operator=(const CancelTarget&) = delete;
+
+ private:
+  kb::KnowledgeBase* previous_;
+};
+
 // True once for each Ctrl-C that arrived outside kb work.
 bool take_interrupt() noexcept;
 

@@ -68,6 +68,7 @@ std::string one_line(std::string_view text) {
 
 ReplSession::ReplSession(const Options& options, bool interactive)
     : kb_(options.limits),
+      persistent_(options.db.has_value() || options.postgres.has_value()),
       limits_(options.limits),
       output_(interactive && ::isatty(STDOUT_FILENO) == 1),
       printer_(output_.stream(), options.format, /*echo_query=*/!interactive),
@@ -139,7 +140,11 @@ void ReplSession::execute(std::string text, const std::string& name, std::uint32
   const std::uint64_t before = typed ? last_transaction() : 0;
   BusyScope busy;
   std::string statement = typed ? one_line(text) : std::string();
+  // .reload replays it as it was.
+  std::string kept = persistent_ ? std::string() : text;
   const kb::LoadResult loaded = kb_.load({kb::Input{name, std::move(text), first_line}});
+  if (!persistent_ && loaded.outcome == kb::Outcome::Ok && loaded.added > 0)
+    steps_.push_back(Step{Step::Kind::Text, {}, kb::Input{name, std::move(kept), first_line}});
   // At a terminal every write says what it changed: a fact typed to ask something is
   // seen to be added (to ask, end it with '?').
   if (typed && loaded.outcome == kb::Outcome::Ok && loaded.added > 0) {
@@ -184,10 +189,15 @@ bool ReplSession::load_startup_files(const std::vector<std::string>& paths) {
   load_files(paths);
   const bool loaded = errors_ == errors;
   end_command(false);
-  if (!loaded && interactive_) {
-    std::string files;
-    for (const auto& p : paths) files += " " + p;
-    std::cout << "Nothing was loaded (see the errors above). Fix them, then enter .load" << files << '\n';
+  if (!loaded) {
+    // Even a file that cannot be read yet: .reload reads it once it is there.
+    log_files(paths, false);
+    if (interactive_) {
+      std::string files;
+      for (const auto& p : paths) files += (files.empty() ? "" : " ") + p;
+      std::cout << files << " not loaded (see the errors above): fix " << (paths.size() == 1 ? "it" : "them")
+                << ", then enter .reload\n";
+    }
   }
   return loaded;
 }
@@ -209,9 +219,104 @@ void ReplSession::load_files(const std::vector<std::string>& paths) {
       out() << "transaction " << t.number << ": added " << count_of(t.added, "statement") << '\n';
     }
   }
+  if (loaded.outcome == kb::Outcome::Ok) log_files(paths, true);
+  if (loaded.outcome == kb::Outcome::InputError) log_files(paths, false);
   // The files' questions are not on the screen: each answer says what it answers.
   printer_.set_echo_query(true);
   finish_load(loaded);
+  // A second .load of an edited file declares everything again: .reload replaces it.
+  if (loaded.outcome == kb::Outcome::InputError && !persistent_) {
+    for (const auto& p : paths) {
+      const bool loaded_before = std::any_of(steps_.begin(), steps_.end(), [&](const Step& s) {
+        return s.kind == Step::Kind::Files && !s.failed && std::find(s.paths.begin(), s.paths.end(), p) != s.paths.end();
+      });
+      if (loaded_before) {
+        hint("'" + p + "' was loaded before: to read a file again after editing it, enter .reload");
+        break;
+      }
+    }
+  }
+}
+
+void ReplSession::log_files(const std::vector<std::string>& paths, bool loaded) {
+  if (persistent_) return;
+  const auto has = [](const std::vector<std::string>& list, const std::string& p) {
+    return std::find(list.begin(), list.end(), p) != list.end();
+  };
+  if (loaded) {
+    // A file that failed before and loads now is loaded once, here.
+    for (auto& s : steps_)
+      if (s.kind == Step::Kind::Files && s.failed) std::erase_if(s.paths, [&](const auto& p) { return has(paths, p); });
+    std::erase_if(steps_, [](const Step& s) { return s.kind == Step::Kind::Files && s.paths.empty(); });
+    steps_.push_back(Step{Step::Kind::Files, paths, {}, false});
+    return;
+  }
+  // .reload tries a file that did not load once, unless it is read already.
+  std::vector<std::string> fresh;
+  for (const auto& p : paths) {
+    const bool logged = std::any_of(steps_.begin(), steps_.end(),
+                                    [&](const Step& s) { return s.kind == Step::Kind::Files && has(s.paths, p); });
+    if (!logged) fresh.push_back(p);
+  }
+  if (!fresh.empty()) steps_.push_back(Step{Step::Kind::Files, std::move(fresh), {}, true});
+}
+
+void ReplSession::reload(const std::vector<std::string>& args) {
+  if (!args.empty()) {
+    error("usage: .reload (reads every file loaded in this session again)");
+    return;
+  }
+  if (persistent_) {
+    error(".reload works on a session in memory: a store keeps each load as a transaction, and cannot "
+          "replace a file's statements in one yet; .retract the old statements, then .load the file again");
+    return;
+  }
+  std::vector<std::string> files;
+  for (const auto& s : steps_)
+    if (s.kind == Step::Kind::Files)
+      for (const auto& p : s.paths)
+        if (std::find(files.begin(), files.end(), p) == files.end()) files.push_back(p);
+  if (files.empty()) {
+    error("nothing to reload: no file was loaded in this session (.load FILE loads one)");
+    return;
+  }
+  // The session replayed into a fresh knowledge base; the session's own stays as it is
+  // until all of it loaded.
+  kb::KnowledgeBase fresh(limits_);
+  CancelTarget target(fresh);
+  BusyScope busy;
+  const auto failed = [&](const auto& result) {
+    out().flush();
+    print_diagnostics(fresh, result.diagnostics);
+    if (result.outcome == kb::Outcome::Ok) return false;
+    report_outcome(result.outcome, !result.diagnostics.empty());
+    if (result.outcome != kb::Outcome::Cancelled)
+      print_error("note", "nothing was reloaded: the session is as it was; fix the errors, then enter .reload again");
+    return true;
+  };
+  std::size_t from_files = 0;
+  for (const auto& step : steps_) {
+    if (step.kind == Step::Kind::Retract) {
+      // What was retracted may be gone from its edited file: then there is nothing to do.
+      const kb::RetractResult r = fresh.retract(step.input.text, ".retract");
+      if (r.outcome == kb::Outcome::Cancelled) {
+        report_outcome(r.outcome, false);
+        return;
+      }
+      continue;
+    }
+    const kb::LoadResult r = step.kind == Step::Kind::Files ? fresh.load_files(step.paths) : fresh.load({step.input});
+    if (failed(r)) return;
+    if (step.kind == Step::Kind::Files) from_files += r.added;
+  }
+  for (const auto& a : kb_.assumptions()) {
+    if (failed(a.starts_with("off ") ? fresh.assume_off(std::string_view(a).substr(4)) : fresh.assume(a))) return;
+  }
+  kb_.swap(fresh);
+  for (auto& s : steps_) s.failed = false;
+  std::string names;
+  for (const auto& p : files) names += (names.empty() ? "" : ", ") + p;
+  out() << "reloaded " << names << ": " << count_of(from_files, "statement") << '\n';
 }
 
 void ReplSession::finish_load(const kb::LoadResult& loaded) {

@@ -12,6 +12,7 @@
 #include "line_source.hpp"
 #include "options.hpp"
 #include "repl_output.hpp"
+#include "statement_ids.hpp"
 #include "writ/knowledge_base.hpp"
 
 namespace writ::cli {
@@ -74,6 +75,11 @@ class ReplSession {
   void end_command(bool timed);
 
   void load_files(const std::vector<std::string>& paths);
+  // Keeps a load of files for .reload: one that `loaded`, or one that did not (tried again).
+  void log_files(const std::vector<std::string>& paths, bool loaded);
+  // .reload: the session replayed into a fresh knowledge base, files read again; put in
+  // place of the session's only when all of it loads without errors.
+  void reload(const std::vector<std::string>& args);
   void show_predicates();
   void show_rules(const std::vector<std::string>& args);
   void show_facts(const std::vector<std::string>& args);
@@ -101,6 +107,19 @@ class ReplSession {
   std::ostream& out() { return output_.stream(); }
 
   kb::KnowledgeBase kb_;
+  // What the session did to kb_, in order, for .reload to replay: loads of files (read
+  // again then), statements typed or read (as they were), retractions. Kept in memory
+  // sessions only: a store's .reload is refused.
+  struct Step {
+    enum class Kind { Files, Text, Retract };
+    Kind kind = Kind::Files;
+    std::vector<std::string> paths;  // Files
+    kb::Input input;                 // Text: as loaded; Retract: the statements removed
+    bool failed = false;             // Files that did not load: .reload tries them again
+  };
+  std::vector<Step> steps_;
+  StatementIds statement_ids_;  // the numbers of .rules and .retract #N
+  bool persistent_;  // a store or a PostgreSQL schema keeps what is loaded
   kb::Limits limits_;
   ReplOutput output_;
   AnswerPrinter printer_;

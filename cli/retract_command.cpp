@@ -33,7 +33,9 @@ ExitStatus retract_command(const Options& options) {
   kb::KnowledgeBase kb(options.limits);
   if (!open_store(kb, options, StoreAccess::WriteExisting)) return ExitStatus::InputError;
   std::string statements;
-  if (!statement_numbers(kb, text, statements)) {
+  // A new session: the numbers of the listing as it stands, .rules's in a session of its own.
+  StatementIds ids;
+  if (!statement_numbers(kb, ids, text, statements)) {
     print_error("writ: error", "'" + text + "': #N takes the numbers that .rules shows (1 to " +
                                    std::to_string(kb.rule_texts().size()) + ")");
     return ExitStatus::InputError;

@@ -1,5 +1,6 @@
 #include "store_access.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <system_error>
@@ -37,14 +38,15 @@ bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess acces
   return false;
 }
 
-bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out,
-                       std::vector<std::string>* numbered) {
+bool statement_numbers(const kb::KnowledgeBase& kb, StatementIds& ids, std::string_view written, std::string& out,
+                       std::vector<std::string>* numbered, std::string* bad) {
   const auto first = written.find_first_not_of(" \t\n");
   if (first == std::string_view::npos || written[first] != '#') {
     out = std::string(written);
     return true;
   }
   const auto texts = kb.rule_texts();
+  const auto numbers = ids.number(texts);
   out.clear();
   std::size_t i = first;
   while (i < written.size()) {
@@ -52,17 +54,23 @@ bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, st
       ++i;
       continue;
     }
+    const auto word_end = written.find_first_of(" \t\n,", i);
+    if (bad) *bad = std::string(written.substr(i, word_end == std::string_view::npos ? word_end : word_end - i));
     if (written[i] != '#') return false;
-    std::size_t n = 0;
+    std::uint64_t n = 0;
     const auto* begin = written.data() + i + 1;
     const auto* end = written.data() + written.size();
     const auto [next, ec] = std::from_chars(begin, end, n);
-    if (ec != std::errc() || next == begin || n == 0 || n > texts.size()) return false;
-    out += texts[n - 1];
+    if (ec != std::errc() || next == begin) return false;
+    const auto at = std::find(numbers.begin(), numbers.end(), n);
+    if (at == numbers.end()) return false;
+    const std::string& text = texts[static_cast<std::size_t>(at - numbers.begin())];
+    out += text;
     out += '\n';
-    if (numbered) numbered->push_back(texts[n - 1]);
+    if (numbered) numbered->push_back(text);
     i = static_cast<std::size_t>(next - written.data());
   }
+  if (bad) bad->clear();
   if (!out.empty()) out.pop_back();
   return !out.empty();
 }

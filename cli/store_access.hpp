@@ -2,6 +2,7 @@
 #pragma once
 
 #include "options.hpp"
+#include "statement_ids.hpp"
 #include "writ/knowledge_base.hpp"
 
 namespace writ::cli {
@@ -17,11 +18,11 @@ enum class StoreAccess {
 bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess access);
 
 // Statements to retract as the user wrote them: statements as text, or `#N`s (blank- or
-// comma-separated), the numbers `.rules` shows, each replaced by that statement's text.
-// `out` receives the text (and `numbered`, when given, each statement a `#N` named);
-// false when a `#N` is malformed or out of range.
-bool statement_numbers(const kb::KnowledgeBase& kb, std::string_view written, std::string& out,
-                       std::vector<std::string>* numbered = nullptr);
+// comma-separated), the numbers `.rules` shows (`ids`), each replaced by that statement's
+// text. `out` receives the text (and `numbered`, when given, each statement a `#N` named);
+// false when a `#N` is malformed or numbers no statement (then `bad`, when given, is it).
+bool statement_numbers(const kb::KnowledgeBase& kb, StatementIds& ids, std::string_view written, std::string& out,
+                       std::vector<std::string>* numbered = nullptr, std::string* bad = nullptr);
 
 // "1 statement", "2 statements".
 std::string count_of(std::uint64_t n, std::string_view noun);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "grammar/blank.hpp"
+#include "grammar/error_hints.hpp"
 #include "grammar/lower.hpp"
 #include "grammar/scanner.hpp"
 #include "grammar/source_lines.hpp"
@@ -108,7 +109,9 @@ class Driver {
     std::string message = e.message;
     if (e.offset >= text_.size() && message.rfind("expected ", 0) == 0)
       message += " at the end of the input";
-    diagnostics_.add(query::make_error(lines_.locate(e.offset, length), std::move(message)));
+    auto explained = explain_syntax_error(text_, e.offset, std::move(message), length);
+    diagnostics_.add(
+        query::make_error(lines_.locate(explained.offset, explained.length), std::move(explained.message)));
   }
 
   void lowering_errors(Lowering& lowering) {

@@ -18,6 +18,8 @@ std::uint64_t default_max_memory() {
 KnowledgeBase::KnowledgeBase(Limits limits) : impl_(std::make_unique<Impl>()) { impl_->limits = limits; }
 KnowledgeBase::~KnowledgeBase() = default;
 
+void KnowledgeBase::swap(KnowledgeBase& other) noexcept { impl_.swap(other.impl_); }
+
 void KnowledgeBase::set_limits(Limits limits) {
   const Writing writing(*impl_);
   impl_->limits = limits;

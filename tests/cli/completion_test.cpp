@@ -15,7 +15,7 @@ TEST(Completion, CommandsAtTheStartOfALine) {
   EXPECT_EQ(complete_word("", ".f", predicates).words, (Words{".facts", ".forget", ".format"}));
   EXPECT_EQ(complete_word("  ", ".q", predicates).words, (Words{".quit"}));
   EXPECT_EQ(complete_word("", ".l", predicates).words, (Words{".load", ".log"}));
-  EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".read", ".retract", ".rules"}));
+  EXPECT_EQ(complete_word("", ".r", predicates).words, (Words{".read", ".reload", ".retract", ".rules"}));
 }
 
 TEST(Completion, PredicateNamesInStatements) {

@@ -60,6 +60,86 @@ TEST(ReplPipe, StatementsCommandsAndAnswers) {
             "json\n");
 }
 
+// .reload replays the session: the files read again, then what was typed and retracted.
+TEST(ReplPipe, ReloadReadsTheFilesAgain) {
+  TempDir dir;
+  dir.write("lease.writ", "tenant(ann).\nr_rent: owes(T, rent) :- tenant(T).\n");
+  const auto r = run_writ({"repl"},
+                          ".load lease.writ\n"
+                          "tenant(bob).\n"
+                          ".retract tenant(ann).\n"
+                          ".reload\n"
+                          "owes(T, W)?\n"
+                          ".reload now\n",
+                          dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "removed tenant(ann).\nreloaded lease.writ: 2 statements\n?- owes(T, W).\nT    W\n---  ----\nbob  rent\n(1 answer)\n");
+  EXPECT_EQ(r.err, "error: usage: .reload (reads every file loaded in this session again)\n");
+}
+
+TEST(ReplPipe, ReloadNeedsAFileAndASessionInMemory) {
+  TempDir dir;
+  dir.write("p.writ", "p(1).\n");
+  auto r = run_writ({"repl"}, "p(1).\n.reload\n", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "error: nothing to reload: no file was loaded in this session (.load FILE loads one)\n");
+  r = run_writ({"repl", "--db", "case.db", "p.writ"}, ".reload\np(X)?\n", dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "?- p(X).\nX\n-\n1\n(1 answer)\n");
+  EXPECT_EQ(r.err,
+            "error: .reload works on a session in memory: a store keeps each load as a transaction, and cannot "
+            "replace a file's statements in one yet; .retract the old statements, then .load the file again\n");
+}
+
+// A statement keeps its number while the session has it: a retraction leaves a gap, and
+// `.retract #N` never hits another statement.
+TEST(ReplPipe, StatementNumbersStayTheSame) {
+  const auto r = run_writ({"repl"},
+                          "edge(1, 2). edge(2, 3). edge(3, 4).\n"
+                          ".rules\n"
+                          ".retract #1\n"
+                          ".rules\n"
+                          ".retract #3\n"
+                          ".rules edge\n"
+                          "edge(9, 9).\n"
+                          ".rules\n"
+                          ".retract #1\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "#1  edge(1, 2).\n#2  edge(2, 3).\n#3  edge(3, 4).\n"
+            "removed edge(1, 2).\n"
+            "#2  edge(2, 3).\n#3  edge(3, 4).\n"
+            "removed edge(3, 4).\n"
+            "#2  edge(2, 3).\n"
+            "#2  edge(2, 3).\n#4  edge(9, 9).\n");
+  EXPECT_EQ(r.err, "error: usage: .retract #N... takes the numbers that .rules shows; #1 is none of them\n");
+}
+
+// What people bring from other languages, answered with what to write instead.
+TEST(ReplPipe, MistakesFromOtherLanguagesAreSaidWithAHint) {
+  const auto r = run_writ({"repl"},
+                          "caf\xc3\xa9(1).\n"
+                          "Likes(a,b).\n"
+                          "p(X) :- tina claims s(X).\n"
+                          ".assume off\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "<stdin>:1:4: error: '\xc3\xa9' cannot be part of a name: names are ASCII letters, digits and '_'; "
+            "write other text as a string: \"caf\xc3\xa9\"\n"
+            " 1 | caf\xc3\xa9(1).\n"
+            "   |    ^~\n"
+            "<stdin>:2:1: error: 'Likes' starts with a capital letter, which makes it a variable: a predicate name "
+            "starts with a lower-case letter (likes)\n"
+            " 2 | Likes(a,b).\n"
+            "   | ^~~~~\n"
+            "<stdin>:3:14: error: 'claims' makes a statement of its own (tina claims ATOM.), not a condition: in a "
+            "rule body or a question write the atom itself, and ask '?- [tina] GOAL.' for tina's perspective\n"
+            " 3 | p(X) :- tina claims s(X).\n"
+            "   |              ^~~~~~\n"
+            "error: usage: .assume off LABEL: switches off the rule labelled LABEL (.rules shows the labels)\n");
+}
+
 TEST(ReplPipe, AnErrorIsReportedAndTheSessionGoesOnWithStatus1) {
   const auto r = run_writ({"repl"},
                           "p(a).\n"

@@ -267,12 +267,60 @@ TEST_F(ReplTerminal, StartUpErrorsAreSaidInTheBanner) {
   PtySession s({"repl", good, bad}, env);
   EXPECT_OUTPUT(s, "enter .help for usage hints, .quit to leave.\r\n");
   EXPECT_OUTPUT(s, bad + ":2:5: error:");
-  EXPECT_OUTPUT(s, "Nothing was loaded (see the errors above). Fix them, then enter .load " + good + " " + bad +
-                       "\r\n");
+  EXPECT_OUTPUT(s, good + " " + bad + " not loaded (see the errors above): fix them, then enter .reload\r\n");
   EXPECT_OUTPUT(s, "writ> ");
   s.send("p(X)?\r");
   EXPECT_OUTPUT(s, "(0 answers)");
+  EXPECT_OUTPUT(s, "writ> ");
+  home.write("bad.writ", "q(1).\nq(X) :- p(X).\n");
+  s.send(".reload\r");
+  EXPECT_OUTPUT(s, "reloaded " + good + ", " + bad + ": 3 statements\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("q(X)?\r");
+  EXPECT_OUTPUT(s, "X\r\n-\r\n1\r\n(1 answer)\r\n");
   s.send(".quit\r");
+  EXPECT_EQ(s.wait(), 0);
+}
+
+// Editing a loaded file, then .reload: the file's statements are replaced, what was typed
+// and retracted since stays so; a file with an error leaves the session as it was.
+TEST_F(ReplTerminal, ReloadReplacesWhatTheFilesDeclared) {
+  const std::string lease = home.write("lease.writ",
+                                       "#source lease_doc { kind: contract }.\n"
+                                       "tenant(ann).\n"
+                                       "r_rent: owes(T, rent) :- tenant(T).\n");
+  PtySession s({"repl", lease}, env);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("tenant(bob).\r");
+  EXPECT_OUTPUT(s, "added tenant(bob).\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".retract tenant(ann).\r");
+  EXPECT_OUTPUT(s, "removed tenant(ann).\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  home.write("lease.writ",
+             "#source lease_doc { kind: contract }.\n"
+             "tenant(ann). tenant(cat).\n"
+             "r_rent: owes(T, deposit) :- tenant(T).\n");
+  // Loading it again declares everything twice: the hint names .reload.
+  s.send(".load " + lease + "\r");
+  EXPECT_OUTPUT(s, lease + ":1:1: error: the source 'lease_doc' is declared twice");
+  EXPECT_OUTPUT(s, "hint: '" + lease + "' was loaded before: to read a file again after editing it, enter .reload\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".reload\r");
+  EXPECT_OUTPUT(s, "reloaded " + lease + ": 4 statements\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("owes(T, W)?\r");
+  EXPECT_OUTPUT(s, "T    W\r\n---  -------\r\nbob  deposit\r\ncat  deposit\r\n(2 answers)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  home.write("lease.writ", "tenant(dan).\nr_rent: owes(T, rent) :- tenant(T)\n");
+  s.send(".reload\r");
+  EXPECT_OUTPUT(s, lease + ":3:1: error: expected ',' or '.' at the end of the input");
+  EXPECT_OUTPUT(s, "note: nothing was reloaded: the session is as it was; fix the errors, then enter .reload again\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("owes(T, W)?\r");
+  EXPECT_OUTPUT(s, "(2 answers)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  QUIT_UNSAVED(s);
   EXPECT_EQ(s.wait(), 0);
 }
 

@@ -408,7 +408,7 @@ TEST_F(StoreCommands, RetractByTheNumberThatRulesShows) {
             "#1  path(X, Y) :- edge(X, Y).\n"
             "#2  path(X, Z) :- path(X, Y), edge(Y, Z).\n"
             "#3  edge(1, 2).\n");
-  EXPECT_EQ(r.err, "error: usage: .retract #N... takes the numbers that .rules shows (1 to 3)\n");
+  EXPECT_EQ(r.err, "error: usage: .retract #N... takes the numbers that .rules shows; #9 is none of them\n");
   r = writ({"retract", "--db", "case.db", "#1, #3"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "writ: transaction 3: removed 2 statements from 'case.db'\n");

@@ -52,7 +52,9 @@ TEST(ParseErrors, Heads) {
   expect_error("\"p\".", 1, 1, "expected an atom (a predicate name)");
   expect_error("-X.", 1, 1, "expected an atom (a predicate name)");
   expect_error(".", 1, 1, "expected an atom (a predicate name)");
-  expect_error("P(a).", 1, 1, "expected an atom (a predicate name)");
+  expect_error("P(a).", 1, 1,
+               "'P' starts with a capital letter, which makes it a variable: a predicate name starts with a "
+               "lower-case letter (p)");
   expect_error("not p :- q.", 1, 1,
                "a head cannot be negated with 'not' (strong negation is written -p)");
   expect_error(":- p, q.", 1, 1,
@@ -203,6 +205,35 @@ TEST(ParseErrors, Claims) {
   expect_error("microsoft claims p @ .", 1, 22, "expected a source name after '@'");
   expect_error("Microsoft claims p.", 1, 1, "expected an atom (a predicate name)");
   expect_error("microsoft(x) claims p.", 1, 14, "expected '.' or ':-' after the head");
+}
+
+// Mistakes people bring from elsewhere: the message says what to write instead.
+TEST(ParseErrors, HintsForCommonMistakes) {
+  const std::string ascii =
+      "cannot be part of a name: names are ASCII letters, digits and '_'; write other text as a string: ";
+  expect_error("caf\xc3\xa9(1).", 1, 4, "'\xc3\xa9' " + ascii + "\"caf\xc3\xa9\"");
+  expect_error("p(na\xc3\xafve, 2).", 1, 5, "'\xc3\xaf' " + ascii + "\"na\xc3\xafve\"");
+  expect_error("\xe6\x97\xa5(1).", 1, 1, "'\xe6\x97\xa5' " + ascii + "\"\xe6\x97\xa5\"");
+  expect_error("Likes(a, b).", 1, 1,
+               "'Likes' starts with a capital letter, which makes it a variable: a predicate name starts with a "
+               "lower-case letter (likes)");
+  expect_error("p(X) :- Edge(X, Y).", 1, 9,
+               "'Edge' starts with a capital letter, which makes it a variable: a predicate name starts with a "
+               "lower-case letter (edge)");
+  expect_error("p(X) :- Edge (X, Y).", 1, 9,
+               "'Edge' starts with a capital letter, which makes it a variable: a predicate name starts with a "
+               "lower-case letter (edge)");
+  expect_error("p(X) :- q(X), tina claims s(X).", 1, 20,
+               "'claims' makes a statement of its own (tina claims ATOM.), not a condition: in a rule body or a "
+               "question write the atom itself, and ask '?- [tina] GOAL.' for tina's perspective");
+  expect_error("ok(X) :~ q(X), openai denies s(X).", 1, 23,
+               "'denies' makes a statement of its own (openai denies ATOM.), not a condition: in a rule body or a "
+               "question write the atom itself, and ask '?- [openai] GOAL.' for openai's perspective");
+  expect_error("X(a) :- p.", 1, 1,
+               "'X' starts with a capital letter, which makes it a variable: a predicate name starts with a "
+               "lower-case letter (x)");
+  // A variable alone, not called: what the grammar says is left as it is.
+  expect_error("X :- p.", 1, 1, "expected an atom (a predicate name)");
 }
 
 TEST(ParseErrors, Preferences) {

@@ -285,6 +285,11 @@ class KnowledgeBase {
   KnowledgeBase(const KnowledgeBase&) = delete;
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
 
+  // Exchanges everything the two hold (what was loaded and assumed, the store, the
+  // limits) in one step: a REPL's .reload builds a fresh knowledge base and puts it in
+  // place only once it loaded without errors. No other call may be in progress on either.
+  void swap(KnowledgeBase& other) noexcept;
+
   // Opens the store at `path` (creating it when the file does not exist) and loads the
   // statements it holds. Must come before anything is loaded. Errors (InputError, nothing
   // changed, the file untouched): a file that is not SQLite, a SQLite file that is not a
