@@ -964,7 +964,7 @@ std::vector<std::vector<Value>> Evaluator::rows(const PredicateId& predicate) co
 }
 
 std::size_t Evaluator::memory() const {
-  std::size_t bytes = 0;
+  std::size_t bytes = interner_.memory();
   for (const auto& r : relations_) bytes += r->memory();
   return bytes;
 }
