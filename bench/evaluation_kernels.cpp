@@ -8,6 +8,11 @@
 //    the evaluator's second round (docs/performance.md): #count over a relation's rows, a
 //    grouped #count, a #count whose elements need a set, negation as an anti-join with
 //    appended heads, and a body part sharing no variable with the rest.
+//  - BM_EvaluateWrittenFacts: Evaluator::evaluate on N facts written as statements,
+//    `edge(I, (I * 7919) mod N).` (the 1M-fact load of docs/performance.md, smaller), parsed
+//    and checked beforehand: putting written facts into their relation (Run::add_fact).
+//  - BM_KnowledgeBaseWrittenFacts: the same text through KnowledgeBase::load, then
+//    ask("edge(5, X)"): what `writ run facts.writ -q 'edge(5, X)'` does in memory.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -152,5 +157,40 @@ BENCHMARK(BM_EvaluateStratified)
     ->Args({3, 1000})
     ->Args({4, 1000})
     ->Unit(benchmark::kMillisecond);
+
+std::string written_facts(std::int64_t n) {
+  std::string text;
+  for (std::int64_t i = 0; i < n; ++i)
+    text += "edge(" + std::to_string(i) + ", " + std::to_string(i * 7919 % n) + ").\n";
+  return text;
+}
+
+void BM_EvaluateWrittenFacts(benchmark::State& state) {
+  auto parsed = writ::grammar::parse_program(written_facts(state.range(0)), 0);
+  if (!parsed.diagnostics.empty()) fail("the generated facts do not parse");
+  std::uint64_t facts = 0;
+  for (auto _ : state) {
+    auto evaluator = std::make_unique<writ::query::eval::Evaluator>();
+    if (evaluator->evaluate(parsed.program, {}) != writ::query::eval::Status::Ok) fail("evaluation failed");
+    facts = evaluator->fact_count();
+    state.PauseTiming();
+    evaluator.reset();
+    state.ResumeTiming();
+  }
+  state.counters["facts"] = static_cast<double>(facts);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(facts));
+}
+BENCHMARK(BM_EvaluateWrittenFacts)->ArgName("facts")->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_KnowledgeBaseWrittenFacts(benchmark::State& state) {
+  const auto text = written_facts(state.range(0));
+  for (auto _ : state) {
+    writ::kb::KnowledgeBase kb;
+    if (kb.load({{"<bench>", text}}).outcome != writ::kb::Outcome::Ok) fail("the generated facts have errors");
+    if (kb.ask("edge(5, X)").answers.rows.size() != 1) fail("edge(5, X) has not one answer");
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_KnowledgeBaseWrittenFacts)->ArgName("facts")->Arg(100000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

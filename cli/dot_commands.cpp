@@ -316,7 +316,10 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     name = ref->name;  // rule_texts() is per name: all arities
   }
   const auto texts = kb_.rule_texts(name);
-  if (texts.empty()) {
+  // The whole listing ends with the sources, templates and priorities, unnumbered: they
+  // are not retracted by number.
+  const auto declarations = name.empty() ? kb_.declaration_texts() : std::vector<std::string>();
+  if (texts.empty() && declarations.empty()) {
     out() << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
@@ -334,6 +337,10 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     out() << number << t;
     if (t.empty() || t.back() != '\n') out() << '\n';
     ++at;
+  }
+  for (const auto& d : declarations) {
+    out() << std::string(width + 3, ' ') << d;
+    if (d.empty() || d.back() != '\n') out() << '\n';
   }
 }
 

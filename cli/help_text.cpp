@@ -507,7 +507,8 @@ memory only)"},
        "",
        {
            {".preds", "list the predicates with their numbers of facts and rules"},
-           {".rules [PRED]", "show the rules and facts of PRED, or every one, numbered"},
+           {".rules [PRED]", R"(show the rules and facts of PRED, or every one, each with the number it
+keeps for the session; the whole listing ends with the sources, templates and priorities)"},
            {".facts PRED[/N]", "show the relation of PRED (of arity N)"},
            {".log", "list the store's transactions"},
        }},

@@ -208,6 +208,7 @@ ParseResult parse_program(std::string_view text, query::SourceId source, const P
       }
     }
   } catch (const std::bad_alloc&) {
+    result.out_of_memory = true;
     result.diagnostics.push_back(internal_error(source, "out of memory"));
   } catch (const std::exception& e) {
     result.diagnostics.push_back(internal_error(source, e.what()));

@@ -17,6 +17,10 @@ struct ParseResult {
   query::Program program;                     // every statement that parsed
   std::vector<query::FactRows> facts;          // with compact facts: the plain facts, by predicate
   std::vector<query::Diagnostic> diagnostics;  // all syntax errors of the text, in order
+  // Memory ran out while parsing: the diagnostics end with an error saying so, and the
+  // program holds what was read before. A caller with a boundary of its own for running out
+  // of memory (the knowledge base: exit status 3, nothing added) takes it there.
+  bool out_of_memory = false;
 };
 
 struct ParseOptions {

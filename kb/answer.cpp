@@ -335,6 +335,16 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
   return out;
 }
 
+std::vector<std::string> KnowledgeBase::declaration_texts() const {
+  const Reading reading(*impl_);
+  const auto& program = impl_->program;
+  std::vector<std::string> out;
+  for (const auto& s : program.sources) out.push_back(s.text);
+  for (const auto& t : program.templates) out.push_back(t.text);
+  for (const auto& p : program.preferences) out.push_back(p.text);
+  return out;
+}
+
 std::string KnowledgeBase::program_text() const {
   const Reading reading(*impl_);
   const auto& program = impl_->program;

@@ -6,6 +6,8 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -60,6 +62,15 @@ bool holds(std::strong_ordering c, CompareOp op) {
   return false;
 }
 
+// Whether `p` is the predicate of `a`, without building a PredicateId.
+bool names(const PredicateId& p, const Atom& a) {
+  if (p.arity != a.args.size()) return false;
+  std::string_view name = p.name;
+  if (a.strong_negation != name.starts_with('-')) return false;
+  if (a.strong_negation) name.remove_prefix(1);
+  return name == a.predicate;
+}
+
 }  // namespace
 
 // The state of one evaluation: registers, delta ranges, counters and limits.
@@ -82,6 +93,7 @@ class Evaluator::Run {
   // tuples are, without a plan per fact.
   void insert_rows(RelationId rel, const FactRows& rows) {
     poll();
+    append_ = false;  // left by the last run(): these rows may repeat what is there
     const std::size_t arity = rows.arity;
     pending_rows_ = 0;
     pending_.resize(std::max<std::size_t>(1, pending_batch * arity));
@@ -93,7 +105,32 @@ class Evaluator::Run {
     flush(rel);
   }
 
+  // A fact written as a Rule whose arguments are all constants: batched into its relation
+  // as insert_rows() does, in the order written, instead of a plan per fact (compiling one
+  // was most of the evaluation of a file of a million facts). Consecutive facts of one
+  // relation share a batch; flush_facts() ends it.
+  void add_fact(RelationId rel, const std::vector<Term>& args) {
+    if (facts_pending_ && rel != facts_relation_) flush_facts();
+    if (!facts_pending_) {
+      poll();
+      append_ = false;
+      pending_rows_ = 0;
+      pending_.resize(std::max<std::size_t>(1, pending_batch * args.size()));
+      facts_relation_ = rel;
+      facts_pending_ = true;
+    }
+    Datum* tuple = pending_.data() + pending_rows_ * args.size();
+    for (std::size_t k = 0; k < args.size(); ++k) tuple[k] = ev_.interner_.intern(args[k].value);
+    if (++pending_rows_ == pending_batch) flush(rel);
+  }
+
+  void flush_facts() {
+    if (!std::exchange(facts_pending_, false)) return;
+    flush(facts_relation_);
+  }
+
   void run(const RulePlan& plan) {
+    flush_facts();
     poll();  // a round of many rules may scan nothing, yet must still stop in time
     regs_.assign(plan.registers, 0);
     append_ = plan.head_distinct && ev_.relations_[plan.head]->size() == 0;
@@ -628,6 +665,8 @@ class Evaluator::Run {
   std::unordered_map<const Step*, bool> exists_;          // Exists steps decided in this run()
   std::unordered_set<const Step*> stable_exists_;  // Exists steps that read no relation still growing
   std::unordered_map<const Step*, bool> stable_decided_;  // and their truth, for the component
+  bool facts_pending_ = false;   // add_fact() has a batch open, for facts_relation_
+  RelationId facts_relation_ = 0;
   bool append_ = false;  // the running plan's head tuples are new and distinct (head_distinct)
   std::uint64_t ticks_ = 0;
   std::vector<std::function<std::size_t()>> held_;  // see Held
@@ -769,10 +808,21 @@ Status Evaluator::evaluate_rules(const std::vector<const Rule*>& rules, const st
     // The built-in relations are facts computed from the statements (EDB relations).
     for (const auto& r : builtin_facts(described)) run.run(compiler.compile_rule(r, -1));
     for (const auto* f : facts) run.insert_rows(relation_of(PredicateId{f->predicate, f->arity}), *f);
+    std::optional<std::pair<PredicateId, RelationId>> last_fact;  // consecutive facts: one lookup
     for (const auto* rule : rules) {
       const auto& r = *rule;
-      const auto head = predicate_of(r.head);
       if (r.kind != RuleKind::Strict) continue;  // the argumentation layer's business
+      if (r.is_fact() && std::all_of(r.head.args.begin(), r.head.args.end(),
+                                     [](const Term& t) { return t.kind == Term::Kind::Constant; })) {
+        if (!last_fact || !names(last_fact->first, r.head)) {
+          auto p = predicate_of(r.head);
+          const auto id = relation_of(p);
+          last_fact.emplace(std::move(p), id);
+        }
+        run.add_fact(last_fact->second, r.head.args);
+        continue;
+      }
+      const auto head = predicate_of(r.head);
       if (r.is_fact()) {
         const auto plan = compiler.compile_rule(r, -1);
         run.run(plan);
@@ -780,6 +830,7 @@ Status Evaluator::evaluate_rules(const std::vector<const Rule*>& rules, const st
       }
       rules_of[graph.component_of[graph.index.at(head)]].push_back(&r);
     }
+    run.flush_facts();
 
     for (std::uint32_t c = 0; c < graph.components.size(); ++c) {
       run.forget_aggregates();

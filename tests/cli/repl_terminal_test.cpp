@@ -290,6 +290,7 @@ TEST_F(ReplTerminal, ReloadReplacesWhatTheFilesDeclared) {
                                        "tenant(ann).\n"
                                        "r_rent: owes(T, rent) :- tenant(T).\n");
   PtySession s({"repl", lease}, env);
+  EXPECT_OUTPUT(s, "loaded " + lease + ": 3 statements\r\n");
   EXPECT_OUTPUT(s, "writ> ");
   s.send("tenant(bob).\r");
   EXPECT_OUTPUT(s, "added tenant(bob).\r\n");

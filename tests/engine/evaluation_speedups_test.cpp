@@ -362,5 +362,41 @@ TEST(IndependentParts, DecidedOncePerRun) {
   EXPECT_EQ(rows(*kb, "b(X, _), c(_Z), e(_Z)"), (Rows{}));
 }
 
+// Facts written as statements go into their relations in batches, without a plan each
+// (Run::add_fact): interleaved predicates, a strong negation and a second arity of the same
+// name, copies, facts with arithmetic (still a plan each) between them, and facts after rules.
+TEST(PlainFacts, BatchedByRelationInTheOrderWritten) {
+  auto kb = load_ok(R"(
+    p(1). -p(2). p(3). p(1, 2). p(4). q(a). p(1). -p(2). p(5, 6).
+    s(2 + 3). p(7). s(1). s(-1 * 4).
+    r(X) :- p(X), not -p(X).
+    q(b). q("b"). q(a).
+    n(X, N) :- q(X), N = #count { Y : p(Y) }.
+    z.
+  )");
+  EXPECT_EQ(rows(*kb, "p(X)"), (Rows{"1", "3", "4", "7"}));
+  EXPECT_EQ(rows(*kb, "-p(X)"), (Rows{"2"}));
+  EXPECT_EQ(rows(*kb, "p(X, Y)"), (Rows{"1, 2", "5, 6"}));
+  EXPECT_EQ(rows(*kb, "s(X)"), (Rows{"-4", "1", "5"}));
+  EXPECT_EQ(rows(*kb, "r(X)"), (Rows{"1", "3", "4", "7"}));
+  EXPECT_EQ(rows(*kb, "n(X, N)"), (Rows{"a, 4", "b, 4", "\"b\", 4"}));
+  EXPECT_EQ(rows(*kb, "N = #count { X : q(X) }"), (Rows{"3"}));
+  EXPECT_EQ(kb->ask("z").answers.rows.size(), 1u);
+}
+
+// --max-facts counts the distinct facts a batch adds, as a plan per fact did: 3 facts and
+// a copy fit a limit of 3; a fourth distinct one does not.
+TEST(PlainFacts, TheFactLimitCountsDistinctFacts) {
+  kb::Limits three;
+  three.max_facts = 3;
+  auto fits = load_ok("e(1). e(2). e(1). e(3).\n", three);
+  EXPECT_EQ(rows(*fits, "e(X)"), (Rows{"1", "2", "3"}));
+  auto over = load_ok("e(1). e(2). e(1). e(3). e(4).\n", three);
+  const auto r = over->ask("e(X)");
+  EXPECT_EQ(r.outcome, kb::Outcome::LimitHit);
+  EXPECT_EQ(over->render(r.diagnostics),
+            "writ: error: evaluation stopped: more than 3 facts (raise the limit with --max-facts)\n");
+}
+
 }  // namespace
 }  // namespace writ::test

@@ -264,5 +264,19 @@ TEST_F(LazyFactsTest, FactsTheFastPathLeavesToTheGrammarAreStoredToo) {
   EXPECT_EQ(kb->rule_texts("say").size(), 4u);
 }
 
+// Stored rows read after the built-in facts of a cited statement are deduplicated like any
+// insert: the plan of the last built-in fact left "append without a probe" on, so the copy
+// of e(1, 2) was kept and a #count over the whole relation (its size) said 3.
+TEST_F(LazyFactsTest, RowsReadAfterBuiltInFactsAreDeduplicated) {
+  const std::string text = "#source art { title: \"A\" }.\np(a) @ art \"x\".\ne(1, 2). e(1, 2). e(3, 4).\n";
+  load_ok(*open("cited.db"), text, "cited.writ");
+  auto reopened = open("cited.db");
+  EXPECT_EQ(rows(*reopened, "N = #count { X, Y : e(X, Y) }"), (Rows{"2"}));
+  EXPECT_EQ(rows(*reopened, "e(X, Y)"), (Rows{"1, 2", "3, 4"}));
+  kb::KnowledgeBase memory;
+  load_ok(memory, text, "cited.writ");
+  EXPECT_EQ(rows(memory, "N = #count { X, Y : e(X, Y) }"), (Rows{"2"}));
+}
+
 }  // namespace
 }  // namespace writ::test

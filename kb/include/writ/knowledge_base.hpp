@@ -416,6 +416,9 @@ class KnowledgeBase {
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
+  // The statements that are neither facts nor rules, as written: source declarations,
+  // templates, then priorities (what a REPL's .rules lists after the rules).
+  std::vector<std::string> declaration_texts() const;
   // Everything loaded, as one program that load() accepts again (what a REPL's .save and
   // .dump write): source declarations, templates, facts, rules and claims, then priorities,
   // each as written (stored facts not read yet are written from their values), a statement
