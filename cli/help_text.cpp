@@ -31,6 +31,8 @@ constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as w
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
 constexpr HelpEntry max_facts_option{"--max-facts N", "end an evaluation holding more than N facts"};
+constexpr HelpEntry max_memory_option{"--max-memory SIZE", R"(end an evaluation holding more than SIZE bytes (K, M, G:
+KiB, MiB, GiB; default: half the physical memory))"};
 constexpr HelpEntry read_postgres_option{"--postgres CONNINFO", R"(answer from a PostgreSQL database instead of a store,
 evaluating inside the server (read-only; see PostgreSQL below))"};
 constexpr HelpEntry schema_option{"--schema NAME", "the PostgreSQL schema (default: writ)"};
@@ -132,7 +134,7 @@ first prompt, as `.read` does: e.g. `.timer on`)"},
 answered), a store that cannot be opened or written, or a `retract` that matches
 nothing)"},
               {"2", "a usage error"},
-              {"3", "a limit (--timeout or --max-facts) was hit; `run` stops at that query"},
+              {"3", "a limit (--timeout, --max-facts or --max-memory) was hit; `run` stops at that query"},
           },
       .example = R"($ cat graph.writ
 edge(1, 2). edge(2, 3).
@@ -174,10 +176,11 @@ answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
           .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
-                      schema_option, run_format_option, timeout_option, max_facts_option, help_option},
+                      schema_option, run_format_option, timeout_option, max_facts_option, max_memory_option,
+                      help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
-are still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
-at that query).)",
+are still answered); 2 usage error; 3 --timeout, --max-facts or --max-memory was hit
+(writ stops at that query).)",
       },
       {
           .command = Command::Check,
@@ -235,7 +238,7 @@ its "goal"), and errors go to standard error.
                       {"--postgres CONNINFO", R"(work on a PostgreSQL schema instead: what is added is
 written there, questions are evaluated inside the server)"},
                       schema_option,
-                      answer_format_option, timeout_option, max_facts_option, help_option},
+                      answer_format_option, timeout_option, max_facts_option, max_memory_option, help_option},
           .exit_status = R"(at a terminal 0; from a pipe or file 1 if any error occurred,
 else 3 if a limit was hit, else 0.)",
       },
@@ -258,7 +261,7 @@ leaves the schema as it was.)",
           .options = {{"--db STORE", "the store to add to (required, or --postgres)"},
                       {"--postgres CONNINFO", "the PostgreSQL database to add to instead"}, schema_option,
                       {"--format table|csv|json|json-doc", "the output format of the files' answers"}, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 an error in a FILE or the store (nothing added); 2
 usage error; 3 a limit was hit answering a query (the load is kept).)",
       },
@@ -327,7 +330,7 @@ kind, attacks in red, a legend)"},
                       {"--depth N|all", R"(argument steps below each answer to show (text: 3;
 the maps: all))"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
       },
       {
           .command = Command::WhyNot,
@@ -352,7 +355,7 @@ or "cancelled" with no TREE when GOAL was not explained)"},
           .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
                       {"--format text|json", "the output format (default: text)"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 an error in the files or a GOAL; 2 usage error; 3 a
 limit was hit.)",
       },
@@ -390,7 +393,7 @@ header row A1,...,An, then the rows in value order. When the knowledge base has
 arguments, each row's status is the last column, `status`.)",
           .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option, read_postgres_option, schema_option,
                       {"--format csv|json|table", "the output format (default: csv)"}, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or an error in the input; 2 usage
 error; 3 a limit was hit.)",
       },
@@ -407,7 +410,7 @@ time. The view `materialized` lists each such table, the transaction it reflects
 and `stale` = 1 once a later change was made: run materialize again to refresh it.
 All tables are written in one transaction.)",
           .options = {{"--db STORE", "the store (required; it must exist)"}, timeout_option, max_facts_option,
-                      help_option},
+                      max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or the store cannot be written; 2
 usage error; 3 a limit was hit.)",
       },
@@ -428,6 +431,7 @@ question past --timeout gets HTTP 503 and the server stays up.)",
 only; 0.0.0.0 opens the server to the network, without authentication))"},
                       {"--db STORE", "serve the store (opened read-only)"}, as_of_option,
                       {"--timeout SECONDS", "end each question after SECONDS (default: 10)"}, max_facts_option,
+                      max_memory_option,
                       help_option},
           .exit_status = R"(0 stopped by Ctrl-C or SIGTERM; 1 an error in the input, or the
 address cannot be used; 2 usage error.)",

@@ -132,6 +132,7 @@ class Driver {
     out.text = std::string(text_.substr(first, last - first));
     out.modality = goal.modality;
     out.perspective = goal.perspective.text;
+    if (!out.perspective.empty()) out.perspective_location = lowering.locate(goal.perspective);
     out.location = locate(statement_first, end);
     return true;
   }

@@ -52,12 +52,25 @@ using query::Value;
 struct Limits {
   std::optional<std::chrono::milliseconds> timeout;  // per evaluation
   std::optional<std::uint64_t> max_facts;            // derived + stored tuples, all relations
+  // Bytes an evaluation may hold: its relations and their indexes, the sets its aggregates
+  // gather and the values it interns (joins stream through indexes); unset:
+  // default_max_memory(). Exceeding it ends the evaluation with Outcome::LimitHit and
+  // "memory limit of N exceeded". Not applied to a PostgreSQL schema, whose server bounds
+  // its own memory. (Initialised, so that `Limits{timeout, max_facts}` stays complete.)
+  std::optional<std::uint64_t> max_memory = std::nullopt;
 };
+
+// The default of Limits::max_memory: half the machine's physical memory (4 GiB of 8, 12
+// GiB of 24). An evaluation holds somewhat more than it counts (allocator slack, the
+// program, the store's cache), and the system and other programs need the rest: the
+// evaluation stops with an error before the kernel would kill the process. 4 GiB when the
+// physical memory cannot be read.
+std::uint64_t default_max_memory();
 
 enum class Outcome {
   Ok,
   InputError,  // the input has errors (diagnostics say which); exit status 1
-  LimitHit,    // --timeout or --max-facts ended the evaluation; exit status 3
+  LimitHit,    // --timeout, --max-facts or --max-memory ended the evaluation; exit status 3
   Cancelled,   // cancel() was called (Ctrl-C)
 };
 
