@@ -231,10 +231,12 @@ query::argue::ArgumentGraph* KnowledgeBase::Impl::graph(const std::string& persp
       for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
       return g.get();
     }
+    // Out of the cache before it is read: erasing the entry frees what `g` refers to.
+    const auto failed = std::move(g);
     graphs.erase(perspective);
     whole_graph_fails = built == query::eval::Status::Error;
     if (!whole_graph_fails || !q || !part) {
-      for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
+      for (const auto& d : failed->diagnostics()) diagnostics.push_back(d);
       outcome = outcome_of(built);
       return nullptr;
     }
