@@ -316,7 +316,10 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     name = ref->name;  // rule_texts() is per name: all arities
   }
   const auto texts = kb_.rule_texts(name);
-  if (texts.empty()) {
+  // The whole listing ends with the sources, templates and priorities, unnumbered: they
+  // are not retracted by number.
+  const auto declarations = name.empty() ? kb_.declaration_texts() : std::vector<std::string>();
+  if (texts.empty() && declarations.empty()) {
     out() << (name.empty() ? "(no rules)\n" : "(no rules for " + name + ")\n");
     return;
   }
@@ -334,6 +337,10 @@ void ReplSession::show_rules(const std::vector<std::string>& args) {
     out() << number << t;
     if (t.empty() || t.back() != '\n') out() << '\n';
     ++at;
+  }
+  for (const auto& d : declarations) {
+    out() << std::string(width + 3, ' ') << d;
+    if (d.empty() || d.back() != '\n') out() << '\n';
   }
 }
 
@@ -407,9 +414,8 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   std::string texts;
-  std::vector<std::string> numbered;
   std::string bad;
-  if (!statement_numbers(kb_, statement_ids_, statements, texts, &numbered, &bad)) {
+  if (!statement_numbers(kb_, statement_ids_, statements, texts, nullptr, &bad)) {
     error("usage: .retract #N... takes the numbers that .rules shows; " + bad + " is none of them");
     return;
   }
@@ -420,15 +426,11 @@ void ReplSession::retract(std::string_view statements) {
     return;
   }
   if (!persistent_) steps_.push_back(Step{Step::Kind::Retract, {}, kb::Input{".retract", texts}});
-  // Which statements went, as the user wrote them or as .rules listed them.
+  // What went, as the knowledge base reports it: with a store, what its transaction removed.
   std::string which;
-  if (numbered.empty()) {
-    which = one_line(texts);
-  } else {
-    for (const auto& t : numbered) which += (which.empty() ? "" : " ") + one_line(t);
-  }
+  for (const auto& t : result.statements) which += (which.empty() ? "" : " ") + one_line(t);
   out() << "removed " << (result.removed == 1 ? "" : count_of(result.removed, "statement") + ": ") << which;
-  if (const std::uint64_t number = last_transaction(); number > 0) out() << " (transaction " << number << ")";
+  if (result.transaction > 0) out() << " (transaction " << result.transaction << ")";
   out() << '\n';
 }
 

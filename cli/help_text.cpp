@@ -31,6 +31,8 @@ constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as w
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
 constexpr HelpEntry max_facts_option{"--max-facts N", "end an evaluation holding more than N facts"};
+constexpr HelpEntry max_memory_option{"--max-memory SIZE", R"(end an evaluation holding more than SIZE bytes (K, M, G:
+KiB, MiB, GiB; default: half the physical memory))"};
 constexpr HelpEntry read_postgres_option{"--postgres CONNINFO", R"(answer from a PostgreSQL database instead of a store,
 evaluating inside the server (read-only; see PostgreSQL below))"};
 constexpr HelpEntry schema_option{"--schema NAME", "the PostgreSQL schema (default: writ)"};
@@ -132,7 +134,7 @@ first prompt, as `.read` does: e.g. `.timer on`)"},
 answered), a store that cannot be opened or written, or a `retract` that matches
 nothing)"},
               {"2", "a usage error"},
-              {"3", "a limit (--timeout or --max-facts) was hit; `run` stops at that query"},
+              {"3", "a limit (--timeout, --max-facts or --max-memory) was hit; `run` stops at that query"},
           },
       .example = R"($ cat graph.writ
 edge(1, 2). edge(2, 3).
@@ -174,23 +176,27 @@ answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
           .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
-                      schema_option, run_format_option, timeout_option, max_facts_option, help_option},
+                      schema_option, run_format_option, timeout_option, max_facts_option, max_memory_option,
+                      help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
-are still answered); 2 usage error; 3 --timeout or --max-facts was hit (writ stops
-at that query).)",
+are still answered); 2 usage error; 3 --timeout, --max-facts or --max-memory was hit
+(writ stops at that query).)",
       },
       {
           .command = Command::Check,
           .usage = {"writ check FILE... [--db STORE [--as-of N]]", "writ check --db STORE"},
           .overview = {{"check FILE...", "parse and check the files, answer nothing"},
-                       {"check --db STORE", "check a store: every page and every fact"}},
+                       {"check --db STORE", "check a store: every page and every row"}},
           .text = R"(Parses and checks the FILEs together, as `run` would load them,
 without answering their queries. Diagnostics go to standard error. With --db STORE,
 checks them together with what the store holds, changing nothing.
 
 With --db STORE and no FILE, checks the store itself: every page (SQLite's
-quick_check) and every stored fact. Questions read only the tables they need, so
-this is how to find damage before a question meets it.)",
+quick_check), then every row, retracted ones too: values of a kind writ has (a TEXT
+'2' or 'Hello World' is no symbol), value columns as the catalogue's arity says, and
+transaction numbers that the log has. Each row rejected is named, e.g. `table
+facts_edge_2, rowid 2: a2: TEXT '3' is not a symbol`. Questions read only the tables
+they need, so this is how to find damage (and hand edits) before a question meets it.)",
           .options = {{"--db STORE", "check together with this store, or the store itself"}, as_of_option,
                       {"--postgres CONNINFO", "check together with what a PostgreSQL schema holds"}, schema_option,
                       help_option},
@@ -208,8 +214,10 @@ for the list.
 On a store (--db STORE, or a first argument that ends in .db or is a SQLite file, as
 with sqlite3): the session starts with what the store holds, and the FILEs,
 `.load`ed files and statements typed at the prompt are added to it, each as one
-transaction; `.retract` removes from it. A STORE that does not exist is created.
-With --as-of N the store is read-only: additions are kept in memory.
+transaction; `.retract` removes from it. After each of its writes the session
+sees the store as it stands, what other processes wrote included. A STORE that
+does not exist is created. With --as-of N the store is read-only: additions are
+kept in memory.
 
 On a terminal: line editing and a history kept across sessions in $WRIT_HISTORY
 (default ~/.writ_history; set it empty to keep none). Tab completes predicate names,
@@ -230,7 +238,7 @@ its "goal"), and errors go to standard error.
                       {"--postgres CONNINFO", R"(work on a PostgreSQL schema instead: what is added is
 written there, questions are evaluated inside the server)"},
                       schema_option,
-                      answer_format_option, timeout_option, max_facts_option, help_option},
+                      answer_format_option, timeout_option, max_facts_option, max_memory_option, help_option},
           .exit_status = R"(at a terminal 0; from a pipe or file 1 if any error occurred,
 else 3 if a limit was hit, else 0.)",
       },
@@ -253,7 +261,7 @@ leaves the schema as it was.)",
           .options = {{"--db STORE", "the store to add to (required, or --postgres)"},
                       {"--postgres CONNINFO", "the PostgreSQL database to add to instead"}, schema_option,
                       {"--format table|csv|json|json-doc", "the output format of the files' answers"}, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 an error in a FILE or the store (nothing added); 2
 usage error; 3 a limit was hit answering a query (the load is kept).)",
       },
@@ -262,14 +270,15 @@ usage error; 3 a limit was hit answering a query (the load is kept).)",
           .usage = {"writ retract --db STORE STATEMENT..."},
           .overview = {{"retract --db STORE STATEMENT...", "remove facts and rules from the store"}},
           .text = R"(Removes facts, rules and priorities from STORE, in one transaction. A
-fact removes the stored facts with the same values (every copy); a rule or a
+fact removes the stored facts with the same values (every copy, whatever its
+citation: 'p(1).' removes 'p(1) @ article "...".' with its citation); a rule or a
 priority (r2 > r1.) removes those with the same text, up to blanks. A rule that a
 priority names goes only together with that priority. Each argument holds one or
 more statements; `-` reads them from standard input; put `--` before a statement
 that starts with `-` (a strong negation). `#N` (e.g. '#3' or '#3, #5') stands for
 the statement numbered N by the REPL's `.rules`. If any statement matches nothing,
-it is an error and nothing is removed. A line on standard error says how many
-statements were removed:
+it is an error and nothing is removed; so is one that another process removed
+first. A line on standard error says how many statements the transaction removed:
   writ: transaction 4: removed 1 statement from 'case.db'
 The store keeps its history: --as-of still sees what was removed.)",
           .options = {{"--db STORE", "the store to remove from (required; it must exist)"}, help_option},
@@ -321,7 +330,7 @@ kind, attacks in red, a legend)"},
                       {"--depth N|all", R"(argument steps below each answer to show (text: 3;
 the maps: all))"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
       },
       {
           .command = Command::WhyNot,
@@ -346,7 +355,7 @@ or "cancelled" with no TREE when GOAL was not explained)"},
           .options = {{"-q, --query GOAL", "the goal to explain (repeatable)"}, assume_option,
                       {"--format text|json", "the output format (default: text)"},
                       {"--db STORE", "explain over the store (read-only)"}, as_of_option, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 an error in the files or a GOAL; 2 usage error; 3 a
 limit was hit.)",
       },
@@ -384,7 +393,7 @@ header row A1,...,An, then the rows in value order. When the knowledge base has
 arguments, each row's status is the last column, `status`.)",
           .options = {{"--db STORE", "the store (opened read-only)"}, as_of_option, read_postgres_option, schema_option,
                       {"--format csv|json|table", "the output format (default: csv)"}, timeout_option,
-                      max_facts_option, help_option},
+                      max_facts_option, max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or an error in the input; 2 usage
 error; 3 a limit was hit.)",
       },
@@ -401,7 +410,7 @@ time. The view `materialized` lists each such table, the transaction it reflects
 and `stale` = 1 once a later change was made: run materialize again to refresh it.
 All tables are written in one transaction.)",
           .options = {{"--db STORE", "the store (required; it must exist)"}, timeout_option, max_facts_option,
-                      help_option},
+                      max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 no such predicate, or the store cannot be written; 2
 usage error; 3 a limit was hit.)",
       },
@@ -422,6 +431,7 @@ question past --timeout gets HTTP 503 and the server stays up.)",
 only; 0.0.0.0 opens the server to the network, without authentication))"},
                       {"--db STORE", "serve the store (opened read-only)"}, as_of_option,
                       {"--timeout SECONDS", "end each question after SECONDS (default: 10)"}, max_facts_option,
+                      max_memory_option,
                       help_option},
           .exit_status = R"(0 stopped by Ctrl-C or SIGTERM; 1 an error in the input, or the
 address cannot be used; 2 usage error.)",
@@ -503,7 +513,8 @@ memory only)"},
        "",
        {
            {".preds", "list the predicates with their numbers of facts and rules"},
-           {".rules [PRED]", "show the rules and facts of PRED, or every one, numbered"},
+           {".rules [PRED]", R"(show the rules and facts of PRED, or every one, each with the number it
+keeps for the session; the whole listing ends with the sources, templates and priorities)"},
            {".facts PRED[/N]", "show the relation of PRED (of arity N)"},
            {".log", "list the store's transactions"},
        }},

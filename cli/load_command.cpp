@@ -14,6 +14,8 @@ std::uint64_t last_transaction(kb::KnowledgeBase& kb) {
   return log.transactions.empty() ? 0 : log.transactions.back().number;
 }
 
+ExitStatus load_into(const Options& options);
+
 }  // namespace
 
 ExitStatus load_command(const Options& options) {
@@ -22,6 +24,16 @@ ExitStatus load_command(const Options& options) {
     print_error("writ: error", *message);
     return ExitStatus::InputError;
   }
+  const bool creates = options.db && !options.postgres && !store_exists(*options.db);
+  const ExitStatus status = load_into(options);
+  // Nor must a load that failed or was cancelled (Ctrl-C) into the store it created.
+  if (status != ExitStatus::Ok && creates) remove_empty_store(*options.db);
+  return status;
+}
+
+namespace {
+
+ExitStatus load_into(const Options& options) {
   kb::KnowledgeBase kb(options.limits);
   if (!open_store(kb, options, StoreAccess::Write)) return ExitStatus::InputError;
   const std::uint64_t before = last_transaction(kb);
@@ -54,5 +66,7 @@ ExitStatus load_command(const Options& options) {
   }
   return answer_queries(kb, loaded.queries, {}, options.format, loaded.diagnostics);
 }
+
+}  // namespace
 
 }  // namespace writ::cli

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 
 namespace writ::cli {
@@ -74,6 +75,23 @@ std::optional<std::uint64_t> parse_count(std::string_view text) {
   auto [ptr, ec] = std::from_chars(text.data(), end, n);
   if (text.empty() || ec != std::errc() || ptr != end || n == 0) return std::nullopt;
   return n;
+}
+
+// A size in bytes: a positive integer with an optional K, M or G (KiB, MiB, GiB).
+std::optional<std::uint64_t> parse_size(std::string_view text) {
+  std::uint64_t scale = 1;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K': case 'k': scale = std::uint64_t{1} << 10; break;
+      case 'M': case 'm': scale = std::uint64_t{1} << 20; break;
+      case 'G': case 'g': scale = std::uint64_t{1} << 30; break;
+      default: break;
+    }
+    if (scale != 1) text.remove_suffix(1);
+  }
+  const auto n = parse_count(text);
+  if (!n || *n > std::numeric_limits<std::uint64_t>::max() / scale) return std::nullopt;
+  return *n * scale;
 }
 
 // --as-of 0 is the empty store, so zero is allowed here.
@@ -240,7 +258,7 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
 
     const bool known = ((name == "-q" || name == "--query") && ok.queries) || (name == "--assume" && ok.assume) ||
                        (name == "--format" && ok.format) || (name == "--depth" && cmd == Command::Explain) ||
-                       ((name == "--timeout" || name == "--max-facts") && ok.limits) ||
+                       ((name == "--timeout" || name == "--max-facts" || name == "--max-memory") && ok.limits) ||
                        (name == "--db" && ok.db) || (name == "--as-of" && ok.as_of) ||
                        (name == "--delimiter" && ok.table_options) ||
                        ((name == "--host" || name == "--port") && ok.listen) ||
@@ -331,6 +349,14 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
             "invalid --timeout '" + std::string(value) + "': expected a positive number of seconds", cmd};
       }
       o.limits.timeout = *t;
+    } else if (name == "--max-memory") {
+      auto n = parse_size(value);
+      if (!n) {
+        return UsageError{"invalid --max-memory '" + std::string(value) +
+                              "': expected a positive size in bytes, or with K, M or G (e.g. 512M, 2G)",
+                          cmd};
+      }
+      o.limits.max_memory = *n;
     } else {
       auto n = parse_count(value);
       if (!n) {

@@ -218,6 +218,10 @@ void ReplSession::load_files(const std::vector<std::string>& paths) {
       const auto& t = log.transactions.back();
       out() << "transaction " << t.number << ": added " << count_of(t.added, "statement") << '\n';
     }
+  } else if (interactive_ && loaded.outcome == kb::Outcome::Ok) {
+    std::string names;
+    for (const auto& p : paths) names += (names.empty() ? "" : ", ") + p;
+    out() << "loaded " << names << ": " << count_of(loaded.added, "statement") << '\n';
   }
   if (loaded.outcome == kb::Outcome::Ok) log_files(paths, true);
   if (loaded.outcome == kb::Outcome::InputError) log_files(paths, false);

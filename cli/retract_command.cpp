@@ -44,9 +44,9 @@ ExitStatus retract_command(const Options& options) {
   print_diagnostics(kb, result.diagnostics);
   if (result.outcome != kb::Outcome::Ok) return status_of(result.outcome);
 
-  const kb::LogResult log = kb.transactions();
-  const std::string number = log.transactions.empty() ? "?" : std::to_string(log.transactions.back().number);
-  print_error("writ", "transaction " + number + ": removed " + count_of(result.removed, "statement") + " from '" +
+  // The transaction is the retraction's own, not the log's last (another process may have
+  // written since).
+  print_error("writ", "transaction " + std::to_string(result.transaction) + ": removed " + count_of(result.removed, "statement") + " from '" +
                           *options.db + "'");
   return ExitStatus::Ok;
 }

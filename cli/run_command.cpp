@@ -26,7 +26,10 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
   std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
   drop_repeated(diagnostics, said);
   const bool json = printer.format() == Format::Json || printer.format() == Format::JsonDoc;
-  const std::string diagnostics_text = json ? diagnostics_json(kb, diagnostics) : std::string("[]");
+  // A JSON line stands alone: it keeps what the load said about its question too (a
+  // perspective answered as the neutral one); the terminal and one document say it once.
+  const std::string diagnostics_text =
+      json ? diagnostics_json(kb, printer.format() == Format::Json ? result.diagnostics : diagnostics) : std::string("[]");
   if (begun) printer.end(result.outcome, diagnostics_text);
   else printer.unanswered(goal, result.outcome, diagnostics_text);
   print_diagnostics(kb, diagnostics);

@@ -38,6 +38,22 @@ bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess acces
   return false;
 }
 
+bool store_exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+}
+
+void remove_empty_store(const std::string& path) {
+  {
+    kb::KnowledgeBase kb;
+    kb::StoreOptions read_only;
+    read_only.read_only = true;
+    if (kb.open(path, read_only).outcome != kb::Outcome::Ok || !kb.transactions().transactions.empty()) return;
+  }
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+}
+
 bool statement_numbers(const kb::KnowledgeBase& kb, StatementIds& ids, std::string_view written, std::string& out,
                        std::vector<std::string>* numbered, std::string* bad) {
   const auto first = written.find_first_not_of(" \t\n");

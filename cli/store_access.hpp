@@ -17,6 +17,14 @@ enum class StoreAccess {
 // store's diagnostic to stderr and returns false; the caller exits with status 1.
 bool open_store(kb::KnowledgeBase& kb, const Options& options, StoreAccess access);
 
+// Whether `path` names an existing file (a store, or something that is not one).
+bool store_exists(const std::string& path);
+
+// Removes the store at `path` (with its -wal and -shm files) if it holds no transaction:
+// after a command that created it failed, so that it leaves nothing behind. A store that
+// another process wrote to meanwhile is kept.
+void remove_empty_store(const std::string& path);
+
 // Statements to retract as the user wrote them: statements as text, or `#N`s (blank- or
 // comma-separated), the numbers `.rules` shows (`ids`), each replaced by that statement's
 // text. `out` receives the text (and `numbered`, when given, each statement a `#N` named);

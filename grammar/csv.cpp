@@ -5,6 +5,7 @@
 #include <deque>
 #include <limits>
 
+#include "grammar/utf8.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/literals.hpp"
 
@@ -92,8 +93,10 @@ class Reader {
       Row row;
       row.first = fields.size();
       row.at = here();
+      ++record_;
       bool ok = true;
       while (true) {
+        field_ = fields.size() - row.first + 1;
         Field f;
         if (!read_field(f, errors)) {
           ok = false;
@@ -158,7 +161,7 @@ class Reader {
         error(here(), "a '\"' inside an unquoted field: quote the whole field and double the quote (\"\")", errors);
         return false;
       }
-      ++pos_;
+      if (!character(errors)) return false;
     }
     f.value = text_.substr(begin, pos_ - begin);
     f.length = static_cast<std::uint32_t>(pos_ - begin);
@@ -190,7 +193,7 @@ class Reader {
         ++line_;
         line_start_ = pos_ + 1;
       }
-      ++pos_;
+      if (!character(errors)) return false;
     }
     if (copy) {
       copy->append(text_.substr(run, pos_ - run));
@@ -207,9 +210,29 @@ class Reader {
     return true;
   }
 
+  // Moves past the character at pos_, which must be one that a writ string may hold:
+  // well-formed UTF-8 and no NUL, as in the language (else the value could be stored but
+  // never written back, nor retracted).
+  bool character(std::vector<query::Diagnostic>& errors) {
+    const auto where = [&] { return " in field " + std::to_string(field_) + " of row " + std::to_string(record_); };
+    if (text_[pos_] == '\0') {
+      error(here(), "NUL character" + where(), errors);
+      return false;
+    }
+    const std::size_t n = utf8_sequence(text_, pos_);
+    if (n == 0) {
+      error(here(), "invalid UTF-8" + where(), errors);
+      return false;
+    }
+    pos_ += n;
+    return true;
+  }
+
   std::string_view text_;
   query::SourceId source_;
   char delimiter_;
+  std::size_t record_ = 0;  // the row being read, from 1 (a header is row 1)
+  std::size_t field_ = 0;   // its field being read, from 1
   std::size_t pos_ = 0;
   std::size_t line_start_ = 0;
   std::uint32_t line_ = 1;

@@ -34,6 +34,8 @@ class Lowering {
 
   // [first, last) offsets of a literal as written, without surrounding blanks.
   std::pair<std::size_t, std::size_t> span(const syntax::Literal& literal) const;
+  // Where a node parsed with its position is (a query's perspective).
+  query::Location locate(const boost::spirit::x3::position_tagged& node) const;
 
   std::vector<query::Diagnostic>& errors() { return errors_; }
 
@@ -76,7 +78,6 @@ class Lowering {
   bool decoded(const syntax::Leaf& in, std::string& out);
 
   std::size_t start(const boost::spirit::x3::position_tagged& node) const;
-  query::Location locate(const boost::spirit::x3::position_tagged& node) const;
   query::Location locate(std::size_t first, std::size_t last) const;
   void error(std::size_t offset, std::size_t length, std::string message);
 

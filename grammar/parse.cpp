@@ -132,6 +132,7 @@ class Driver {
     out.text = std::string(text_.substr(first, last - first));
     out.modality = goal.modality;
     out.perspective = goal.perspective.text;
+    if (!out.perspective.empty()) out.perspective_location = lowering.locate(goal.perspective);
     out.location = locate(statement_first, end);
     return true;
   }
@@ -239,7 +240,7 @@ GoalResult parse_goal(std::string_view text, query::SourceId source) {
     query::Query q;
     if (driver.query(goal, first, last, q)) result.query = std::move(q);
   } catch (const std::bad_alloc&) {
-    result.diagnostics.push_back(internal_error(source, "out of memory"));
+    throw;  // not an error in the text: the caller's limit (exit 3 at the command line)
   } catch (const std::exception& e) {
     result.diagnostics.push_back(internal_error(source, e.what()));
   }

@@ -34,7 +34,8 @@ struct ParseOptions {
 // Parses a whole text: facts, rules (strict `:-` and defeasible `:~`), defeaters, claims,
 // templates, preferences, `#source` declarations, and queries (`?- goal.` or `goal?`).
 // After a syntax error the parser skips to the end of that statement and goes on, so one
-// pass reports every bad statement. Never throws on any input.
+// pass reports every bad statement. Never throws on any input (memory running out sets
+// ParseResult::out_of_memory). A UTF-8 byte order mark at the start is skipped.
 // `first_line` is the line number of the text's first line, for a text cut from a longer
 // input (the REPL reads a script statement by statement).
 ParseResult parse_program(std::string_view text, query::SourceId source, std::uint32_t first_line = 1);
@@ -46,7 +47,7 @@ struct GoalResult {
 };
 
 // Parses a goal as written after `?-` (the final `.` or `?` is optional), as in `writ -q`,
-// with the same optional `[party]` and `could`/`does` before it.
+// with the same optional `[party]` and `could`/`does` before it. Throws only std::bad_alloc.
 GoalResult parse_goal(std::string_view text, query::SourceId source);
 
 // For the REPL's continuation lines (like sqlite3_complete): true when `text` ends a

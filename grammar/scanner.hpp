@@ -29,7 +29,10 @@ struct Segment {
 // errors) without scanning the rest of a huge text.
 class StatementScanner {
  public:
-  explicit StatementScanner(std::string_view text) : text_(text) {}
+  // A UTF-8 byte order mark that starts the text is skipped, as CSV import skips it (some
+  // editors write one); columns still count bytes from the start of the line.
+  explicit StatementScanner(std::string_view text)
+      : text_(text), position_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
 
   // The next statement with tokens or an error, or false at the end of the text.
   bool next(Segment& segment);

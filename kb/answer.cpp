@@ -93,6 +93,8 @@ AskResult KnowledgeBase::Impl::answer(const query::Query& q, const ColumnsVisito
     result.outcome = Outcome::InputError;
     return result;
   }
+  // A party that makes no claims sees what the neutral perspective sees (the checks warned).
+  if (query::answers_neutrally(m.effective(), named)) named.perspective.clear();
   const auto bounds = m.eval_limits();
   if (m.lookup(named, bounds, on_columns, on_row, result)) return result;
   // Evaluating and answering write into the evaluator and the graphs: one reader at a time.
@@ -100,7 +102,8 @@ AskResult KnowledgeBase::Impl::answer(const query::Query& q, const ColumnsVisito
   if (m.postgres) return m.answer_in_postgres(named, bounds, on_columns, on_row);
   if (m.argued()) {
     // Answers with their status, from the argument graph of the query's perspective.
-    auto* graph = m.graph(named.perspective, bounds, result.diagnostics, result.outcome);
+    Impl::PartGraph part;
+    auto* graph = m.graph(named.perspective, bounds, result.diagnostics, result.outcome, &named, &part);
     if (!graph) return result;
     std::vector<query::argue::AnswerRow> rows;
     const auto status = graph->answer(named, bounds, result.answers.columns, rows);
@@ -115,11 +118,12 @@ AskResult KnowledgeBase::Impl::answer(const query::Query& q, const ColumnsVisito
   const auto columns = [&](const std::vector<std::string>& names) { on_columns(names, false); };
   const auto row = [&](const std::vector<Value>& values) { on_row(values, std::nullopt); };
   if (m.goal_directed(named, bounds, needed, columns, row, result)) return result;
-  result.outcome = m.evaluate(bounds, needed, result.diagnostics);
-  if (result.outcome != Outcome::Ok) return result;
+  query::eval::Evaluator part;
+  auto* fixpoint = m.fixpoint_for(named, bounds, needed, part, result.diagnostics, result.outcome);
+  if (!fixpoint) return result;
   result.answers.columns = query::answer_columns(named);
-  const auto status = m.evaluator.answer_each(named, bounds, columns, row);
-  for (const auto& d : m.evaluator.diagnostics()) result.diagnostics.push_back(d);
+  const auto status = fixpoint->answer_each(named, bounds, columns, row);
+  for (const auto& d : fixpoint->diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(status);
   return result;
 }
@@ -142,6 +146,7 @@ std::optional<query::Query> checked_goal(const query::Program& program, query::S
     result.outcome = Outcome::InputError;
     return std::nullopt;
   }
+  if (query::answers_neutrally(program, *parsed.query)) parsed.query->perspective.clear();  // the checks warned
   return parsed.query;
 }
 
@@ -176,7 +181,8 @@ ExplainResult KnowledgeBase::Impl::explain(std::string_view goal, std::string na
     }
     const auto bounds = m.eval_limits();
     const std::lock_guard one_reader(m.derive);
-    auto* graph = m.graph(q->perspective, bounds, result.diagnostics, result.outcome);
+    Impl::PartGraph part;
+    auto* graph = m.graph(q->perspective, bounds, result.diagnostics, result.outcome, &*q, &part);
     if (!graph) return;
     const auto place = [&](const query::Location& at) {
       return at.line == 0 ? std::string() : m.source_name(at.source) + ":" + std::to_string(at.line);
@@ -210,7 +216,8 @@ MapResult KnowledgeBase::argument_map(std::string_view goal, std::string name) {
       }
       const auto limits = m.eval_limits();
       const std::lock_guard derive(m.derive);
-      auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome);
+      Impl::PartGraph part;
+      auto* graph = m.graph(q->perspective, limits, result.diagnostics, result.outcome, &*q, &part);
       if (!graph) return;
       std::set<query::SourceId> assumed;
       for (const auto& r : m.assumed.rules) {
@@ -266,9 +273,7 @@ std::vector<SourceInfo> KnowledgeBase::sources() const {
 
 std::vector<std::string> KnowledgeBase::claimants() const {
   const Reading reading(*impl_);
-  std::set<std::string> parties;
-  for (const auto& r : impl_->effective().rules)
-    if (r.kind == query::RuleKind::Claim) parties.insert(r.claimant);
+  const auto parties = query::claimants(impl_->effective());
   return {parties.begin(), parties.end()};
 }
 
@@ -327,6 +332,16 @@ std::vector<std::string> KnowledgeBase::rule_texts(std::string_view predicate) c
                                out.push_back(store::fact_text(t.predicate.name, values));
                              });
   }
+  return out;
+}
+
+std::vector<std::string> KnowledgeBase::declaration_texts() const {
+  const Reading reading(*impl_);
+  const auto& program = impl_->program;
+  std::vector<std::string> out;
+  for (const auto& s : program.sources) out.push_back(s.text);
+  for (const auto& t : program.templates) out.push_back(t.text);
+  for (const auto& p : program.preferences) out.push_back(p.text);
   return out;
 }
 

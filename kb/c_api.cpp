@@ -142,7 +142,7 @@ struct Report {
 struct writ_kb {
   std::unique_ptr<writ::kb::KnowledgeBase> kb;  // null when writ_open failed; thread-safe
 
-  std::mutex limits_mutex;  // writ_set_timeout and writ_set_max_facts each change one
+  std::mutex limits_mutex;  // writ_set_timeout, writ_set_max_facts and writ_set_max_memory each change one
   writ::kb::Limits limits;
 
   // Each thread's last call. writ_errmsg is about the calling thread's own last call, so
@@ -481,6 +481,16 @@ int writ_set_max_facts(writ_kb* kb, uint64_t max_facts) {
     const std::lock_guard lock(kb->limits_mutex);
     kb->limits.max_facts.reset();
     if (max_facts > 0) kb->limits.max_facts = max_facts;
+    k.set_limits(kb->limits);
+    return WRIT_OK;
+  });
+}
+
+int writ_set_max_memory(writ_kb* kb, uint64_t max_bytes) {
+  return call(kb, [&](writ::kb::KnowledgeBase& k, Report&) {
+    const std::lock_guard lock(kb->limits_mutex);
+    kb->limits.max_memory.reset();
+    if (max_bytes > 0) kb->limits.max_memory = max_bytes;
     k.set_limits(kb->limits);
     return WRIT_OK;
   });

@@ -2,9 +2,18 @@
 // its diagnostics. What it does is in the files session.hpp lists.
 #include "writ/knowledge_base.hpp"
 
+#include <unistd.h>
+
 #include "kb/session.hpp"
 
 namespace writ::kb {
+
+std::uint64_t default_max_memory() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return std::uint64_t{4} << 30;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size) / 2;
+}
 
 KnowledgeBase::KnowledgeBase(Limits limits) : impl_(std::make_unique<Impl>()) { impl_->limits = limits; }
 KnowledgeBase::~KnowledgeBase() = default;

@@ -247,6 +247,8 @@ LoadResult KnowledgeBase::Impl::load(std::vector<Input> inputs, const Parser& pa
   else
     m.checker.accept(m.program);
   if (added) m.invalidate();
+  // After a write that found others had written, the session sees the store as it stands.
+  if (m.store && added) m.catch_up(result.diagnostics);
   result.added = added_count;
   return result;
 }

@@ -1,10 +1,12 @@
 // A PostgreSQL schema in place of the store (kb/postgres/): opening one, answering
 // questions by evaluating the program inside the server, and the program written out as
 // one self-contained SQL script (sql/script.hpp, docs/scale-out.md).
+#include <algorithm>
 #include <set>
 
 #include "kb/postgres/stored_program.hpp"
 #include "kb/session.hpp"
+#include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/checks.hpp"
 #include "query/analysis/status_tests.hpp"
 #include "query/analysis/variables.hpp"
@@ -73,18 +75,43 @@ AskResult KnowledgeBase::Impl::answer_in_postgres(const query::Query& q, const q
     return result;
   }
   result.answers.columns = query::answer_columns(q);
+  bool part = false;  // evaluated for this question only
   if (!m.postgres->evaluated()) {
     const auto place = [&m](const query::Location& at) {
       return m.source_name(at.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     };
-    const auto status = m.postgres->evaluate(m.effective(), place, bounds, result.diagnostics);
-    result.outcome = outcome_of(status);
-    if (result.outcome != Outcome::Ok) return result;
+    if (!m.whole_fails) {
+      std::vector<Diagnostic> said;
+      const auto status = m.postgres->evaluate(m.effective(), place, bounds, said);
+      // An error at a rule's place is the rule's (an overflow); one without a place is the
+      // connection's or the schema's, and every question's.
+      m.whole_fails = status == query::eval::Status::Error &&
+                      std::any_of(said.begin(), said.end(), [](const Diagnostic& d) { return d.location.line != 0; });
+      if (!m.whole_fails) {
+        for (auto& d : said) result.diagnostics.push_back(std::move(d));
+        result.outcome = outcome_of(status);
+        if (result.outcome != Outcome::Ok) return result;
+      }
+    }
+    if (m.whole_fails) {
+      // A rule fails on the data (an overflow at its place): as natively, the question is
+      // evaluated with only the rules it depends on, and fails only if one of them does.
+      const auto reached = query::reached_predicates(m.effective(), q.body);
+      query::Program only = m.effective();
+      std::erase_if(only.rules, [&](const query::Rule& r) { return !reached.count(query::predicate_of(r.head)); });
+      std::erase_if(only.facts,
+                    [&](const query::FactRows& f) { return !reached.count(query::PredicateId{f.predicate, f.arity}); });
+      const auto status = m.postgres->evaluate(only, place, bounds, result.diagnostics);
+      result.outcome = outcome_of(status);
+      if (result.outcome != Outcome::Ok) return result;
+      part = true;
+    }
   }
   const auto status = m.postgres->answer(
       q, bounds, [&](const std::vector<std::string>& columns) { on_columns(columns, false); },
       [&](const std::vector<Value>& row) { on_row(row, std::nullopt); }, result.diagnostics);
   result.outcome = outcome_of(status);
+  if (part) m.postgres->forget();  // the next question evaluates its own part
   return result;
 }
 

@@ -6,8 +6,10 @@
 #include <set>
 
 #include "kb/session.hpp"
+#include "query/analysis/dependency_graph.hpp"
 #include "query/analysis/predicate.hpp"
 #include "query/analysis/variables.hpp"
+#include "query/builtins.hpp"
 
 namespace writ::kb {
 
@@ -16,7 +18,8 @@ Outcome outcome_of(query::eval::Status s) {
     case query::eval::Status::Ok: return Outcome::Ok;
     case query::eval::Status::Error: return Outcome::InputError;
     case query::eval::Status::Timeout:
-    case query::eval::Status::TooManyFacts: return Outcome::LimitHit;
+    case query::eval::Status::TooManyFacts:
+    case query::eval::Status::TooMuchMemory: return Outcome::LimitHit;
     case query::eval::Status::Cancelled: return Outcome::Cancelled;
   }
   return Outcome::InputError;
@@ -25,6 +28,8 @@ Outcome outcome_of(query::eval::Status s) {
 // The merged program is made here rather than on first use, so that readers never write it.
 void KnowledgeBase::Impl::invalidate() {
   evaluated = false;
+  whole_fails = false;
+  whole_graph_fails = false;
   if (postgres) postgres->forget();
   graphs.clear();
   with_facts = {};
@@ -49,6 +54,7 @@ query::eval::Limits KnowledgeBase::Impl::eval_limits() const {
   query::eval::Limits l;
   if (limits.timeout) l.deadline = std::chrono::steady_clock::now() + *limits.timeout;
   if (limits.max_facts) l.max_facts = *limits.max_facts;
+  l.max_memory = limits.max_memory.value_or(default_max_memory());
   l.cancel = &cancelled;
   return l;
 }
@@ -97,30 +103,8 @@ std::ptrdiff_t KnowledgeBase::Impl::unread_index(const query::PredicateId& p) co
 std::vector<bool> KnowledgeBase::Impl::tables_needed(const query::Query& q) const {
   std::vector<bool> needed(unread.size(), false);
   if (unread.empty()) return needed;
-  std::map<query::PredicateId, std::vector<const query::Rule*>> by_head;
-  for (const auto& r : effective().rules) by_head[query::predicate_of(r.head)].push_back(&r);
-  std::set<query::PredicateId> reached;
-  std::vector<query::PredicateId> todo;
-  auto reach = [&](query::PredicateId p) {
-    auto complement = p;
-    complement.name = p.name.starts_with('-') ? p.name.substr(1) : "-" + p.name;
-    for (auto& each : {p, complement})
-      if (reached.insert(each).second) todo.push_back(each);
-  };
-  std::function<void(const std::vector<query::Literal>&)> body = [&](const std::vector<query::Literal>& literals) {
-    for (const auto& l : literals) {
-      if (l.kind == query::Literal::Kind::Atom) reach(query::predicate_of(l.atom));
-      for (const auto& e : l.elements) body(e.condition);
-    }
-  };
-  body(q.body);
-  while (!todo.empty()) {
-    const auto p = todo.back();
-    todo.pop_back();
+  for (const auto& p : query::reached_predicates(effective(), q.body))
     if (const auto i = unread_index(p); i >= 0) needed[static_cast<std::size_t>(i)] = true;
-    if (const auto rules = by_head.find(p); rules != by_head.end())
-      for (const auto* r : rules->second) body(r->body);
-  }
   return needed;
 }
 
@@ -156,10 +140,13 @@ const query::Program* KnowledgeBase::Impl::program_with_facts(const std::vector<
     }
   }
   // What was evaluated or built from the smaller program is stale.
-  if (as_rules)
+  if (as_rules) {
     graphs.clear();
-  else
+    whole_graph_fails = false;
+  } else {
     evaluated = false;
+    whole_fails = false;
+  }
   cached = WithStoredFacts{std::move(extended), std::move(want)};
   return &*cached.program;
 }
@@ -172,7 +159,33 @@ Outcome KnowledgeBase::Impl::evaluate(const query::eval::Limits& l, const std::v
   const auto status = evaluator.evaluate(*evaluated_program, l);
   for (const auto& d : evaluator.diagnostics()) diagnostics.push_back(d);
   evaluated = status == query::eval::Status::Ok;
+  whole_fails = status == query::eval::Status::Error;
   return outcome_of(status);
+}
+
+query::eval::Evaluator* KnowledgeBase::Impl::fixpoint_for(const query::Query& q, const query::eval::Limits& l,
+                                                          const std::vector<bool>& needed, query::eval::Evaluator& part,
+                                                          std::vector<Diagnostic>& diagnostics, Outcome& outcome) {
+  const auto* with_rows_read = program_with_facts(&needed, false, diagnostics);  // may reset `whole_fails`
+  if (!with_rows_read) {
+    outcome = Outcome::InputError;
+    return nullptr;
+  }
+  if (!whole_fails) {
+    std::vector<Diagnostic> said;
+    outcome = evaluate(l, needed, said);
+    if (!whole_fails) {
+      for (auto& d : said) diagnostics.push_back(std::move(d));
+      return outcome == Outcome::Ok ? &evaluator : nullptr;
+    }
+  }
+  // Some rule fails on the data (an overflow that only some bindings reach): the question
+  // is answered from the rules it depends on, and fails only if one of them does.
+  const auto reached = query::reached_predicates(*with_rows_read, q.body);
+  const auto status = part.evaluate(*with_rows_read, l, nullptr, &reached);
+  for (const auto& d : part.diagnostics()) diagnostics.push_back(d);
+  outcome = outcome_of(status);
+  return outcome == Outcome::Ok ? &part : nullptr;
 }
 
 bool KnowledgeBase::Impl::goal_directed(const query::Query& q, const query::eval::Limits& l,
@@ -188,6 +201,9 @@ bool KnowledgeBase::Impl::goal_directed(const query::Query& q, const query::eval
   query::eval::Evaluator goal;
   const auto status = goal.evaluate_goal(*with_facts_read, q, l);
   if (!status) return false;
+  // The rewriting evaluates whole every rule that can fail, reached or not: a failure may
+  // not be this question's, which fixpoint_for() then answers from the part it depends on.
+  if (*status == query::eval::Status::Error) return false;
   for (const auto& d : goal.diagnostics()) result.diagnostics.push_back(d);
   result.outcome = outcome_of(*status);
   if (result.outcome != Outcome::Ok) return true;
@@ -199,23 +215,56 @@ bool KnowledgeBase::Impl::goal_directed(const query::Query& q, const query::eval
 }
 
 query::argue::ArgumentGraph* KnowledgeBase::Impl::graph(const std::string& perspective, const query::eval::Limits& l,
-                                                        std::vector<Diagnostic>& diagnostics, Outcome& outcome) {
+                                                        std::vector<Diagnostic>& diagnostics, Outcome& outcome,
+                                                        const query::Query* q, PartGraph* part) {
   const auto* full = program_with_facts(nullptr, true, diagnostics);  // may clear `graphs`
   if (!full) {
     outcome = Outcome::InputError;
     return nullptr;
   }
-  auto& g = graphs[perspective];
-  if (g) return g.get();
-  g = std::make_unique<query::argue::ArgumentGraph>();
-  const auto built = g->build(*full, perspective, l);
-  for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
-  if (built != query::eval::Status::Ok) {
+  if (!whole_graph_fails || !q || !part) {
+    auto& g = graphs[perspective];
+    if (g) return g.get();
+    g = std::make_unique<query::argue::ArgumentGraph>();
+    const auto built = g->build(*full, perspective, l);
+    if (built == query::eval::Status::Ok) {
+      for (const auto& d : g->diagnostics()) diagnostics.push_back(d);
+      return g.get();
+    }
+    // Out of the cache before it is read: erasing the entry frees what `g` refers to.
+    const auto failed = std::move(g);
     graphs.erase(perspective);
+    whole_graph_fails = built == query::eval::Status::Error;
+    if (!whole_graph_fails || !q || !part) {
+      for (const auto& d : failed->diagnostics()) diagnostics.push_back(d);
+      outcome = outcome_of(built);
+      return nullptr;
+    }
+  }
+  // Some rule fails on the data: the question's graph holds only the rules it depends on
+  // (both polarities: a conclusion is attacked by its contrary's arguments), and fails
+  // only if one of them does.
+  const auto reached = query::reached_predicates(*full, q->body);
+  // The built-in relations describe the statements of the program built: a part would
+  // describe only its own, so a question that reads them needs the whole (and fails).
+  if (std::any_of(reached.begin(), reached.end(), [](const query::PredicateId& p) { return query::find_builtin(p.name); })) {
+    graph(perspective, l, diagnostics, outcome);
+    return nullptr;
+  }
+  part->program = *full;
+  part->program->facts.clear();
+  std::erase_if(part->program->rules,
+                [&](const query::Rule& r) { return !reached.count(query::predicate_of(r.head)); });
+  for (const auto& f : full->facts)
+    if (reached.count(query::PredicateId{f.predicate, f.arity})) part->program->facts.push_back(f);
+  part->graph = std::make_unique<query::argue::ArgumentGraph>();
+  const auto built = part->graph->build(*part->program, perspective, l);
+  for (const auto& d : part->graph->diagnostics()) diagnostics.push_back(d);
+  if (built != query::eval::Status::Ok) {
     outcome = outcome_of(built);
     return nullptr;
   }
-  return g.get();
+  return part->graph.get();
 }
 
 }  // namespace writ::kb

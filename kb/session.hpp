@@ -70,6 +70,11 @@ struct KnowledgeBase::Impl : SessionLocks {
   query::IncrementalChecker checker;  // checks what a load adds against `program`
   query::eval::Evaluator evaluator;
   bool evaluated = false;
+  // The whole program's evaluation (or argument graph) failed with an error of evaluation
+  // that depends on the data: questions are answered from the part they depend on
+  // (fixpoint_for(), graph()) until the program or the facts read change.
+  bool whole_fails = false;
+  bool whole_graph_fails = false;
   // The argument graphs by perspective ("" is the neutral one), built on demand.
   std::map<std::string, std::unique_ptr<query::argue::ArgumentGraph>> graphs;
 
@@ -143,6 +148,12 @@ struct KnowledgeBase::Impl : SessionLocks {
   // Brings the fixpoint up to date, with the stored facts of the tables in `needed`; on
   // failure the diagnostics say why.
   Outcome evaluate(const query::eval::Limits& l, const std::vector<bool>& needed, std::vector<Diagnostic>& diagnostics);
+  // The fixpoint to answer `q` from: the whole program's, or when that fails with an error
+  // of evaluation, `part` holding only what `q` depends on; null when that fails too (the
+  // diagnostics and outcome say why).
+  query::eval::Evaluator* fixpoint_for(const query::Query& q, const query::eval::Limits& l,
+                                       const std::vector<bool>& needed, query::eval::Evaluator& part,
+                                       std::vector<Diagnostic>& diagnostics, Outcome& outcome);
   // Answers a question with constants by evaluating only what it needs (the magic-set
   // rewriting, query/eval/magic_sets.hpp) when no fixpoint is at hand to answer it from,
   // in an evaluator of its own, dropped afterwards. False when the rewriting does not
@@ -151,9 +162,16 @@ struct KnowledgeBase::Impl : SessionLocks {
                      const query::eval::Evaluator::ColumnsVisitor& on_columns,
                      const query::eval::Evaluator::RowVisitor& on_row, AskResult& result);
   // The argument graph of a perspective, built on first use; null when building failed
-  // (the diagnostics and outcome say why).
+  // (the diagnostics and outcome say why). When the whole program's graph fails with an
+  // error of evaluation and a question `q` is given, the graph of only what `q` depends on,
+  // built into `part` for this question.
+  struct PartGraph {
+    std::optional<query::Program> program;  // the graph points into it
+    std::unique_ptr<query::argue::ArgumentGraph> graph;
+  };
   query::argue::ArgumentGraph* graph(const std::string& perspective, const query::eval::Limits& l,
-                                     std::vector<Diagnostic>& diagnostics, Outcome& outcome);
+                                     std::vector<Diagnostic>& diagnostics, Outcome& outcome,
+                                     const query::Query* q = nullptr, PartGraph* part = nullptr);
 
   // ---- Reading inputs (load.cpp). Text -> statements and diagnostics; load() reads
   // writ, import_csv() a table. With `compact`, plain facts may come as rows
@@ -177,6 +195,13 @@ struct KnowledgeBase::Impl : SessionLocks {
   // After this knowledge base wrote a transaction: it sees the store up to it, unless
   // another connection wrote since it last looked (then only its own writes on top).
   void saw_own_write();
+  // Whether another connection wrote to the store since this session last read or wrote it.
+  bool others_wrote() const;
+  // After a write (or a write that failed because of what another connection did): when
+  // others wrote, the session reads the store as it now stands, so that its answers reflect
+  // the store and not only its own writes. A store that cannot be read then leaves the view
+  // as it was, with a warning.
+  void catch_up(std::vector<Diagnostic>& diagnostics);
   // Answers a goal that is one atom of a stored predicate no rule concludes (`edge(5, X)?`)
   // straight from its table; false when the goal is not of that shape.
   bool lookup(const query::Query& q, const query::eval::Limits& l, const ColumnsVisitor& on_columns,

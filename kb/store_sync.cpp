@@ -13,14 +13,82 @@
 namespace writ::kb {
 
 // After this knowledge base wrote a transaction: it sees the store up to it, unless
-// another connection wrote since it last looked (then only its own writes on top).
+// another connection wrote since it last looked (then its own writes on top, until
+// catch_up() reads the store as it now stands).
 void KnowledgeBase::Impl::saw_own_write() {
-  if (store->before_this() == visible.upto && visible.own.empty())
+  if (!others_wrote())
     visible.upto = store->seen();
   else
     visible.own.push_back(store->seen());
 }
 
+bool KnowledgeBase::Impl::others_wrote() const {
+  return store->before_this() != visible.upto || !visible.own.empty();
+}
+
+namespace {
+
+// What a session sees of a store: the statements kept as text, the fact tables that hold a
+// standing fact (their facts stay in the store), and the sources read.
+struct StoreView {
+  query::Program program;
+  std::vector<store::FactTable> unread;
+  store::SourceMap sources;
+};
+
+// Reads the store as it stood after `as_of` (now, when empty). The errors say why it
+// cannot be read (the first names the store).
+std::vector<Diagnostic> read_view(store::Store& s, std::optional<std::int64_t> as_of, const store::AddSource& keep,
+                                  StoreView& view) {
+  std::vector<Diagnostic> errors;
+  std::vector<store::FactTable> tables;
+  if (auto e = store::read_statements(s, as_of, keep, view.sources, view.program, tables)) {
+    errors.push_back(query::make_error({}, e->message));
+    return errors;
+  }
+  // A table whose facts were all retracted defines nothing, as after a load.
+  for (auto& t : tables) {
+    bool any = false;
+    if (auto e = s.has_facts(t, store::Visible{s.seen(), {}}, any)) {
+      errors.push_back(query::make_error({}, e->message));
+      return errors;
+    }
+    if (!any) continue;
+    view.program.external.push_back(query::ExternalRelation{t.predicate.name, t.predicate.arity});
+    view.unread.push_back(std::move(t));
+  }
+  query::name_anonymous_variables(view.program);
+  // The statements were checked when they were loaded; checking again guards against a
+  // store changed by other means, and is what the evaluator requires.
+  auto checked = query::check_program(view.program);
+  if (query::has_errors(checked)) {
+    errors.push_back(query::make_error({}, "store '" + s.path() + "' holds a program with errors"));
+    for (auto& d : checked)
+      if (d.severity == query::Severity::Error) errors.push_back(std::move(d));
+  }
+  return errors;
+}
+
+}  // namespace
+
+void KnowledgeBase::Impl::catch_up(std::vector<Diagnostic>& diagnostics) {
+  // A read-only store is never written: what was added is in memory only, and stays.
+  if (!store || store->read_only() || !others_wrote()) return;
+  StoreView view;
+  auto errors = read_view(*store, std::nullopt, keep_source(), view);
+  if (!errors.empty()) {
+    // The write stands; the session keeps the view it had, with its own writes on top.
+    diagnostics.push_back(query::make_warning(
+        {}, "cannot read what other processes wrote to store '" + store->path() + "': " + errors.front().message));
+    return;
+  }
+  visible = store::Visible{store->seen(), {}};
+  unread = std::move(view.unread);
+  store_sources = std::move(view.sources);
+  program = std::move(view.program);
+  checker.accept(program);
+  invalidate();
+}
 
 OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
   // Exceptions (out of memory) become diagnostics, as in every call that reads input.
@@ -53,34 +121,16 @@ OpenResult KnowledgeBase::open(const std::string& path, StoreOptions options) {
                     std::to_string(last) + ")");
       as_of = static_cast<std::int64_t>(*options.as_of);
     }
-    query::Program program;
-    std::vector<store::FactTable> tables;
-    store::SourceMap store_sources;
-    if (auto e = store::read_statements(*opened, as_of, m.keep_source(), store_sources, program, tables))
-      return fail(e->message);
-    // A table whose facts were all retracted defines nothing, as after a load.
-    std::vector<store::FactTable> unread;
-    for (auto& t : tables) {
-      bool any = false;
-      if (auto e = opened->has_facts(t, store::Visible{opened->seen(), {}}, any)) return fail(e->message);
-      if (!any) continue;
-      program.external.push_back(query::ExternalRelation{t.predicate.name, t.predicate.arity});
-      unread.push_back(std::move(t));
-    }
-    query::name_anonymous_variables(program);
-    // The statements were checked when they were loaded; checking again guards against a
-    // store changed by other means, and is what the evaluator requires.
-    auto checked = query::check_program(program);
-    if (query::has_errors(checked)) {
-      auto r = fail("store '" + path + "' holds a program with errors");
-      for (auto& d : checked)
-        if (d.severity == query::Severity::Error) r.diagnostics.push_back(std::move(d));
-      return r;
+    StoreView view;
+    if (auto errors = read_view(*opened, as_of, m.keep_source(), view); !errors.empty()) {
+      result.outcome = Outcome::InputError;
+      result.diagnostics = std::move(errors);
+      return result;
     }
     m.visible = store::Visible{opened->seen(), {}};
-    m.unread = std::move(unread);
-    m.store_sources = std::move(store_sources);
-    m.program = std::move(program);
+    m.unread = std::move(view.unread);
+    m.store_sources = std::move(view.sources);
+    m.program = std::move(view.program);
     m.checker.accept(m.program);
     m.store = std::move(opened);
     m.as_of = as_of;
@@ -93,6 +143,26 @@ bool KnowledgeBase::has_store() const {
   const Reading reading(*impl_);
   return impl_->store != nullptr;
 }
+
+namespace {
+
+// A fact that `p(1).` retracts by its values: any strict fact with constant arguments,
+// whatever its citation or label (`p(1) @ art "...".` is kept as text, not as a row).
+bool ground_fact(const query::Rule& r) {
+  if (!r.is_fact()) return false;
+  for (const auto& t : r.head.args)
+    if (t.kind != query::Term::Kind::Constant) return false;
+  return true;
+}
+
+bool same_values(const query::Rule& a, const query::Rule& b) {
+  if (query::predicate_of(a.head) != query::predicate_of(b.head)) return false;
+  for (std::size_t i = 0; i < a.head.args.size(); ++i)
+    if (!(a.head.args[i].value == b.head.args[i].value)) return false;
+  return true;
+}
+
+}  // namespace
 
 RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
   // Exceptions (out of memory) become diagnostics, as in every call that reads input.
@@ -121,12 +191,13 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       result.outcome = Outcome::InputError;
       return result;
     }
-    // How many standing copies of a plain fact the store's unread tables hold: those are
-    // retracted in the store alone, without reading the table.
-    std::vector<std::int64_t> stored_copies(parsed.program.rules.size(), 0);
+    const auto& statements = parsed.program.rules;
+    // How many standing copies of a plain fact the store's unread tables hold, as this
+    // session sees them: those are retracted in the store alone, without reading the table.
+    std::vector<std::int64_t> stored_copies(statements.size(), 0);
     std::set<std::size_t> tables_touched;
-    for (std::size_t k = 0; k < parsed.program.rules.size(); ++k) {
-      const auto& stmt = parsed.program.rules[k];
+    for (std::size_t k = 0; k < statements.size(); ++k) {
+      const auto& stmt = statements[k];
       if (!store::is_plain_fact(stmt)) continue;
       const auto t = m.unread_index(query::predicate_of(stmt.head));
       if (t < 0) continue;
@@ -144,26 +215,21 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       if (stored_copies[k] > 0) tables_touched.insert(static_cast<std::size_t>(t));
     }
 
-    // Which loaded rules each statement matches; a statement that matches none is an error.
-    auto same_fact = [](const query::Rule& a, const query::Rule& b) {
-      if (!store::is_plain_fact(a) || query::predicate_of(a.head) != query::predicate_of(b.head)) return false;
-      for (std::size_t i = 0; i < a.head.args.size(); ++i)
-        if (!(a.head.args[i].value == b.head.args[i].value)) return false;
-      return true;
-    };
+    // Which loaded rules each statement matches (a fact by its values, whatever its
+    // citation; a rule by its text); a statement that matches none is an error.
     std::vector<bool> remove(m.program.rules.size(), false);
-    for (std::size_t k = 0; k < parsed.program.rules.size(); ++k) {
-      const auto& stmt = parsed.program.rules[k];
+    std::vector<std::vector<std::size_t>> matches(statements.size());
+    for (std::size_t k = 0; k < statements.size(); ++k) {
+      const auto& stmt = statements[k];
       const bool plain = store::is_plain_fact(stmt);
-      bool matched = stored_copies[k] > 0;
       for (std::size_t i = 0; i < m.program.rules.size(); ++i) {
         const auto& r = m.program.rules[i];
-        if (plain ? same_fact(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
+        if (plain ? ground_fact(r) && same_values(r, stmt) : store::same_statement_text(r.text, stmt.text)) {
           remove[i] = true;
-          matched = true;
+          matches[k].push_back(i);
         }
       }
-      if (!matched)
+      if (stored_copies[k] == 0 && matches[k].empty())
         result.diagnostics.push_back(query::make_error(
             stmt.location, std::string(plain ? "no such fact is loaded: " : "no such rule is loaded: ") + stmt.text));
     }
@@ -193,39 +259,108 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
       return result;
     }
 
+    // What the retraction removes, as texts: one per distinct statement (copies are counted
+    // in `removed`, not repeated).
+    auto removed_text = [&](std::string t) {
+      if (std::find(result.statements.begin(), result.statements.end(), t) == result.statements.end())
+        result.statements.push_back(std::move(t));
+    };
     if (m.store) {
+      // The store says what is removed: the transaction counts the rows it stamps, and a
+      // statement whose rows another process retracted since this session read them (its
+      // view still has them) removes nothing, which is an error, as when nothing matches.
       std::string description = "retract";
-      for (const auto& stmt : parsed.program.rules) description += " " + stmt.text;
+      for (const auto& stmt : statements) description += " " + stmt.text;
       for (const auto& stmt : parsed.program.preferences) description += " " + stmt.text;
+      std::vector<bool> claimed(m.program.rules.size(), false);  // by an earlier statement of this retraction
+      std::set<std::string> facts_done;                          // plain facts retracted by value so far
+      std::optional<std::size_t> gone;                            // the statement another process retracted
       auto write = [&]() -> store::StoreStatus {
         if (auto e = m.store->begin(description)) return e;
-        for (const auto& stmt : parsed.program.rules) {
+        for (std::size_t k = 0; k < statements.size() && !gone; ++k) {
+          const auto& stmt = statements[k];
+          const bool plain = store::is_plain_fact(stmt);
           std::int64_t count = 0;
-          auto e = store::is_plain_fact(stmt) ? m.store->retract_fact(stmt, count)
-                                              : m.store->retract_statement(stmt.text, count);
-          if (e) return m.store->rollback(), e;
+          // Whether everything it matches went with an earlier statement of this retraction
+          // (`p(1). p(1).`): then removing nothing is no race.
+          bool seen_before = !matches[k].empty() && stored_copies[k] == 0;
+          for (const auto i : matches[k]) seen_before = seen_before && claimed[i];
+          if (plain) {
+            std::vector<Value> values;
+            for (const auto& a : stmt.head.args) values.push_back(a.value);
+            const auto key = store::fact_text(query::predicate_of(stmt.head).name, values);
+            if (!facts_done.insert(key).second) seen_before = true;
+            if (auto e = m.store->retract_fact(stmt, count)) return m.store->rollback(), e;
+            if (count > 0) removed_text(key);
+          }
+          // A rule, or the copies of a fact kept as text (cited or labelled): by their text.
+          std::vector<std::string> texts;
+          if (!plain) texts.push_back(stmt.text);
+          for (const auto i : matches[k]) {
+            claimed[i] = true;
+            if (plain) texts.push_back(m.program.rules[i].text);
+          }
+          for (std::size_t t = 0; t < texts.size(); ++t) {
+            if (std::find(texts.begin(), texts.begin() + static_cast<std::ptrdiff_t>(t), texts[t]) !=
+                texts.begin() + static_cast<std::ptrdiff_t>(t))
+              continue;
+            std::int64_t n = 0;
+            if (auto e = m.store->retract_statement(texts[t], n)) return m.store->rollback(), e;
+            if (n > 0) removed_text(texts[t]);
+            count += n;
+          }
+          if (count == 0 && !seen_before) gone = k;
+          result.removed += static_cast<std::size_t>(count);
         }
         for (const auto& stmt : parsed.program.preferences) {
           std::int64_t count = 0;
           if (auto e = m.store->retract_statement(stmt.text, count)) return m.store->rollback(), e;
+          if (count > 0) removed_text(stmt.text);
+          result.removed += static_cast<std::size_t>(count);
         }
+        if (gone) return m.store->rollback(), std::nullopt;
         return m.store->commit();
       };
-      if (auto e = write()) {
+      auto failed = write();
+      if (failed || gone) {
         result.outcome = Outcome::InputError;
-        result.diagnostics.push_back(query::make_error({}, e->message + "; nothing was retracted"));
+        result.removed = 0;
+        result.statements.clear();
+        if (failed) {
+          result.diagnostics.push_back(query::make_error({}, failed->message + "; nothing was retracted"));
+        } else {
+          const auto& stmt = statements[*gone];
+          auto d = query::make_error(stmt.location, std::string(store::is_plain_fact(stmt) ? "no such fact is loaded: "
+                                                                                           : "no such rule is loaded: ") +
+                                                        stmt.text);
+          d.notes.push_back(query::Diagnostic{
+              query::Severity::Note, {}, "another process retracted it from store '" + m.store->path() + "'; nothing was retracted", {}});
+          result.diagnostics.push_back(std::move(d));
+          // The session's view moves to the store as it stands: it no longer answers what
+          // the other process retracted.
+          m.catch_up(result.diagnostics);
+        }
         return result;
       }
       m.saw_own_write();
+      result.transaction = static_cast<std::uint64_t>(m.store->seen());
+    } else {
+      for (std::size_t i = 0; i < m.program.rules.size(); ++i)
+        if (remove[i]) removed_text(m.program.rules[i].text);
+      for (std::size_t i = 0; i < m.program.preferences.size(); ++i)
+        if (remove_preference[i]) removed_text(m.program.preferences[i].text);
+      result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true) +
+                                                std::count(remove_preference.begin(), remove_preference.end(), true));
     }
     // A table left without a standing fact defines nothing any more, as in memory.
     bool undefined = false;
     for (auto t = tables_touched.rbegin(); t != tables_touched.rend(); ++t) {
       bool any = true;
       if (m.store->has_facts(m.unread[*t], m.visible, any) || any) continue;
-      const auto& gone = m.unread[*t].predicate;
-      std::erase_if(m.program.external,
-                    [&](const query::ExternalRelation& e) { return e.name == gone.name && e.arity == gone.arity; });
+      const auto& gone_table = m.unread[*t].predicate;
+      std::erase_if(m.program.external, [&](const query::ExternalRelation& e) {
+        return e.name == gone_table.name && e.arity == gone_table.arity;
+      });
       m.unread.erase(m.unread.begin() + static_cast<std::ptrdiff_t>(*t));
       undefined = true;
     }
@@ -236,10 +371,9 @@ RetractResult KnowledgeBase::retract(std::string_view text, std::string name) {
     // The checker's index still counts the emptied predicates as defined; a retraction of
     // rules alone is noticed by the next check (the program changed behind the index).
     if (undefined) m.checker.accept(m.program);
-    result.removed = static_cast<std::size_t>(std::count(remove.begin(), remove.end(), true) +
-                                              std::count(remove_preference.begin(), remove_preference.end(), true));
-    for (const auto n : stored_copies) result.removed += static_cast<std::size_t>(n);
     m.invalidate();
+    // After a write that found others had written, the session sees the store as it stands.
+    m.catch_up(result.diagnostics);
     return result;
   });
 }
@@ -256,9 +390,15 @@ VerifyResult KnowledgeBase::verify_store() {
     }
     const std::lock_guard store_lock(m.store_mutex);
     std::int64_t facts = 0;
-    if (auto e = m.store->verify(m.visible, facts)) {
+    std::vector<std::string> rejected;
+    if (auto e = m.store->verify(m.visible, facts, rejected)) {
       result.outcome = Outcome::InputError;
       result.diagnostics.push_back(query::make_error({}, e->message));
+      return result;
+    }
+    for (auto& why : rejected) result.diagnostics.push_back(query::make_error({}, std::move(why)));
+    if (!rejected.empty()) {
+      result.outcome = Outcome::InputError;
       return result;
     }
     result.facts = static_cast<std::size_t>(facts);

@@ -215,6 +215,7 @@ struct Query {
   std::vector<Literal> body;
   Modality modality = Modality::Any;
   std::string perspective;  // `?- [microsoft] goal.`: according to that party; empty: neutral
+  Location perspective_location;  // the party's name, when there is one
   std::string text;  // the goal as written, without `?-`, modality, perspective and the final `.` or `?`
   Location location;
 };

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 namespace writ::kb::store {
@@ -13,13 +14,18 @@ bool SqlError::busy() const {
 bool SqlError::read_only() const { return (code & 0xff) == SQLITE_READONLY; }
 bool SqlError::not_a_database() const { return (code & 0xff) == SQLITE_NOTADB; }
 bool SqlError::corrupt() const { return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_FORMAT; }
+bool SqlError::io_error() const { return (code & 0xff) == SQLITE_IOERR; }
+bool SqlError::disk_full() const {
+  return (code & 0xff) == SQLITE_FULL || (io_error() && (system_errno == ENOSPC || system_errno == EDQUOT));
+}
 
 namespace {
 
 SqlError error_of(sqlite3* db, int rc) {
   // sqlite3_errmsg describes the last call on the connection; the code we got may be
   // more specific (e.g. from a bind), so fall back to sqlite3_errstr when they differ.
-  if (db != nullptr && sqlite3_extended_errcode(db) == rc) return SqlError{rc, sqlite3_errmsg(db)};
+  if (db != nullptr && sqlite3_extended_errcode(db) == rc)
+    return SqlError{rc, sqlite3_errmsg(db), sqlite3_system_errno(db)};
   return SqlError{rc, sqlite3_errstr(rc)};
 }
 
@@ -146,7 +152,8 @@ SqlStatus Database::open(const std::string& path, OpenMode mode, Database& out) 
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     // Even on failure SQLite usually returns a handle that carries the message.
-    SqlError e = db != nullptr ? SqlError{rc, sqlite3_errmsg(db)} : SqlError{rc, sqlite3_errstr(rc)};
+    SqlError e = db != nullptr ? SqlError{rc, sqlite3_errmsg(db), sqlite3_system_errno(db)}
+                               : SqlError{rc, sqlite3_errstr(rc)};
     sqlite3_close_v2(db);
     out = Database{};
     return e;
@@ -198,7 +205,9 @@ std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_ro
 
 std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
 
-SqlError Database::last_error() const { return SqlError{sqlite3_extended_errcode(db_), sqlite3_errmsg(db_)}; }
+SqlError Database::last_error() const {
+  return SqlError{sqlite3_extended_errcode(db_), sqlite3_errmsg(db_), sqlite3_system_errno(db_)};
+}
 
 // Transaction
 

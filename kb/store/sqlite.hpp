@@ -18,11 +18,18 @@ namespace writ::kb::store {
 struct SqlError {
   int code = 0;
   std::string message;
+  // The errno of the system call that failed, for an I/O error (sqlite3_system_errno);
+  // 0 when there was none.
+  int system_errno = 0;
 
   bool busy() const;       // SQLITE_BUSY or SQLITE_LOCKED: another connection holds the lock
   bool read_only() const;  // SQLITE_READONLY: the file or its directory cannot be written
   bool not_a_database() const;  // SQLITE_NOTADB
   bool corrupt() const;         // SQLITE_CORRUPT, SQLITE_FORMAT: a damaged file
+  bool io_error() const;        // SQLITE_IOERR: a system call failed (system_errno says why)
+  // SQLITE_FULL, or an I/O error of ENOSPC or EDQUOT (writing the -shm file of a new store
+  // on a full disk is an SQLITE_IOERR, whose message says only "disk I/O error").
+  bool disk_full() const;
 };
 
 // Empty when the call succeeded.

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -194,10 +195,36 @@ StoreStatus Store::fail(std::string_view doing, const SqlError& e) {
   if (e.not_a_database()) return StoreError{"'" + path_ + "' is not a writ store: " + e.message};
   // SQLite finds damage when it reads the damaged page (writ reads every table on open).
   if (e.corrupt()) return StoreError{"store '" + path_ + "' is damaged: " + e.message};
-  return StoreError{"cannot " + std::string(doing) + " store '" + path_ + "': " + e.message};
+  const std::string cannot = "cannot " + std::string(doing) + " store '" + path_ + "': ";
+  if (e.disk_full())
+    return StoreError{cannot + "the disk is full (" + std::strerror(e.system_errno ? e.system_errno : ENOSPC) + ")"};
+  // "disk I/O error" alone does not say which: the system's reason does.
+  if (e.io_error() && e.system_errno != 0) return StoreError{cannot + e.message + " (" + std::strerror(e.system_errno) + ")"};
+  return StoreError{cannot + e.message};
 }
 
 StoreStatus Store::open(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out) {
+  const bool missing = file_kind(path) == FileKind::Missing;
+  auto opened = open_file(path, options, out);
+  // A store this call set out to create and could not (a full disk, an interrupted
+  // create) is removed again, with the files SQLite made beside it: no empty, half-made
+  // store is left behind. A file that another process created meanwhile holds a schema.
+  if (opened && missing && !options.read_only) {
+    std::error_code ec;
+    bool empty = true;
+    {
+      Database db;
+      std::int64_t objects = 0;
+      if (!Database::open(path, OpenMode::ReadOnly, db) && !db.query_int("SELECT count(*) FROM sqlite_schema", objects))
+        empty = objects == 0;
+    }
+    if (empty)
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ec);
+  }
+  return opened;
+}
+
+StoreStatus Store::open_file(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out) {
   std::unique_ptr<Store> s(new Store());
   s->path_ = path;
   s->read_only_ = options.read_only;
@@ -408,29 +435,6 @@ StoreStatus Store::read_facts(const FactTable& table, const Visible& visible,
     visit(s.column_int(0), to_u32(s.column_int(1)), to_u32(s.column_int(2)), values);
   }
   if (step == Step::Error) return fail("read", s.error());
-  return std::nullopt;
-}
-
-StoreStatus Store::verify(const Visible& visible, std::int64_t& facts) {
-  facts = 0;
-  Statement s;
-  if (auto e = db_.prepare("PRAGMA quick_check", s)) return fail("read", *e);
-  std::string problems;
-  Step step;
-  int shown = 0;
-  while ((step = s.step()) == Step::Row) {
-    const std::string line(s.column_text(0));
-    if (line == "ok") continue;
-    if (shown++ < 3) problems += (problems.empty() ? "" : "; ") + line;
-  }
-  if (step == Step::Error) return fail("read", s.error());
-  if (!problems.empty()) return StoreError{"store '" + path_ + "' is damaged: " + problems};
-  std::vector<FactTable> tables;
-  if (auto e = fact_tables(tables)) return e;
-  for (const auto& t : tables)
-    if (auto e = read_facts(t, visible, nullptr, [&](std::int64_t, std::uint32_t, std::uint32_t,
-                                                     std::vector<query::Value>&) { ++facts; }))
-      return e;
   return std::nullopt;
 }
 

@@ -119,7 +119,8 @@ class Store {
 
   // Opens the store at `path`, creating it when the file does not exist or is empty (and
   // not read_only). A file that is not SQLite, a SQLite file that is not a writ store, or
-  // a store of a newer schema version is an error, and the file is left untouched.
+  // a store of a newer schema version is an error, and the file is left untouched. A store
+  // it fails to create (a full disk) is removed again.
   static StoreStatus open(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out);
 
   const std::string& path() const { return path_; }
@@ -142,10 +143,14 @@ class Store {
   StoreStatus has_facts(const FactTable& table, const Visible& visible, bool& any);
   // How many facts of `table` stand for `visible`.
   StoreStatus count_facts(const FactTable& table, const Visible& visible, std::int64_t& count);
-  // Checks the whole file: SQLite's `PRAGMA quick_check` (every page, index and record
-  // well formed), then every value of every fact table as of `visible` (an integer, a symbol
-  // or a string); `facts` counts the standing facts.
-  StoreStatus verify(const Visible& visible, std::int64_t& facts);
+  // Checks the whole file (kb/store/verify.cpp): SQLite's `PRAGMA quick_check` (every
+  // page, index and record well formed; damage there is the error returned), then every row
+  // of every table, retracted ones too: values of a kind writ has (INTEGER; TEXT that is a
+  // symbol; a BLOB of UTF-8 text without NUL, or a date, duration or money), value columns
+  // a1..aN as the catalogue's arity says, and transaction numbers of the log. Each row that
+  // fails is a sentence in `rejected` (table, rowid, the value, why); `facts` counts the
+  // facts standing for `visible`.
+  StoreStatus verify(const Visible& visible, std::int64_t& facts, std::vector<std::string>& rejected);
   // The fact table of `p` (empty when it has none).
   StoreStatus fact_table_of(const query::PredicateId& p, std::string& table);
   StoreStatus transactions(std::vector<TransactionInfo>& out);
@@ -194,6 +199,8 @@ class Store {
 
  private:
   Store() = default;
+  // open() but for removing a store it failed to create.
+  static StoreStatus open_file(const std::string& path, const OpenOptions& options, std::unique_ptr<Store>& out);
   StoreStatus create_schema();
   StoreStatus check_schema();
   StoreStatus fail(std::string_view doing, const SqlError& e);

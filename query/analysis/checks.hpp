@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -55,6 +56,18 @@ void check_argued_aggregates(const Program& program, std::vector<Diagnostic>& ou
 void check_issues(const Program& program, std::size_t from, std::vector<Diagnostic>& out);
 void check_types(std::span<const Rule> rules, const std::vector<const Query*>& queries, std::vector<Diagnostic>& out);
 void check_quotes(const Program& program, std::vector<Diagnostic>& out);
+// Perspectives (perspectives.cpp): a query's `[party]` must name a party that makes
+// claims; a party that only bears a burden warns that the answer is the neutral one.
+void check_perspectives(const Program& program, const std::vector<const Query*>& queries,
+                        std::vector<Diagnostic>& out);
+// The parties that make claims in `program`.
+std::set<std::string> claimants(const Program& program);
+// Whether `query` names a perspective in which no party claims anything (answered as the
+// neutral one, after check_perspectives() warned).
+bool answers_neutrally(const Program& program, const Query& query);
+// The name of `names` closest to `name` when it is a plausible typo of it (a few edits,
+// not all of it), for "did you mean".
+std::optional<std::string> closest_name(const std::string& name, const std::set<std::string>& names);
 
 // The quotes pass one citation at a time (analysis/quotes.cpp): `cited`'s quote must be in
 // `document`, the document of the source named `source`. Keeps each document's normalised

@@ -42,6 +42,22 @@ void for_each_body_atom(const std::vector<Literal>& body, const std::function<vo
 
 }  // namespace
 
+std::optional<std::string> closest_name(const std::string& name, const std::set<std::string>& names) {
+  const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& n : names) {
+    const auto dist = edit_distance(name, n, limit);
+    if (dist > limit || dist >= name.size()) continue;
+    if (!best || dist < best_distance) {
+      best_distance = dist;
+      best = &n;
+    }
+  }
+  if (!best) return std::nullopt;
+  return *best;
+}
+
 std::string undefined_predicate_message(const PredicateId& p, const std::set<PredicateId>& defined) {
   std::string message = "predicate '" + p.to_string() + "' is not defined by any fact or rule";
   // The same name with another arity: `defined` is sorted by name, then arity.
@@ -150,6 +166,7 @@ std::vector<Diagnostic> check_program(const Program& program) {
   check_status_tests(program, out);
   check_argued_aggregates(program, out);
   check_issues(program, 0, out);
+  check_perspectives(program, queries, out);
   sort_by_location(out);
   return out;
 }
@@ -163,6 +180,7 @@ std::vector<Diagnostic> check_query(const Program& program, const Query& query) 
   check_definitions(program, {&query}, out);
   check_builtins(Program{}, {&query}, out);
   check_types(Program{}, {&query}, out);
+  check_perspectives(program, {&query}, out);
   sort_by_location(out);
   return out;
 }

@@ -121,4 +121,31 @@ DependencyGraph build_dependency_graph(const std::vector<const Rule*>& rules, bo
   return build(rules, strict_only, [](const Rule* r) -> const Rule& { return *r; });
 }
 
+std::set<PredicateId> reached_predicates(const Program& program, const std::vector<Literal>& body) {
+  std::map<PredicateId, std::vector<const Rule*>> by_head;
+  for (const auto& r : program.rules) by_head[predicate_of(r.head)].push_back(&r);
+  std::set<PredicateId> reached;
+  std::vector<PredicateId> todo;
+  const auto reach = [&](const PredicateId& p) {
+    auto complement = p;
+    complement.name = p.name.starts_with('-') ? p.name.substr(1) : "-" + p.name;
+    for (auto& each : {p, complement})
+      if (reached.insert(each).second) todo.push_back(each);
+  };
+  std::function<void(const std::vector<Literal>&)> atoms = [&](const std::vector<Literal>& literals) {
+    for (const auto& l : literals) {
+      if (l.kind == Literal::Kind::Atom) reach(predicate_of(l.atom));
+      for (const auto& e : l.elements) atoms(e.condition);
+    }
+  };
+  atoms(body);
+  while (!todo.empty()) {
+    const auto p = todo.back();
+    todo.pop_back();
+    if (const auto rules = by_head.find(p); rules != by_head.end())
+      for (const auto* r : rules->second) atoms(r->body);
+  }
+  return reached;
+}
+
 }  // namespace writ::query

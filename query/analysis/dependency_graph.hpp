@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "predicate.hpp"
@@ -34,5 +35,11 @@ DependencyGraph build_dependency_graph(const Program& program, bool strict_only 
 // The same over the rules given, in that order (a program rewritten for a question: some
 // rules as written, some new).
 DependencyGraph build_dependency_graph(const std::vector<const Rule*>& rules, bool strict_only = false);
+
+// The predicates a conjunction depends on: those its atoms name (in aggregates too), and
+// those the rules concluding them depend on, in both polarities (a conclusion is attacked
+// by its contrary's arguments). A question's answers come from these alone, so an error
+// in evaluating any other rule is not the question's.
+std::set<PredicateId> reached_predicates(const Program& program, const std::vector<Literal>& body);
 
 }  // namespace writ::query

@@ -216,6 +216,8 @@ bool IncrementalChecker::add(const Program& program, const ProgramExtent& from, 
     if (!global.empty()) return false;
   }
   if (diagnose) check_issues(program, from.issues, arguments);
+  // A perspective is judged by the claims of the whole program, this load's included.
+  if (diagnose) check_perspectives(program, queries, arguments);
 
   // Definitions: every head is known before any body is looked at, as in check_definitions.
   // A use warns when its predicate is undefined and it is the first use in the program; an

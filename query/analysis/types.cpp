@@ -1,12 +1,12 @@
-// Types: arithmetic and ordering comparisons on dates, durations and money whose operands
-// are known before evaluation (constants, arithmetic over them, and variables a body
-// assigns from them: `D = 2026-03-01, E = D + $5`) are checked here, so that a type error
-// (query/arithmetic.hpp) is an error of the program at its place rather than of the
-// first question that reaches it. Operands known only from the facts are checked when
-// evaluated.
+// Types and overflow: arithmetic and ordering comparisons whose operands are known before
+// evaluation (constants, arithmetic over them, and variables a body assigns from them:
+// `D = 2026-03-01, E = D + $5`) are checked here, so that a type error or an overflow
+// (query/arithmetic.hpp) is an error of the program at its place rather than of every
+// question that evaluates it: what check and load accept, questions can evaluate.
+// Operands known only from the facts are checked when evaluated.
 //
-// Only errors involving a date, a duration or money are reported: integer arithmetic on
-// symbols is undefined, not an error, and integer overflow is another pass's business.
+// Arithmetic on symbols and division by zero are undefined, not errors (the instance is
+// dropped, as in clingo), so they are not reported.
 #include <map>
 #include <optional>
 #include <string>
@@ -91,10 +91,9 @@ class TypeCheck {
       all = all && v[i].has_value();
     }
     if (!all) return std::nullopt;
-    const bool typed = v[0]->is_quantity_kind() || (v[1] && v[1]->is_quantity_kind());
     auto r = apply(t.op, *v[0], v[1].value_or(Value{}));
     if (r.outcome == ArithmeticResult::Outcome::Value) return std::move(r.value);
-    if (r.outcome == ArithmeticResult::Outcome::Error && typed && report_errors) report(t.location, std::move(r.message));
+    if (r.outcome == ArithmeticResult::Outcome::Error && report_errors) report(t.location, std::move(r.message));
     return std::nullopt;
   }
 

@@ -22,8 +22,18 @@ Datum Interner::integer(std::int64_t v) {
 Datum Interner::intern_text(std::unordered_map<std::string, std::uint32_t>& map,
                             std::vector<const std::string*>& list, std::string_view s, DatumKind kind) {
   auto [it, inserted] = map.try_emplace(std::string(s), static_cast<std::uint32_t>(list.size()));
-  if (inserted) list.push_back(&it->first);
+  if (inserted) {
+    list.push_back(&it->first);
+    text_bytes_ += it->first.capacity();
+  }
   return tagged(kind, it->second);
+}
+
+std::size_t Interner::memory() const {
+  // A hash table node: the key, the id, the next pointer and the bucket, about 64 bytes.
+  constexpr std::size_t node = 64;
+  return text_bytes_ + (symbol_ids_.size() + string_ids_.size() + boxed_ids_.size()) * node +
+         (symbols_.capacity() + strings_.capacity()) * sizeof(const std::string*) + boxed_.capacity() * sizeof(Boxed);
 }
 
 Datum Interner::symbol(std::string_view name) { return intern_text(symbol_ids_, symbols_, name, DatumKind::Symbol); }

@@ -73,6 +73,9 @@ class Interner {
   const std::string& text(Datum d) const;     // symbol name or string contents
 
   Value value(Datum d) const;
+  // Bytes held for the interned values (an estimate of the hash tables' nodes included),
+  // counted against Limits::max_memory.
+  std::size_t memory() const;
   // The value order; small integers are compared inline, the common case in sorting.
   std::strong_ordering compare(Datum a, Datum b) const {
     if (is_small_int(a) && is_small_int(b)) return small_int_value(a) <=> small_int_value(b);
@@ -104,6 +107,7 @@ class Interner {
   Datum box(Boxed b);
   std::unordered_map<Boxed, std::uint32_t, BoxedHash> boxed_ids_;
   std::vector<Boxed> boxed_;
+  std::size_t text_bytes_ = 0;  // the interned symbols' and strings' characters
 };
 
 }  // namespace writ::query::eval

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -469,6 +472,12 @@ class Evaluator::Run {
     }
     std::vector<std::unique_ptr<Relation>> sets;
     std::vector<Datum> batch;
+    const Held held(*this, [&] {
+      std::size_t bytes = batch.capacity() * sizeof(Datum);
+      for (const auto& set : sets)
+        if (set) bytes += set->memory();
+      return bytes;
+    });
     for (const auto& part : s.parts) {
       const std::size_t width = part.terms.size();
       if (sets.size() <= width) sets.resize(width + 1);
@@ -508,6 +517,9 @@ class Evaluator::Run {
     // so that is what decides which error a mixed set reports.
     std::vector<Datum> flat;
     std::vector<std::pair<std::size_t, std::size_t>> tuples;  // (offset in flat, width)
+    const Held held(*this, [&] {
+      return flat.capacity() * sizeof(Datum) + tuples.capacity() * sizeof(std::pair<std::size_t, std::size_t>);
+    });
     each_element(s, [&](const Datum* t, std::size_t width) {
       tuples.emplace_back(flat.size(), width);
       flat.insert(flat.end(), t, t + width);
@@ -597,7 +609,33 @@ class Evaluator::Run {
   void poll() {
     if (++ticks_ % poll_interval != 0) return;
     if (auto stop = interrupted(limits_)) throw Stop{stop->first, std::move(stop->second)};
+    check_memory();
   }
+
+  // What the evaluation holds: the evaluator's relations and values, and what the steps
+  // running now hold outside them (an aggregate's element sets and cached values).
+  void check_memory() {
+    if (limits_.max_memory == std::numeric_limits<std::uint64_t>::max()) return;
+    std::size_t bytes = ev_.memory();
+    for (const auto& held : held_) bytes += held();
+    for (const auto& [step, cache] : aggregate_cache_)
+      bytes += cache.keys.memory() + cache.values.capacity() * sizeof(AggregateValue);
+    for (const auto& [step, memo] : anti_joins_)
+      bytes += memo.outer.capacity() * sizeof(Datum) + (memo.inner ? memo.inner->memory() : 0);
+    if (bytes > limits_.max_memory) throw Stop{Status::TooMuchMemory, too_much_memory(limits_)};
+  }
+
+  // Counts `bytes()` against the memory limit while it lives (a step's scratch storage).
+  class Held {
+   public:
+    Held(Run& run, std::function<std::size_t()> bytes) : run_(run) { run_.held_.push_back(std::move(bytes)); }
+    ~Held() { run_.held_.pop_back(); }
+    Held(const Held&) = delete;
+    Held& operator=(const Held&) = delete;
+
+   private:
+    Run& run_;
+  };
 
   void note_undefined(Location at, const char* what) {
     auto& seen = std::string_view(what) == "division by zero" ? undefined_division : undefined_operand;
@@ -631,6 +669,7 @@ class Evaluator::Run {
   RelationId facts_relation_ = 0;
   bool append_ = false;  // the running plan's head tuples are new and distinct (head_distinct)
   std::uint64_t ticks_ = 0;
+  std::vector<std::function<std::size_t()>> held_;  // see Held
 };
 
 Evaluator::Evaluator() = default;
@@ -675,6 +714,26 @@ Diagnostic too_many_facts(const Limits& limits) {
                             " facts (raise the limit with --max-facts)");
 }
 
+std::string byte_size_text(std::uint64_t bytes) {
+  constexpr const char* units[] = {"KiB", "MiB", "GiB", "TiB"};
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  std::uint64_t scale = 1024;
+  std::size_t u = 0;
+  while (u + 1 < std::size(units) && bytes >= scale * 1024) {
+    scale *= 1024;
+    ++u;
+  }
+  if (bytes % scale == 0) return std::to_string(bytes / scale) + " " + units[u];
+  // Otherwise one decimal, rounded down: the limit is not raised by its description.
+  const std::uint64_t tenths = bytes / scale * 10 + bytes % scale * 10 / scale;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " " + units[u];
+}
+
+Diagnostic too_much_memory(const Limits& limits) {
+  return make_error({}, "memory limit of " + byte_size_text(limits.max_memory) +
+                            " exceeded: evaluation stopped (raise the limit with --max-memory)");
+}
+
 std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits) {
   if (limits.cancel && limits.cancel->load(std::memory_order_relaxed))
     return std::pair{Status::Cancelled, make_error({}, "evaluation cancelled")};
@@ -683,19 +742,22 @@ std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits) {
   return std::nullopt;
 }
 
-Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described) {
+Status Evaluator::evaluate(const Program& program, const Limits& limits, const Program* described,
+                           const std::set<PredicateId>* only) {
   if (has_status_test(program)) {
     // Without arguments every conclusion is established (query/analysis/status_tests.hpp).
     Program resolved = program;
     for (auto& r : resolved.rules) resolve_status_tests_without_arguments(r.body);
-    return evaluate(resolved, limits, described ? described : &program);
+    return evaluate(resolved, limits, described ? described : &program, only);
   }
   goal_.reset();
   std::vector<const Rule*> rules;
   rules.reserve(program.rules.size());
-  for (const auto& r : program.rules) rules.push_back(&r);
+  for (const auto& r : program.rules)
+    if (!only || only->count(predicate_of(r.head))) rules.push_back(&r);
   std::vector<const FactRows*> facts;
-  for (const auto& f : program.facts) facts.push_back(&f);
+  for (const auto& f : program.facts)
+    if (!only || only->count(PredicateId{f.predicate, f.arity})) facts.push_back(&f);
   return evaluate_rules(rules, facts, described ? *described : program, limits);
 }
 
@@ -953,7 +1015,7 @@ std::vector<std::vector<Value>> Evaluator::rows(const PredicateId& predicate) co
 }
 
 std::size_t Evaluator::memory() const {
-  std::size_t bytes = 0;
+  std::size_t bytes = interner_.memory();
   for (const auto& r : relations_) bytes += r->memory();
   return bytes;
 }

@@ -34,6 +34,10 @@ struct Limits {
   std::optional<std::chrono::steady_clock::time_point> deadline;
   std::uint64_t max_facts = std::numeric_limits<std::uint64_t>::max();
   const std::atomic<bool>* cancel = nullptr;  // polled; set it from another thread or a signal handler
+  // Bytes the evaluation may hold: its relations and their indexes, the sets an aggregate
+  // gathers, the interned values (Evaluator::memory()). Checked as it grows, with the
+  // other limits; a relation that doubles its storage may pass it by that much first.
+  std::uint64_t max_memory = std::numeric_limits<std::uint64_t>::max();
 };
 
 enum class Status {
@@ -41,12 +45,16 @@ enum class Status {
   Error,         // a runtime error (integer overflow); see diagnostics()
   Timeout,       // Limits::deadline passed
   TooManyFacts,  // Limits::max_facts exceeded
+  TooMuchMemory,  // Limits::max_memory exceeded
   Cancelled,     // *Limits::cancel became true
 };
 
 // Why an evaluation under `limits` stops: what the evaluator says, and anything else that
 // answers under the same limits (a knowledge base reading a stored table) says the same.
 Diagnostic too_many_facts(const Limits& limits);
+Diagnostic too_much_memory(const Limits& limits);
+// A number of bytes as people read it: "64 MiB", "1.5 GiB", "512 bytes".
+std::string byte_size_text(std::uint64_t bytes);
 // Cancelled, or past the deadline: the status and why; nothing while the call may go on.
 std::optional<std::pair<Status, Diagnostic>> interrupted(const Limits& limits);
 
@@ -68,7 +76,10 @@ class Evaluator {
   // The built-in relations (query/builtins.hpp) are those of `described`'s statements and
   // sources, by default `program`'s own (the argumentation layer evaluates a rewritten
   // program, but its built-ins describe the program as written).
-  Status evaluate(const Program& program, const Limits& limits, const Program* described = nullptr);
+  // With `only`, just the rules and facts that conclude its predicates (reached_predicates()
+  // of a question: what it depends on, when another rule of the program fails).
+  Status evaluate(const Program& program, const Limits& limits, const Program* described = nullptr,
+                  const std::set<PredicateId>* only = nullptr);
   // Computes only what `query` needs when its constants reach derived predicates (the
   // magic-set rewriting of magic_sets.hpp); then answer goal_query(), not `query`, which
   // reads the rewritten relations (the answers, their columns and order are `query`'s).
@@ -99,6 +110,7 @@ class Evaluator {
   // as in clingo.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::uint64_t fact_count() const { return facts_; }
+  // Bytes held by the relations, their indexes and the interned values.
   std::size_t memory() const;
 
  private:

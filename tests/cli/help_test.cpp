@@ -139,7 +139,7 @@ std::vector<std::vector<std::string>> spellings(std::string_view term) {
     value = words.back();
     words.pop_back();
     value = value.substr(0, value.find('|'));  // the first choice
-    if (value == "SECONDS" || value == "N") value = "1";
+    if (value == "SECONDS" || value == "N" || value == "SIZE") value = "1";
   }
   std::vector<std::vector<std::string>> out;
   for (auto w : words) {

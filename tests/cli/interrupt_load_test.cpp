@@ -127,5 +127,18 @@ TEST_F(InterruptedLoad, WhileReadingTheFilesRollsBackAndSaysSo) {
   expect_unchanged();
 }
 
+// Issue 11, item 9: a load cancelled into the store it was creating leaves no store behind
+// (an empty one would be taken for a store that holds something).
+TEST(InterruptedLoadIntoANewStore, LeavesNoStoreFile) {
+  TempDir dir;
+  dir.write("huge.writ", edges(200'000));
+  const auto r = load_and_interrupt(dir, "huge.writ", [](pid_t pid, auto) { return catches_sigint(pid); });
+  ASSERT_TRUE(r.signalled);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: load cancelled: nothing was added\n");
+  for (const char* file : {"case.db", "case.db-wal", "case.db-shm"})
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / file)) << file;
+}
+
 }  // namespace
 }  // namespace writ::cli::test

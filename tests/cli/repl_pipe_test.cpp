@@ -140,6 +140,24 @@ TEST(ReplPipe, MistakesFromOtherLanguagesAreSaidWithAHint) {
             "error: usage: .assume off LABEL: switches off the rule labelled LABEL (.rules shows the labels)\n");
 }
 
+// The whole listing shows every statement: the sources, templates and priorities too.
+TEST(ReplPipe, RulesListsSourcesTemplatesAndPriorities) {
+  const auto r = run_writ({"repl"},
+                          "#source s { kind: note }.\n"
+                          "p(1).\n"
+                          "r1: q(X) :- p(X).\n"
+                          "r2: -q(X) :~ p(X).\n"
+                          "r1 > r2.\n"
+                          ".rules\n"
+                          ".rules q\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "#1  p(1).\n#2  r1: q(X) :- p(X).\n#3  r2: -q(X) :~ p(X).\n"
+            "    #source s { kind: note }.\n"
+            "    r1 > r2.\n"
+            "#2  r1: q(X) :- p(X).\n");
+}
+
 TEST(ReplPipe, AnErrorIsReportedAndTheSessionGoesOnWithStatus1) {
   const auto r = run_writ({"repl"},
                           "p(a).\n"

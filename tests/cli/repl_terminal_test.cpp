@@ -290,6 +290,7 @@ TEST_F(ReplTerminal, ReloadReplacesWhatTheFilesDeclared) {
                                        "tenant(ann).\n"
                                        "r_rent: owes(T, rent) :- tenant(T).\n");
   PtySession s({"repl", lease}, env);
+  EXPECT_OUTPUT(s, "loaded " + lease + ": 3 statements\r\n");
   EXPECT_OUTPUT(s, "writ> ");
   s.send("tenant(bob).\r");
   EXPECT_OUTPUT(s, "added tenant(bob).\r\n");
@@ -401,6 +402,48 @@ TEST_F(ReplTerminal, TabCompletesGoalsAfterWhyWhyNotAndAssume) {
   EXPECT_OUTPUT(s, "assumed");
   EXPECT_OUTPUT(s, "writ> ");
   QUIT_UNSAVED(s);
+  EXPECT_EQ(s.wait(), 0);
+}
+
+}  // namespace
+}  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// Issue 11, item 5: another process retracted the fact after the REPL read the store. The
+// REPL's .retract removes nothing, says so (no transaction claims a removal), and the REPL
+// then answers from the store as it stands.
+TEST_F(ReplTerminal, ARetractionAnotherProcessMadeFirstRemovesNothing) {
+  const std::string db = (home.path() / "case.db").string();
+  const std::string file = home.write("p.writ", "p(1). p(2).\n");
+  ASSERT_EQ(run_writ({"load", "--db", db, file}).exit_code, 0);
+  PtySession s({db}, env);
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("p(X)?\r");
+  EXPECT_OUTPUT(s, "X\r\n-\r\n1\r\n2\r\n(2 answers)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  const auto other = run_writ({"retract", "--db", db, "p(1)."});
+  EXPECT_EQ(other.exit_code, 0);
+  EXPECT_EQ(other.err, "writ: transaction 2: removed 1 statement from '" + db + "'\n");
+  s.send(".retract p(1).\r");
+  EXPECT_OUTPUT(s, ".retract:1:1: error: no such fact is loaded: p(1).\r\n");
+  EXPECT_OUTPUT(s, "note: another process retracted it from store '" + db + "'; nothing was retracted\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send("p(X)?\r");
+  EXPECT_OUTPUT(s, "X\r\n-\r\n2\r\n(1 answer)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".retract p(2).\r");
+  EXPECT_OUTPUT(s, "removed p(2). (transaction 3)\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".log\r");
+  EXPECT_OUTPUT(s, "\r\n2   ");  // the log: no transaction but the other process's claims p(1)
+  EXPECT_OUTPUT(s, "retract p(1).");
+  EXPECT_OUTPUT(s, "0      1\r\n3   ");
+  EXPECT_OUTPUT(s, "retract p(2).");
+  EXPECT_OUTPUT(s, "0      1\r\n");
+  EXPECT_OUTPUT(s, "writ> ");
+  s.send(".quit\r");
   EXPECT_EQ(s.wait(), 0);
 }
 

@@ -223,6 +223,20 @@ TEST_F(RunCommand, ADirectoryIsNotAFile) {
   EXPECT_EQ(r.err, "writ: error: cannot open '" + dir.path().string() + "': Is a directory\n");
 }
 
+// Issue 11, item 9: a UTF-8 byte order mark (as some editors write) starts the file, as
+// CSV import skips it; before, it was an error at an invisible character. Columns count
+// bytes, the mark's three too, as in CSV.
+TEST_F(RunCommand, AByteOrderMarkAtTheStartIsSkipped) {
+  const std::string bom = dir.write("bom.writ", "\xEF\xBB\xBFp(1).\nq(X) :- p(X).\n?- q(X).\n");
+  auto r = run_writ({"run", bom, "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "X\n1\n");
+  const std::string bad = dir.write("bad.writ", "\xEF\xBB\xBFp(1) q.\n");
+  r = run_writ({"check", bad});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), bad + ":1:9: error: expected '.' or ':-' after the head") << r.err;
+}
+
 constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";
 
 TEST_F(RunCommand, MaxFactsEndsAnEndlessEvaluationWithStatus3) {

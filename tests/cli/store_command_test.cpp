@@ -232,6 +232,31 @@ TEST_F(StoreCommands, CheckOverAStoreChangesNothing) {
   EXPECT_EQ(writ({"log", "--db", "case.db", "--format", "json"}).out.find("uses.writ"), std::string::npos);
 }
 
+// Issue 11, item 7: a store edited by hand answers wrong where SQLite sees nothing amiss
+// (a TEXT '3' among integers is the symbol 3, which joins no integer); check --db names
+// each row it rejects.
+TEST_F(StoreCommands, CheckOfAStoreRejectsEachRowEditedByHand) {
+  load_graph();
+  const std::string sql = "sqlite3 '" + db + "' \"update facts_edge_2 set a2 = '3' where a1 = 2\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  auto r = writ({"check", "--db", "case.db"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: store 'case.db' is damaged: table facts_edge_2, rowid 2: a2: TEXT '3' is not a "
+                   "symbol (an integer is stored as INTEGER)\n");
+  const std::string more = "sqlite3 '" + db + "' \"update facts_edge_2 set a2 = 3, tx_added = 5 where a1 = 2;"
+                           " update predicates set arity = 3\"";
+  ASSERT_EQ(std::system(more.c_str()), 0);
+  r = writ({"check", "--db", "case.db"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: store 'case.db' is damaged: table predicates, rowid 1: arity: edge/3, but its table "
+                   "facts_edge_2 has 2 value columns\n");
+  ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"update predicates set arity = 2\"").c_str()), 0);
+  r = writ({"check", "--db", "case.db"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "writ: error: store 'case.db' is damaged: table facts_edge_2, rowid 2: tx_added: 5 is no "
+                   "transaction (the log has 1 to 1)\n");
+}
+
 TEST_F(StoreCommands, CheckOfAStoreItselfReadsEveryFact) {
   load_graph();
   const auto whole = writ({"check", "--db", "case.db"});
@@ -244,11 +269,12 @@ TEST_F(StoreCommands, CheckOfAStoreItselfReadsEveryFact) {
   ASSERT_EQ(std::system(sql.c_str()), 0);
   const auto damaged = writ({"check", "--db", "case.db"});
   EXPECT_EQ(damaged.exit_code, 1);
-  EXPECT_EQ(damaged.err, "writ: error: store 'case.db' is damaged: table facts_edge_2 holds a value that is not an "
-                         "integer, a symbol, a string, a date, a duration or money\n");
+  EXPECT_EQ(damaged.err, "writ: error: store 'case.db' is damaged: table facts_edge_2, rowid 2: a2: REAL 2.5 is no "
+                         "writ value\n");
   const auto asked = writ({"run", "--db", "case.db", "-q", "path(1, X)"});
   EXPECT_EQ(asked.exit_code, 1);
-  EXPECT_EQ(asked.err, damaged.err);
+  EXPECT_EQ(asked.err, "writ: error: store 'case.db' is damaged: table facts_edge_2 holds a value that is not an "
+                       "integer, a symbol, a string, a date, a duration or money\n");
   const auto usage = writ({"check"});
   EXPECT_EQ(usage.exit_code, 2);
   EXPECT_EQ(usage.err, "writ: 'check' needs at least one FILE, or --db STORE to check a store\n"
@@ -442,6 +468,34 @@ TEST_F(StoreCommands, APriorityIsRetractedWithTheRuleItNames) {
   r = writ({"run", "--db", "case.db", "-q", "flies(X)", "--format", "csv"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "X,status\n");
+}
+
+}  // namespace
+}  // namespace writ::cli::test
+
+namespace writ::cli::test {
+namespace {
+
+// Issue 11, item 4: every fact of the Frontier case is cited, and a fact written by its
+// values removes it with each of its citations.
+TEST_F(StoreCommands, RetractACitedFactOfTheFrontierCaseByItsValues) {
+  std::vector<std::string> load = {"load", "--db", "case.db"};
+  for (const auto* dir_name : {"/facts/law", "/facts/cases/frontier"})
+    for (const auto& f : std::filesystem::directory_iterator(std::string(WRIT_SOURCE_DIR) + dir_name))
+      if (f.path().extension() == ".writ") load.push_back(f.path().string());
+  const auto loaded = writ(load);
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  const std::vector<std::string> ask = {"run", "--db", "case.db", "-q", "signatory(aws, A)", "--format", "csv"};
+  EXPECT_EQ(writ(ask).out, "A,status\naws_frontier_deal,established\n");
+  const auto r = writ({"retract", "--db", "case.db", "signatory(aws, aws_frontier_deal)."});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "writ: transaction 2: removed 2 statements from 'case.db'\n");
+  EXPECT_EQ(writ(ask).out, "A,status\n");
+  const auto again = writ({"retract", "--db", "case.db", "signatory(aws, aws_frontier_deal)."});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_EQ(again.err, "<retract>:1:1: error: no such fact is loaded: signatory(aws, aws_frontier_deal).\n"
+                       " 1 | signatory(aws, aws_frontier_deal).\n"
+                       "   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
 }
 
 }  // namespace

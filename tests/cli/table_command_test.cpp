@@ -74,6 +74,18 @@ TEST_F(TableCommands, ABadTableReportsEveryErrorAndAddsNothing) {
   EXPECT_EQ(writ({"log", "--db", "case.db", "--format", "csv"}).out.find("bad.csv"), std::string::npos);
 }
 
+// Issue 11, item 6: a NUL byte or invalid UTF-8 in a value is an error at FILE:LINE:COL
+// with the row named, and nothing is imported.
+TEST_F(TableCommands, NulBytesAndInvalidUtf8InAValueImportNothing) {
+  using namespace std::string_literals;
+  dir.write("bad.csv", "1,ok\n2,x\0y\n3,\"a\xFF\"\n"s);
+  const auto r = writ({"import", "--db", "case.db", "bad.csv", "p"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1), "bad.csv:2:4: error: NUL character in field 2 of row 2\n");
+  EXPECT_NE(r.err.find("bad.csv:3:5: error: invalid UTF-8 in field 2 of row 3\n"), std::string::npos) << r.err;
+  EXPECT_EQ(writ({"log", "--db", "case.db", "--format", "csv"}).out, "tx,time,description,added,removed\n");
+}
+
 TEST_F(TableCommands, AnImportedFactIsCheckedWithTheRestOfTheKnowledgeBase) {
   dir.write("r.writ", "p(X) :- q(X, _).\n");
   dir.write("q.csv", "1\n2\n");

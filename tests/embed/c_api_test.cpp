@@ -426,6 +426,23 @@ TEST(CApi, MaxFactsLimit) {
   EXPECT_EQ(writ_result_row_count(r.r), 39u);
 }
 
+TEST(CApi, MaxMemoryLimit) {
+  EXPECT_EQ(writ_set_max_memory(nullptr, 1 << 20), WRIT_ERROR_MISUSE);
+  Kb kb;
+  // 100,000 numbers: a few MiB of relation and index, past a ceiling of 256 KiB.
+  ASSERT_EQ(writ_load_text(kb, "count", "n(0).\nn(Y) :- n(X), X < 100000, Y = X + 1.\n"), WRIT_OK);
+  ASSERT_EQ(writ_set_max_memory(kb, 256 << 10), WRIT_OK);
+  Result r;
+  EXPECT_EQ(writ_query(kb, "n(X), X > 99998", &r.r), WRIT_ERROR_LIMIT);
+  EXPECT_EQ(r.r, nullptr);
+  EXPECT_EQ(std::string(writ_errmsg(kb)),
+            "writ: error: memory limit of 256 KiB exceeded: evaluation stopped (raise the limit with --max-memory)\n");
+  // 0 restores the default, which this fits in.
+  ASSERT_EQ(writ_set_max_memory(kb, 0), WRIT_OK);
+  ASSERT_EQ(writ_query(kb, "n(X), X > 99998", &r.r), WRIT_OK) << writ_errmsg(kb);
+  EXPECT_EQ(first_column(r.r), (std::vector<std::string>{"99999", "100000"}));
+}
+
 TEST(CApi, IsComplete) {
   EXPECT_EQ(writ_is_complete("edge(1, 2)."), 1);
   EXPECT_EQ(writ_is_complete("edge(1,"), 0);

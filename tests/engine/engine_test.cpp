@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "kb_helpers.hpp"
+#include "query/eval/evaluator.hpp"
 
 namespace writ::test {
 namespace {
@@ -202,6 +203,30 @@ TEST(Engine, MaxFactsEndsAnInfiniteProgram) {
   EXPECT_EQ(r.outcome, kb::Outcome::LimitHit);
   EXPECT_EQ(kb->render(r.diagnostics),
             "writ: error: evaluation stopped: more than 1000 facts (raise the limit with --max-facts)\n");
+}
+
+TEST(Engine, MaxMemoryEndsAGrowingProgram) {
+  kb::Limits limits;
+  limits.max_memory = 1 << 20;
+  auto kb = load_ok("n(0).\nn(Y) :- n(X), Y = X + 1.", limits);
+  const auto r = kb->ask("n(X)");
+  EXPECT_EQ(r.outcome, kb::Outcome::LimitHit);
+  EXPECT_EQ(kb->render(r.diagnostics),
+            "writ: error: memory limit of 1 MiB exceeded: evaluation stopped (raise the limit with --max-memory)\n");
+  // Half the physical memory by default: at least the 4 GiB of an 8 GiB machine on any
+  // machine that runs these tests, and never all of it.
+  EXPECT_GE(kb::default_max_memory(), std::uint64_t{256} << 20);
+}
+
+TEST(Engine, MemorySizesReadAsPeopleWriteThem) {
+  using query::eval::byte_size_text;
+  EXPECT_EQ(byte_size_text(1), "1 byte");
+  EXPECT_EQ(byte_size_text(1000), "1000 bytes");
+  EXPECT_EQ(byte_size_text(1024), "1 KiB");
+  EXPECT_EQ(byte_size_text(1536), "1.5 KiB");
+  EXPECT_EQ(byte_size_text(std::uint64_t{64} << 20), "64 MiB");
+  EXPECT_EQ(byte_size_text((std::uint64_t{8} << 30) - 1), "7.9 GiB");  // rounded down
+  EXPECT_EQ(byte_size_text(std::uint64_t{12} << 30), "12 GiB");
 }
 
 TEST(Engine, TimeoutEndsAnInfiniteProgram) {

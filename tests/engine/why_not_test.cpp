@@ -139,9 +139,11 @@ TEST(WhyNot, JsonAndDotCarryTheFailingPremise) {
 }
 
 TEST(WhyNot, ClaimsOfOtherPartiesAreLeftOutOfAPerspective) {
+  // OpenAI makes a claim of its own (a perspective names a party that claims something).
   auto kb = load_ok(R"(product(frontier).
 microsoft claims covered(frontier).
 r_breach: breach(P) :~ product(P), covered(P).
+openai claims separate_product(frontier).
 )");
   EXPECT_EQ(why_not(*kb, "[openai] breach(frontier)"),
             "breach(frontier): no argument\n"

@@ -134,6 +134,24 @@ TEST(Csv, ErrorsHaveExactPositionsAndEveryBadRowIsReported) {
             (std::vector<std::string>{"1:4: expected a tab or the end of the line after a closing '\"'"}));
 }
 
+// Issue 11, item 6: a value holds what a writ string may hold, no more: a NUL byte or
+// bytes that are not UTF-8 are errors at the byte, with the row and field named (a value
+// stored with them could never be written back as writ, nor retracted).
+TEST(Csv, NulBytesAndInvalidUtf8AreErrorsWithTheRowNamed) {
+  using namespace std::string_literals;
+  const auto r = parse("a,b\nx\0y,2\n\"caf\xC3\xA9\",\"q\xFFz\"\n\xC3\x28,1\n\"\xED\xA0\x80\",x\ny,\"line\n\0\"\nok,\xE2\x82\xAC\n"s);
+  EXPECT_EQ(errors(r), (std::vector<std::string>{
+                           "2:2: NUL character in field 1 of row 2",
+                           "3:11: invalid UTF-8 in field 2 of row 3",
+                           "4:1: invalid UTF-8 in field 1 of row 4",
+                           "5:2: invalid UTF-8 in field 1 of row 5",
+                           "7:1: NUL character in field 2 of row 6",
+                       }));
+  EXPECT_TRUE(r.program.rules.empty());
+  // Well-formed UTF-8 (é, €) is a string like any other.
+  EXPECT_EQ(texts(parse("caf\xC3\xA9,\xE2\x82\xAC\n")), (std::vector<std::string>{"t(\"caf\xC3\xA9\", \"\xE2\x82\xAC\")."}));
+}
+
 TEST(Csv, AtMostSixtyFourColumnsAndTwentyErrors) {
   std::string wide(64, 'a');
   for (std::size_t i = 1; i < wide.size(); i += 2) wide[i] = ',';

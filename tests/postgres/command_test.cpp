@@ -206,6 +206,33 @@ TEST(PostgresCommands, AnOverflowIsReportedWhereWritReportsIt) {
   EXPECT_EQ(native.err, inside.err);
 }
 
+TEST(PostgresCommands, AnOverflowFailsOnlyTheQuestionsThatReachIt) {
+  WRIT_NEEDS_POSTGRES();
+  TempDir dir;
+  // The overflowing rule is stored in the schema; questions that do not reach it answer,
+  // before and after one that does, as natively.
+  const auto loaded = run_writ(std::vector<std::string>{"load"} + postgres("overflow_part") +
+                               std::vector<std::string>{dir.write("data.writ",
+                                                                  "edge(1, 2). edge(2, 3).\nn(9223372036854775807).\n"
+                                                                  "big(X) :- n(Y), X = Y * 2.\n"
+                                                                  "path(X, Y) :- edge(X, Y).\n"
+                                                                  "path(X, Z) :- path(X, Y), edge(Y, Z).\n")});
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  const std::vector<std::string> questions = {"-q", "path(X, Y), X > 0", "-q", "big(X)", "-q", "path(1, Y)",
+                                              "--format", "csv"};
+  const auto native = run_writ(std::vector<std::string>{"run", (dir.path() / "data.writ").string()} + questions);
+  const auto inside = run_writ(std::vector<std::string>{"run"} + postgres("overflow_part") + questions);
+  EXPECT_EQ(native.exit_code, 1);
+  EXPECT_EQ(inside.exit_code, 1);
+  EXPECT_EQ(native.out, "\"?- path(X, Y), X > 0.\"\nX,Y\n1,2\n1,3\n2,3\n\n\"?- path(1, Y).\"\nY\n2\n3\n");
+  EXPECT_EQ(inside.out, native.out);
+  EXPECT_EQ(inside.err, (dir.path() / "data.writ").string() +
+                            ":3:21: error: integer overflow: the result does not fit in 64 bits (signed)\n"
+                        " 3 | big(X) :- n(Y), X = Y * 2.\n"
+                        "   |                     ^~~~~\n");
+  EXPECT_EQ(inside.err, native.err);
+}
+
 TEST(PostgresCommands, DatesDurationsAndMoneyAsNatively) {
   WRIT_NEEDS_POSTGRES();
   TempDir dir;

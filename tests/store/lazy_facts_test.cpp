@@ -169,15 +169,19 @@ TEST_F(LazyFactsTest, LimitsHoldForLookups) {
   EXPECT_EQ(r.diagnostics.front().message, "evaluation stopped: more than 3 facts (raise the limit with --max-facts)");
 }
 
-TEST_F(LazyFactsTest, LoadsAfterAnotherConnectionWroteSeeTheirOwnFactsOnly) {
+// A write brings the session up to the store as it stands: another connection's facts
+// too (not only its own writes on top of the state it opened).
+TEST_F(LazyFactsTest, AfterAWriteTheSessionSeesWhatAnotherConnectionWrote) {
   auto a = open("case.db");
   {
     auto b = open("case.db");
     load_ok(*b, "edge(1, 8).", "b.writ");
   }
+  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"2", "3"}));
   load_ok(*a, "edge(1, 7).", "a1.writ");
+  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"2", "3", "7", "8"}));
   load_ok(*a, "edge(1, 6). tag(6).", "a2.writ");
-  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"2", "3", "6", "7"}));
+  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"2", "3", "6", "7", "8"}));
   EXPECT_EQ(rows(*a, "tag(X)"), (Rows{"1", "6", "a", "\"1\""}));
   EXPECT_EQ(rows(*open("case.db"), "edge(1, X)"), (Rows{"2", "3", "6", "7", "8"}));
 }
@@ -188,11 +192,11 @@ TEST_F(LazyFactsTest, RetractionsAfterAnotherConnectionWrote) {
     auto b = open("case.db");
     load_ok(*b, "edge(1, 8). edge(1, 2).", "b.writ");
   }
-  // a sees its own retraction, and not b's facts; the retraction takes every copy.
+  // The retraction takes every copy, b's too, and counts what it removed.
   const auto gone = a->retract("edge(1, 2). edge(3, 3).");
   ASSERT_EQ(gone.outcome, kb::Outcome::Ok) << a->render(gone.diagnostics);
-  EXPECT_EQ(gone.removed, 3u);  // the two copies a saw, and edge(3, 3)
-  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"3"}));
+  EXPECT_EQ(gone.removed, 4u);  // the two copies a saw, b's, and edge(3, 3)
+  EXPECT_EQ(rows(*a, "edge(1, X)"), (Rows{"3", "8"}));
   EXPECT_EQ(rows(*a, "edge(X, X)"), (Rows{}));
   EXPECT_EQ(rows(*open("case.db"), "edge(1, X)"), (Rows{"3", "8"}));
   // Retracting every fact of a predicate leaves it undefined, as in memory.

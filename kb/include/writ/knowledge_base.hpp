@@ -52,12 +52,25 @@ using query::Value;
 struct Limits {
   std::optional<std::chrono::milliseconds> timeout;  // per evaluation
   std::optional<std::uint64_t> max_facts;            // derived + stored tuples, all relations
+  // Bytes an evaluation may hold: its relations and their indexes, the sets its aggregates
+  // gather and the values it interns (joins stream through indexes); unset:
+  // default_max_memory(). Exceeding it ends the evaluation with Outcome::LimitHit and
+  // "memory limit of N exceeded". Not applied to a PostgreSQL schema, whose server bounds
+  // its own memory. (Initialised, so that `Limits{timeout, max_facts}` stays complete.)
+  std::optional<std::uint64_t> max_memory = std::nullopt;
 };
+
+// The default of Limits::max_memory: half the machine's physical memory (4 GiB of 8, 12
+// GiB of 24). An evaluation holds somewhat more than it counts (allocator slack, the
+// program, the store's cache), and the system and other programs need the rest: the
+// evaluation stops with an error before the kernel would kill the process. 4 GiB when the
+// physical memory cannot be read.
+std::uint64_t default_max_memory();
 
 enum class Outcome {
   Ok,
   InputError,  // the input has errors (diagnostics say which); exit status 1
-  LimitHit,    // --timeout or --max-facts ended the evaluation; exit status 3
+  LimitHit,    // --timeout, --max-facts or --max-memory ended the evaluation; exit status 3
   Cancelled,   // cancel() was called (Ctrl-C)
 };
 
@@ -209,6 +222,10 @@ struct RetractResult {
   Outcome outcome = Outcome::Ok;
   std::vector<Diagnostic> diagnostics;
   std::size_t removed = 0;  // statements removed (identical copies of a fact count each)
+  // What was removed, each distinct statement once, as written (a fact kept as a row as
+  // `p(1, a).`); with a store, what its transaction actually stamped retracted.
+  std::vector<std::string> statements;
+  std::uint64_t transaction = 0;  // the store's transaction that removed them; 0 without a store
 };
 
 // One numbered change to a store: a load or a retraction.
@@ -318,15 +335,23 @@ class KnowledgeBase {
   ImportResult import_csv_file(const std::string& path, std::string_view predicate, ImportOptions options = {});
 
   // Removes the facts and rules written in `text` (e.g. "edge(1, 2). p(X) :- q(X).").
-  // A fact matches loaded facts with the same values; a rule matches rules with the same
-  // text up to blanks. All or nothing: a statement that matches nothing is an error and
-  // nothing is removed. With a store open for writing, the removal is one transaction
-  // (earlier transactions still see the statements; see StoreOptions::as_of).
+  // A fact matches loaded facts with the same values, whatever their citations or labels
+  // (`p(1).` removes `p(1) @ art "...".`); a rule matches rules with the same text up to
+  // blanks. All or nothing: a statement that matches nothing is an error and nothing is
+  // removed. With a store open for writing, the removal is one transaction (earlier
+  // transactions still see the statements; see StoreOptions::as_of), and what it reports
+  // is what that transaction removed: a statement that another process retracted since
+  // this one read the store removes nothing, which is the same error. After the write (or
+  // that error) the knowledge base sees the store as it stands, other processes' changes
+  // included.
   RetractResult retract(std::string_view text, std::string name = "<retract>");
 
   // Reads the whole store to find damage that questions have not met yet (they read only
-  // the tables they need): SQLite's quick_check over every page, then every stored fact.
-  // A reader. Without a store: InputError.
+  // the tables they need): SQLite's quick_check over every page, then every row of every
+  // table, retracted ones too: values of a kind writ has (a TEXT '2' or 'Hello World' is no
+  // symbol), value columns as the catalogue's arity says, transaction numbers in the log.
+  // Each row rejected is a diagnostic naming table, rowid, value and why (at most 20, then
+  // a count). A reader. Without a store: InputError.
   VerifyResult verify_store();
 
   // The store's transactions, oldest first; empty without a store. A store opened with
@@ -403,6 +428,9 @@ class KnowledgeBase {
   std::vector<PredicateInfo> predicates() const;  // sorted by name, then arity
   // The text of each rule and fact whose head is `predicate` (every rule when empty).
   std::vector<std::string> rule_texts(std::string_view predicate = {}) const;
+  // The statements that are neither facts nor rules, as written: source declarations,
+  // templates, then priorities (what a REPL's .rules lists after the rules).
+  std::vector<std::string> declaration_texts() const;
   // Everything loaded, as one program that load() accepts again (what a REPL's .save and
   // .dump write): source declarations, templates, facts, rules and claims, then priorities,
   // each as written (stored facts not read yet are written from their values), a statement

@@ -43,7 +43,7 @@
 **     is done once per state of the knowledge base, by the first reader that needs it.
 **   - writers (writ_load_text, writ_load_file, writ_import_csv, writ_retract_text,
 **     writ_materialize, writ_assume, writ_assume_off, writ_forget, writ_set_timeout,
-**     writ_set_max_facts) run alone: a
+**     writ_set_max_facts, writ_set_max_memory) run alone: a
 **     writer waits for the readers in progress, and readers that start later wait for it.
 **     So every reader sees the knowledge base as it was before or after each write, never
 **     half-way through one.
@@ -102,8 +102,8 @@ WRIT_API int writ_version_number(void);
 **                         feature this build does not have yet (see writ_errmsg).
 **   WRIT_ERROR_INPUT      the text has errors (syntax, safety, stratification, an
 **                         unreadable file...); writ_errmsg has each with its place.
-**   WRIT_ERROR_LIMIT      a limit set with writ_set_timeout or writ_set_max_facts ended
-**                         the evaluation.
+**   WRIT_ERROR_LIMIT      a limit set with writ_set_timeout, writ_set_max_facts or
+**                         writ_set_max_memory (or its default) ended the evaluation.
 **   WRIT_ERROR_CANCELLED  writ_cancel() ended the evaluation.
 **   WRIT_ERROR_MISUSE     the API was used wrongly: a NULL handle or pointer, or a handle
 **                         whose writ_open failed.
@@ -255,7 +255,8 @@ WRIT_API int writ_materialize(writ_kb* kb, const char* predicate);
 /*
 ** Reads the whole open store to find damage that questions have not met yet (a question
 ** reads only the fact tables it needs): SQLite's quick_check over every page, then every
-** stored fact. On WRIT_OK, `*facts` (if not NULL) is the number of stored facts read.
+** row of every table (values of a kind writ has, arities as the catalogue says,
+** transaction numbers in the log; writ_diagnostic_* name each row rejected). On WRIT_OK, `*facts` (if not NULL) is the number of stored facts read.
 **
 ** Returns WRIT_OK, WRIT_ERROR_INPUT (no store is open; the store is damaged, and
 ** writ_errmsg says how), WRIT_ERROR_NOMEM, WRIT_ERROR_MISUSE (kb NULL) or WRIT_ERROR.
@@ -272,6 +273,17 @@ WRIT_API int writ_verify_store(writ_kb* kb, uint64_t* facts);
 */
 WRIT_API int writ_set_timeout(writ_kb* kb, int64_t milliseconds);
 WRIT_API int writ_set_max_facts(writ_kb* kb, uint64_t max_facts);
+
+/*
+** The memory an evaluation may hold, in bytes: its relations and their indexes, the sets
+** its aggregates gather and the values it interns. An evaluation that exceeds it stops,
+** and the call returns WRIT_ERROR_LIMIT with writ_errmsg saying "memory limit of N
+** exceeded"; the knowledge base stays usable. 0 restores the default, half the
+** machine's physical memory (so that an evaluation stops with an error before the system
+** runs out of memory and kills the process). Not applied to a PostgreSQL schema.
+** Returns WRIT_OK, or WRIT_ERROR_MISUSE when kb is NULL. A writer.
+*/
+WRIT_API int writ_set_max_memory(writ_kb* kb, uint64_t max_bytes);
 
 /*
 ** Asks every call in progress on `kb` to stop; each returns WRIT_ERROR_CANCELLED (a call
