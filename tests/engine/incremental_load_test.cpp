@@ -172,7 +172,7 @@ TEST(IncrementalLoad, EveryWritFileOfTheRepositoryStatementByStatement) {
   EXPECT_GT(files, 10);
   // All of them in one program, in several orders. Each step checks the whole program again
   // (quadratic in the statements), so under a sanitizer one shuffled order stands for all.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#ifdef WRIT_SANITIZED
   constexpr unsigned orders = 1;
 #else
   constexpr unsigned orders = 3;
@@ -206,7 +206,7 @@ std::string script(int n) {
 
 // 20,000 statements; 2,000 under a sanitizer, where each load costs 20x more (the whole
 // program is checked again per statement) and the behaviour checked is the same.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#ifdef WRIT_SANITIZED
 constexpr int script_statements = 2000;
 #else
 constexpr int script_statements = 20000;

@@ -18,14 +18,6 @@
 #include <thread>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define WRIT_RESERVES_ADDRESS_SPACE 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define WRIT_RESERVES_ADDRESS_SPACE 1
-#endif
-#endif
-
 namespace writ::regress {
 namespace {
 
@@ -140,7 +132,7 @@ const char* const argued =
 class MemoryPressure : public testing::Test {
  protected:
   void SetUp() override {
-#ifdef WRIT_RESERVES_ADDRESS_SPACE
+#ifdef WRIT_SANITIZED
     GTEST_SKIP() << "a sanitizer reserves terabytes of address space: an RLIMIT_AS cannot be tested";
 #endif
   }
