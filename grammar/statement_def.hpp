@@ -339,11 +339,12 @@ auto const clause_def = claim_clause | denial_clause | defeater_clause | plain_c
 
 auto const claimant_def = !keyword_not >> attr(LeafKind::Symbol) >> raw[lower_name];
 // Looked ahead first: a failed alternative would leave its claimant appended to the
-// attribute (X3 does not roll back a string that raw[] filled).
-auto const claim_clause_def = &(claimant >> keyword_claims) >> attr(ClauseForm::Claims) >>
-                              (claimant >> keyword_claims) > claimed_atom > claim_tail;
-auto const denial_clause_def = &(claimant >> keyword_denies) >> attr(ClauseForm::Denies) >>
-                               (claimant >> keyword_denies) > denied_atom > claim_tail;
+// attribute (X3 does not roll back a string that raw[] filled). The parentheses around the
+// sequence are where C++ puts them anyway (>> binds tighter than >); clang warns without them.
+auto const claim_clause_def = (&(claimant >> keyword_claims) >> attr(ClauseForm::Claims) >>
+                               (claimant >> keyword_claims)) > claimed_atom > claim_tail;
+auto const denial_clause_def = (&(claimant >> keyword_denies) >> attr(ClauseForm::Denies) >>
+                                (claimant >> keyword_denies)) > denied_atom > claim_tail;
 auto const claimed_atom_def = atom;
 auto const denied_atom_def = atom;
 auto const claim_tail_def =

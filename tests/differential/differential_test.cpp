@@ -107,7 +107,11 @@ std::vector<std::pair<Goal, Model>> bound_goals(const Model& model, const std::v
   std::set<std::pair<std::string, std::size_t>> signatures;
   for (const PredicateSignature& p : predicates)
     if (p.arity > 0) signatures.emplace(p.name, p.arity);
-  for (const auto& [name, arity] : signatures) {
+  for (const auto& signature : signatures) {
+    // Plain variables, not a structured binding: the lambda below uses them, and clang 14 does
+    // not let a lambda capture a structured binding (C++20 allows it).
+    const std::string& name = signature.first;
+    const std::size_t arity = signature.second;
     std::vector<const GroundAtom*> atoms;
     for (const GroundAtom& a : model)
       if (a.predicate == name && a.args.size() == arity) atoms.push_back(&a);
