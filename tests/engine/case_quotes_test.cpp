@@ -17,6 +17,7 @@ namespace {
 // facts/law/*.writ then facts/cases/CASE/*.writ, named relative to the source tree (the
 // documents the sources name are found relative to the file that declares them).
 std::vector<kb::Input> case_inputs(const std::string& name) {
+  std::filesystem::current_path(WRIT_SOURCE_DIR);  // where the relative names lead
   std::vector<kb::Input> inputs;
   for (const auto& dir : {std::string("facts/law"), "facts/cases/" + name}) {
     std::vector<std::string> names;
