@@ -119,10 +119,17 @@ void render_one(std::string& out, const Diagnostic& d, const SourceSet& sources)
   std::string line = printable(std::string_view(text).substr(begin, end - begin));
   out += ' ' + number + " | " + prefix + line + suffix + '\n';
   out += gutter + " | " + std::string(prefix.size(), ' ');
-  for (std::size_t i = 0; i < caret && i < line.size(); ++i) out += line[i] == '\t' ? '\t' : ' ';
+  // One mark per character, not per byte: a byte that continues a UTF-8 sequence
+  // (10xxxxxx) takes no column of its own on a terminal.
+  const auto continues = [&](std::size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+  for (std::size_t i = 0; i < caret && i < line.size(); ++i)
+    if (!continues(i)) out += line[i] == '\t' ? '\t' : ' ';
   out += '^';
   const std::size_t span = std::min<std::size_t>(loc.length, line.size() > caret ? line.size() - caret : 0);
-  if (span > 1) out += std::string(span - 1, '~');
+  std::size_t marks = 0;
+  for (std::size_t i = caret; i < caret + span; ++i)
+    if (!continues(i)) ++marks;
+  if (marks > 1) out += std::string(marks - 1, '~');
   out += '\n';
 }
 

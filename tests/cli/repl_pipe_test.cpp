@@ -128,7 +128,7 @@ TEST(ReplPipe, MistakesFromOtherLanguagesAreSaidWithAHint) {
             "<stdin>:1:4: error: '\xc3\xa9' cannot be part of a name: names are ASCII letters, digits and '_'; "
             "write other text as a string: \"caf\xc3\xa9\"\n"
             " 1 | caf\xc3\xa9(1).\n"
-            "   |    ^~\n"
+            "   |    ^\n"
             "<stdin>:2:1: error: 'Likes' starts with a capital letter, which makes it a variable: a predicate name "
             "starts with a lower-case letter (likes)\n"
             " 2 | Likes(a,b).\n"

@@ -62,6 +62,20 @@ TEST_F(RunCommand, TableSaysOneAnswerInTheSingular) {
   EXPECT_EQ(r.out, "?- X = 1 + 2.\nX\n-\n3\n(1 answer)\n");
 }
 
+// A warning about the program is said once, not again for each -q that meets it (before:
+// once at the load and once per question), in run, explain and whynot alike.
+TEST_F(RunCommand, AWarningAboutTheProgramIsSaidOnceForManyQuestions) {
+  const std::string w = dir.write("w.writ", "p(X) :- q(X).\n");
+  const std::string warning = w + ":1:9: warning: predicate 'q/1' is not defined by any fact or rule\n"
+                                  " 1 | p(X) :- q(X).\n"
+                                  "   |         ^~~~\n";
+  for (const char* command : {"run", "explain", "whynot"}) {
+    const auto r = run_writ({command, w, "-q", "p(X)", "-q", "p(1)"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_EQ(r.err, warning) << command;
+  }
+}
+
 // Several questions: each block is headed by its goal (a one-field record, quoted as
 // every string is), and strings are quoted so that they stay apart from symbols.
 TEST_F(RunCommand, Csv) {
@@ -225,7 +239,7 @@ TEST_F(RunCommand, ADirectoryIsNotAFile) {
 
 // Issue 11, item 9: a UTF-8 byte order mark (as some editors write) starts the file, as
 // CSV import skips it; before, it was an error at an invisible character. Columns count
-// bytes, the mark's three too, as in CSV.
+// characters as an editor shows them: the mark takes none ('q' is the 6th character).
 TEST_F(RunCommand, AByteOrderMarkAtTheStartIsSkipped) {
   const std::string bom = dir.write("bom.writ", "\xEF\xBB\xBFp(1).\nq(X) :- p(X).\n?- q(X).\n");
   auto r = run_writ({"run", bom, "--format", "csv"});
@@ -234,7 +248,7 @@ TEST_F(RunCommand, AByteOrderMarkAtTheStartIsSkipped) {
   const std::string bad = dir.write("bad.writ", "\xEF\xBB\xBFp(1) q.\n");
   r = run_writ({"check", bad});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), bad + ":1:9: error: expected '.' or ':-' after the head") << r.err;
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), bad + ":1:6: error: expected '.' or ':-' after the head") << r.err;
 }
 
 constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";
