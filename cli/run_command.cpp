@@ -13,9 +13,12 @@ namespace {
 
 // Answers one query, streaming its rows to the printer; returns false when writ must
 // stop (a limit, Ctrl-C). In json a query that got no answer set still has its line.
+// `said`: what stderr has shown already (the load's messages, the earlier questions'):
+// a warning about the program that each question meets again is shown once. `said_in_doc`:
+// what the head of one JSON document says (the load's messages, for the files' queries).
 template <class Ask>
 bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask, AnswerPrinter& printer,
-            ExitStatus& status, const std::vector<kb::Diagnostic>& said = {}) {
+            ExitStatus& status, std::vector<kb::Diagnostic>& said, const std::vector<kb::Diagnostic>& said_in_doc) {
   bool begun = false;
   const kb::AskResult result = ask(
       [&](const std::vector<std::string>& columns, bool with_status) {
@@ -25,14 +28,18 @@ bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask
       [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) { printer.row(row, s); });
   std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
   drop_repeated(diagnostics, said);
+  // One JSON document keeps with each question what its head does not say already.
+  std::vector<kb::Diagnostic> in_doc = result.diagnostics;
+  drop_repeated(in_doc, said_in_doc);
   const bool json = printer.format() == Format::Json || printer.format() == Format::JsonDoc;
   // A JSON line stands alone: it keeps what the load said about its question too (a
   // perspective answered as the neutral one); the terminal and one document say it once.
   const std::string diagnostics_text =
-      json ? diagnostics_json(kb, printer.format() == Format::Json ? result.diagnostics : diagnostics) : std::string("[]");
+      json ? diagnostics_json(kb, printer.format() == Format::Json ? result.diagnostics : in_doc) : std::string("[]");
   if (begun) printer.end(result.outcome, diagnostics_text);
   else printer.unanswered(goal, result.outcome, diagnostics_text);
   print_diagnostics(kb, diagnostics);
+  said.insert(said.end(), diagnostics.begin(), diagnostics.end());
   switch (result.outcome) {
     case kb::Outcome::Ok: return true;
     case kb::Outcome::InputError: status = worst(status, ExitStatus::InputError); return true;
@@ -71,14 +78,15 @@ ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>
     printer.finish_document(outcome_of(status));
     return status;
   };
+  std::vector<kb::Diagnostic> shown = said;
   for (const auto& q : queries) {
     if (!answer(kb, q.text, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(q, on_columns, on_row); },
-                printer, status, said))
+                printer, status, shown, said))
       return finish();
   }
   for (const auto& goal : goals) {
     if (!answer(kb, goal, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(goal, on_columns, on_row, "-q"); },
-                printer, status))
+                printer, status, shown, {}))
       return finish();
   }
   return finish();
