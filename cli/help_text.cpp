@@ -506,7 +506,8 @@ added, and in which transaction on a store))"},
            {".reload", R"(read every file loaded in this session again, in place of what each
 declared (SWI-Prolog's make); the session changes only if everything loads without errors. In
 memory only)"},
-           {".save FILE", "write everything loaded to FILE as a program writ loads again"},
+           {".save FILE", R"(write the statements typed in this session (and run by .read) to FILE, a
+program writ loads after the files loaded; on a store, everything in it)"},
            {".dump", "print everything loaded as a program writ loads again"},
        }},
       {"Looking around",
