@@ -337,12 +337,13 @@ the maps: all))"},
           .usage = {"writ whynot [FILE...] -q GOAL [--format text|json] [OPTIONS]"},
           .overview = {{"whynot [FILE...] -q GOAL", "why GOAL has no answer, or a weak one"}},
           .text = R"(Loads the FILEs (and the store, with --db STORE), then says for each -q
-GOAL why it does not hold firmly, as the REPL's .whynot does: with no answer, each
-rule that could conclude GOAL with the first premise that fails (no fact or rule
-concludes it, a `not` whose atom holds, a false comparison), followed a few steps;
-for a rejected or contested answer, each argument that does not stand and why
-(an accepted answer is explained as `.why` would). Each tree starts with the answer
-it is about.)",
+GOAL why it does not hold firmly, as the REPL's .whynot does: with no answer, its
+contrary when that holds (`-p(a)` for `p(a)`, explained down to its sources), and
+each rule that could conclude GOAL with the first premise that fails (its contrary
+holds, no fact or rule concludes it, a `not` whose atom holds, a false
+comparison), followed a few steps; for a rejected or contested answer, each
+argument that does not stand and why (an accepted answer is explained as `.why`
+would). Each tree starts with the answer it is about.)",
           .sections = {{"Formats",
                         "",
                         {

@@ -72,13 +72,13 @@ Rule with_named_anonymous(const Rule& r) {
   return out;
 }
 
-PredicateId contrary_of(const PredicateId& p) {
-  return PredicateId{p.name.rfind('-', 0) == 0 ? p.name.substr(1) : "-" + p.name, p.arity};
-}
-
 Status weaker(Status a, Status b) { return a < b ? a : b; }
 
 }  // namespace
+
+PredicateId contrary_of(const PredicateId& p) {
+  return PredicateId{p.name.rfind('-', 0) == 0 ? p.name.substr(1) : "-" + p.name, p.arity};
+}
 
 LiteralId ArgumentGraph::intern(const PredicateId& predicate, std::vector<Value> args) {
   auto key = std::make_pair(predicate, args);

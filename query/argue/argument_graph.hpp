@@ -96,6 +96,9 @@ struct AnswerRow {
   std::vector<std::pair<PredicateId, std::vector<Value>>> atoms;
 };
 
+// The strong negation of a predicate and back: `-p` for `p`, `p` for `-p`.
+PredicateId contrary_of(const PredicateId& p);
+
 class ArgumentGraph {
  public:
   // Builds the graph of a checked program (anonymous variables named) as seen from
@@ -127,9 +130,10 @@ class ArgumentGraph {
   // stand saying why (a premise rejected or contested, or the argument that defeats it);
   // an established or accepted answer gets its explanation. With no answer at all, one
   // tree for the goal: the first of its literals that no values satisfy and, for an atom,
-  // each rule whose head matches it with the first premise that fails under the values so
-  // far (no fact or rule concludes it, a `not` whose atom holds, a comparison that is
-  // false), following missing premises through their rules to a bounded depth.
+  // its contrary when that holds (explained), then each rule whose head matches it with the
+  // first premise that fails under the values so far (its contrary holds, no fact or rule
+  // concludes it, a `not` whose atom holds, a comparison that is false), following missing
+  // premises through their rules to a bounded depth.
   eval::Status why_not(const Query& query, const eval::Limits& limits,
                        const std::function<std::string(const Location&)>& place_of,
                        std::vector<ExplanationNode>& out);

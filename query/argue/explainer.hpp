@@ -107,6 +107,17 @@ class ArgumentGraph::Explainer {
     return node;
   }
 
+  // A literal's status as conclusion() gives it, without explaining it: none when it is
+  // not derivable (no argument at all).
+  std::optional<Status> status_of(const PredicateId& p, const std::vector<Value>& args) const {
+    const auto id = g_.find(p, args);
+    if (g_.status_predicate(p)) return id ? std::optional<Status>(g_.status(*id)) : std::nullopt;
+    if (g_.strict_part_.count(p) > 0 || find_builtin(p.name) != nullptr)
+      return id || g_.grounder_.contains(p, args) ? std::optional<Status>(Status::Established) : std::nullopt;
+    if (id && g_.argued(*id)) return g_.status(*id);
+    return std::nullopt;
+  }
+
   std::string sentence(const PredicateId& p, const std::vector<Value>& args) const {
     for (const auto& t : g_.program_->templates) {
       if (predicate_of(t.atom) != p) continue;

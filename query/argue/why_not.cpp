@@ -5,8 +5,9 @@
 // which each can be evaluated (atoms in the order written, each comparison, negation and
 // aggregate as soon as its variables are bound); the first prefix that no values satisfy
 // ends at the failing literal, and the values of the first way the literals before it hold
-// are the bindings shown. A failing atom is followed into every rule whose head unifies
-// with it, the same way, to a bounded depth. The grounder's model over-approximates the
+// are the bindings shown. A failing atom whose contrary holds (an explicit negative,
+// `-p(a)` for `p(a)`) says so first, with the contrary's explanation. A failing atom is
+// followed into every rule whose head unifies with it, the same way, to a bounded depth. The grounder's model over-approximates the
 // argued predicates (an argument's body may hold there and still be defeated), so a
 // literal missing from it has no argument at all; `not` over an argued predicate never
 // makes an instance missing (the labelling decides it) and is skipped.
@@ -262,8 +263,37 @@ class ArgumentGraph::WhyNot {
     return out;
   }
 
+  // The contrary of a ground atom (`-p(a)` for `p(a)`, `p(a)` for `-p(a)`) when it is not
+  // rejected: an explicit negative that holds is why the atom does not, which "no fact or
+  // rule concludes it" would hide (`-dispute_step(d, suit_filed)` cited for "no suit has
+  // been filed").
+  struct Contrary {
+    PredicateId predicate;
+    std::vector<Value> args;
+    Status status;
+  };
+  std::optional<Contrary> contrary_holding(const Atom& a) const {
+    if (find_builtin(a.predicate)) return std::nullopt;
+    std::vector<Value> values;
+    for (const auto& t : a.args) {
+      if (t.kind != Term::Kind::Constant) return std::nullopt;
+      values.push_back(t.value);
+    }
+    const auto p = contrary_of(predicate_of(a));
+    const auto status = explainer_.status_of(p, values);
+    if (!status || *status == Status::Rejected) return std::nullopt;
+    return Contrary{p, std::move(values), *status};
+  }
+
+  static std::string contrary_reason(const Contrary& c) {
+    return "its contrary " + literal_text(c.predicate, c.args) +
+           (c.status >= Status::Accepted ? std::string(" holds (") + status_name(c.status) + ")"
+                                         : std::string(" is ") + status_name(c.status));
+  }
+
   std::string missing_reason(const Atom& a) {
     if (find_builtin(a.predicate)) return "no statement's citation or source declaration matches it";
+    if (const auto c = contrary_holding(a)) return contrary_reason(*c);
     bool any = false;
     const auto found = candidates(a, any);
     if (found.empty()) return "no fact or rule concludes it";
@@ -296,6 +326,13 @@ class ArgumentGraph::WhyNot {
     if (values.size() == shown.atom.args.size()) node.sentence = explainer_.sentence(predicate_of(shown.atom), values);
     node.outcome = missing_reason(shown.atom);
     if (find_builtin(l.atom.predicate)) return node;
+    // The contrary that holds, explained down to its statements and their quotes; then the
+    // rules that could have concluded the atom, which do not apply.
+    if (const auto c = contrary_holding(shown.atom)) {
+      auto against = explainer_.conclusion(c->predicate, c->args, depth + 1);
+      against.role = ExplanationNode::Role::Against;
+      node.children.push_back(std::move(against));
+    }
     bool any = false;
     auto found = candidates(shown.atom, any);
     if (found.empty()) return node;

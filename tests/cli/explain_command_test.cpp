@@ -1,6 +1,9 @@
 // writ explain and the REPL's .why, .whynot, .assume and .forget: exact outputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "writ_process.hpp"
 
 namespace writ::cli::test {
@@ -235,6 +238,56 @@ TEST(ReplWhy, WhyAndWhyNot) {
             "  for: r1, defeasible rule at p.writ:3 (does not apply)\n"
             "    r1: flies(X) :~ bird(X).\n"
             "    premise bird(nobody) does not hold: no fact or rule concludes it\n");
+}
+
+// The Frontier case's files, relative to the source tree (the explanations name them so).
+std::vector<std::string> frontier_files() {
+  std::vector<std::string> files;
+  for (const char* dir : {"facts/law", "facts/cases/frontier"})
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(WRIT_SOURCE_DIR) / dir))
+      if (e.path().extension() == ".writ") files.push_back(std::string(dir) + "/" + e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Issue 13, item 2: "no suit has been filed" is cited as -dispute_step(microsoft_dispute,
+// suit_filed); .whynot and writ whynot say that explicit negative holds, with its quote,
+// rather than "no fact or rule concludes it".
+TEST(ReplWhy, WhyNotSaysTheExplicitNegativeThatHoldsWithItsSource) {
+  const std::string expected =
+      "suit_filed(microsoft_dispute): no argument\n"
+      "  \"a suit has been filed in microsoft_dispute\"\n"
+      "  its contrary -suit_filed(microsoft_dispute) holds (established)\n"
+      "  against: -suit_filed(microsoft_dispute): established\n"
+      "    \"no suit has been filed in microsoft_dispute\"\n"
+      "    for: rule at facts/law/disputes.writ:27\n"
+      "      -suit_filed(D) :- -dispute_step(D, suit_filed).\n"
+      "      -dispute_step(microsoft_dispute, suit_filed): established\n"
+      "        \"microsoft_dispute has not reached the step suit_filed\"\n"
+      "        for: fact at facts/cases/frontier/litigation.writ:19\n"
+      "          -dispute_step(microsoft_dispute, suit_filed) @ article \"no suit has been filed\".\n"
+      "          source: article (news_report): \"no suit has been filed\"\n"
+      "  for: rule at facts/law/disputes.writ:24 (does not apply)\n"
+      "    suit_filed(D) :- dispute_step(D, suit_filed).\n"
+      "    premise dispute_step(microsoft_dispute, suit_filed) does not hold: its contrary "
+      "-dispute_step(microsoft_dispute, suit_filed) holds (established)\n"
+      "    dispute_step(microsoft_dispute, suit_filed): no argument\n"
+      "      \"microsoft_dispute has reached the step suit_filed\"\n"
+      "      its contrary -dispute_step(microsoft_dispute, suit_filed) holds (established)\n"
+      "      against: -dispute_step(microsoft_dispute, suit_filed): established (see above)\n"
+      "        \"microsoft_dispute has not reached the step suit_filed\"\n";
+  auto args = frontier_files();
+  args.insert(args.begin(), "whynot");
+  args.insert(args.end(), {"-q", "suit_filed(microsoft_dispute)"});
+  const auto batch = run_writ(args, {}, WRIT_SOURCE_DIR);
+  EXPECT_EQ(batch.exit_code, 0);
+  EXPECT_EQ(batch.err, "");
+  EXPECT_EQ(batch.out, expected);
+  args = frontier_files();
+  args.insert(args.begin(), "repl");
+  const auto repl = run_writ(args, ".whynot suit_filed(microsoft_dispute)\n", WRIT_SOURCE_DIR);
+  EXPECT_EQ(repl.exit_code, 0);
+  EXPECT_EQ(repl.out, expected);
 }
 
 TEST(ReplWhy, WhyNotFollowsAMissingPremiseAndNamesTheDefeater) {

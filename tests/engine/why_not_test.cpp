@@ -76,6 +76,70 @@ r2 > r1.
 r3: travels(X) :~ flies(X).
 )";
 
+// An explicit negative that holds is why its positive does not (issue 13, item 2): the
+// explanation says the contrary holds and shows it down to its quote, rather than "no fact
+// or rule concludes it"; the rules that could have concluded the goal follow.
+TEST(WhyNot, AContraryThatHoldsIsSaidWithItsSource) {
+  auto kb = load_ok(R"(#source record { kind: news_report }.
+dispute(d1).
+-step(d1, filing) @ record "no suit has been filed".
+filed(D) :- step(D, filing).
+-filed(D) :- -step(D, filing).
+filed(D) means "a suit has been filed in D".
+-filed(D) means "no suit has been filed in D".
+)");
+  EXPECT_EQ(why_not(*kb, "step(d1, filing)"),
+            "step(d1, filing): no argument\n"
+            "  its contrary -step(d1, filing) holds (established)\n"
+            "  against: -step(d1, filing): established\n"
+            "    for: fact at test.writ:3\n"
+            "      -step(d1, filing) @ record \"no suit has been filed\".\n"
+            "      source: record (news_report): \"no suit has been filed\"\n");
+  EXPECT_EQ(why_not(*kb, "filed(d1)"),
+            "filed(d1): no argument\n"
+            "  \"a suit has been filed in d1\"\n"
+            "  its contrary -filed(d1) holds (established)\n"
+            "  against: -filed(d1): established\n"
+            "    \"no suit has been filed in d1\"\n"
+            "    for: rule at test.writ:5\n"
+            "      -filed(D) :- -step(D, filing).\n"
+            "      -step(d1, filing): established\n"
+            "        for: fact at test.writ:3\n"
+            "          -step(d1, filing) @ record \"no suit has been filed\".\n"
+            "          source: record (news_report): \"no suit has been filed\"\n"
+            "  for: rule at test.writ:4 (does not apply)\n"
+            "    filed(D) :- step(D, filing).\n"
+            "    premise step(d1, filing) does not hold: its contrary -step(d1, filing) holds (established)\n"
+            "    step(d1, filing): no argument\n"
+            "      its contrary -step(d1, filing) holds (established)\n"
+            "      against: -step(d1, filing): established (see above)\n");
+  // Silence is not a negative: with no explicit negative the old reason stays.
+  EXPECT_EQ(why_not(*kb, "step(d2, filing)"),
+            "step(d2, filing): no argument\n"
+            "  no fact or rule concludes it\n");
+  // A contrary that is only argued says its status: contested is not "holds".
+  auto argued = load_ok(R"(product(f).
+r_separate: -covered(I) :~ separate(I), product(I).
+a claims separate(f).
+b denies separate(f).
+)");
+  EXPECT_EQ(why_not(*argued, "covered(f)"),
+            "covered(f): no argument\n"
+            "  its contrary -covered(f) is contested\n"
+            "  against: -covered(f): contested\n"
+            "    for: r_separate, defeasible rule at test.writ:2 (undecided)\n"
+            "      r_separate: -covered(I) :~ separate(I), product(I).\n"
+            "      separate(f): contested\n"
+            "        for: claim by a at test.writ:3 (undecided)\n"
+            "          a claims separate(f).\n"
+            "        against: claim by b at test.writ:4 (undecided)\n"
+            "          b denies separate(f).\n"
+            "          defeats it, and is defeated by it: neither has priority over the other\n"
+            "      product(f): established\n"
+            "        for: fact at test.writ:1\n"
+            "          product(f).\n");
+}
+
 TEST(WhyNot, RejectedPremiseSaysWhichArgumentDefeatsIt) {
   auto kb = load_ok(penguins);
   EXPECT_EQ(why_not(*kb, "travels(opus)"),

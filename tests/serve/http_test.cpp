@@ -166,7 +166,13 @@ TEST_F(Serve, ExplainsWhyNot) {
             R"J(  no fact states it, and no rule that could conclude it applies\n)J"
             R"J(  for: r_breach, defeasible rule at )J" + dir_->path().string() + R"J(/dispute.writ:6 (does not apply)\n)J"
             R"J(    r_breach: breach(X, Y) :~ owes(X, Y), late(X).\n)J"
-            R"J(    premise late(acme) does not hold: no fact or rule concludes it\n","warnings":[]})J");
+            R"J(    premise late(acme) does not hold: its contrary -late(acme) holds (accepted)\n)J"
+            R"J(    late(acme): no argument\n)J"
+            R"J(      its contrary -late(acme) holds (accepted)\n)J"
+            R"J(      against: -late(acme): accepted\n)J"
+            R"J(        for: claim (taken as fact here) by acme at )J" + dir_->path().string() + R"J(/dispute.writ:5\n)J"
+            R"J(          acme denies late(acme) @ memo \"Acme says it paid \\\"on time\\\"\".\n)J"
+            R"J(          source: memo (memo): \"Acme says it paid \"on time\"\"\n","warnings":[]})J");
 }
 
 TEST_F(Serve, DescribesWhatItServes) {
