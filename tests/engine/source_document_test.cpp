@@ -169,9 +169,9 @@ TEST_F(SourceDocuments, LaterLoadsAreCheckedAgainstTheDocument) {
             "modulo blanks and typographic quotes\n"
             " 1 | early(x) @ article \"OpenAI sues\".\n"
             "   |                    ^~~~~~~~~~~~~\n"
-            "DIR/case/article.txt:3:150: note: the closest passage: \"OpenAI disagrees.\"\n"
+            "DIR/case/article.txt:3:146: note: the closest passage: \"OpenAI disagrees.\"\n"
             " 3 | ...f not the letter\xE2\x80\x9D of the partnership agreement. OpenAI disagrees.\n"
-            "   |                                                      ^~~~~~~~~~~~~~~~~\n");
+            "   |                                                    ^~~~~~~~~~~~~~~~~\n");
   kb::KnowledgeBase fresh;
   ASSERT_EQ(load(fresh, "case/decl.writ", declared).outcome, kb::Outcome::Ok);
   // A statement typed later, and an assumption, are checked too.
