@@ -205,7 +205,7 @@ ReplSession::Flow ReplSession::run_dot_command(std::string_view line) {
   if (command == ".read") return read_file(args);
   // Settings take no time worth showing.
   static const std::vector<std::string_view> untimed = {".help", ".format", ".timeout", ".echo", ".bail",
-                                                        ".timer", ".pager", ".output", ".once"};
+                                                        ".timer", ".stats", ".pager", ".output", ".once"};
   const bool timed = std::find(untimed.begin(), untimed.end(), command) == untimed.end();
   Flow flow = Flow::Ended;
   begin_command();
@@ -277,6 +277,8 @@ void ReplSession::dispatch_dot_command(std::string_view line, const std::string&
     switch_setting(command, args, bail_);
   } else if (command == ".timer") {
     switch_setting(command, args, timer_);
+  } else if (command == ".stats") {
+    switch_setting(command, args, stats_);
   } else if (command == ".pager") {
     bool on = output_.pager();
     switch_setting(command, args, on);

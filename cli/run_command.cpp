@@ -5,6 +5,7 @@
 #include "answer_format.hpp"
 #include "commands.hpp"
 #include "reporting.hpp"
+#include "run_stats.hpp"
 #include "store_access.hpp"
 
 namespace writ::cli {
@@ -18,14 +19,31 @@ namespace {
 // what the head of one JSON document says (the load's messages, for the files' queries).
 template <class Ask>
 bool answer(const kb::KnowledgeBase& kb, const std::string& goal, const Ask& ask, AnswerPrinter& printer,
-            ExitStatus& status, std::vector<kb::Diagnostic>& said, const std::vector<kb::Diagnostic>& said_in_doc) {
+            ExitStatus& status, std::vector<kb::Diagnostic>& said, const std::vector<kb::Diagnostic>& said_in_doc,
+            RunStats* stats) {
   bool begun = false;
+  // The answers are ready when their columns are: before, evaluation; after, output.
+  const auto started = RunStats::Clock::now();
+  auto ready = started;
+  std::uint64_t rows = 0;
   const kb::AskResult result = ask(
       [&](const std::vector<std::string>& columns, bool with_status) {
         begun = true;
+        ready = RunStats::Clock::now();
         printer.begin(goal, columns, with_status);
       },
-      [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) { printer.row(row, s); });
+      [&](const std::vector<query::Value>& row, std::optional<kb::Status> s) {
+        ++rows;
+        printer.row(row, s);
+      });
+  if (stats) {
+    const auto ended = RunStats::Clock::now();
+    if (!begun) ready = ended;
+    stats->evaluate += ready - started;
+    stats->answer += ended - ready;
+    ++stats->questions;
+    stats->answers += rows;
+  }
   std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
   drop_repeated(diagnostics, said);
   // One JSON document keeps with each question what its head does not say already.
@@ -67,7 +85,7 @@ kb::Outcome outcome_of(ExitStatus status) {
 
 ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
                           const std::vector<std::string>& goals, Format format,
-                          const std::vector<kb::Diagnostic>& said) {
+                          const std::vector<kb::Diagnostic>& said, RunStats* stats) {
   // csv heads each block with its goal when there are several, so that each says what
   // it answers; a single one stays a plain table (for import elsewhere).
   const bool label = format != Format::Csv || queries.size() + goals.size() > 1;
@@ -81,12 +99,12 @@ ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>
   std::vector<kb::Diagnostic> shown = said;
   for (const auto& q : queries) {
     if (!answer(kb, q.text, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(q, on_columns, on_row); },
-                printer, status, shown, said))
+                printer, status, shown, said, stats))
       return finish();
   }
   for (const auto& goal : goals) {
     if (!answer(kb, goal, [&](const auto& on_columns, const auto& on_row) { return kb.ask_each(goal, on_columns, on_row, "-q"); },
-                printer, status, shown, {}))
+                printer, status, shown, {}, stats))
       return finish();
   }
   return finish();
@@ -114,6 +132,7 @@ ExitStatus run_command(const Options& options) {
     report_unasked(options, kb::Outcome::InputError, message_json("error", "cannot open the store"));
     return ExitStatus::InputError;
   }
+  const auto load_started = RunStats::Clock::now();
   kb::LoadResult loaded = kb.load_files(options.files);
   print_diagnostics(kb, loaded.diagnostics);
   if (loaded.outcome != kb::Outcome::Ok) {
@@ -128,7 +147,13 @@ ExitStatus run_command(const Options& options) {
     report_unasked(options, kb::Outcome::InputError, diagnostics_json(kb, assumed));
     return ExitStatus::InputError;
   }
-  return answer_queries(kb, loaded.queries, options.queries, options.format, loaded.diagnostics);
+  if (!options.stats) return answer_queries(kb, loaded.queries, options.queries, options.format, loaded.diagnostics);
+  RunStats stats;
+  stats.parse_check = RunStats::Clock::now() - load_started;
+  const ExitStatus status =
+      answer_queries(kb, loaded.queries, options.queries, options.format, loaded.diagnostics, &stats);
+  print_stats(stats, kb, options.format);
+  return status;
 }
 
 }  // namespace writ::cli

@@ -183,6 +183,18 @@ TEST(ReplCommands, ReadStopsAtAnErrorWithBailAndFilesMayNotReadEachOtherForever)
   EXPECT_EQ(loop.out, "?- X = 1.\nX\n-\n1\n(1 answer)\n");
 }
 
+// .stats on: after each question, what it cost (as writ run --stats), on stderr.
+TEST(ReplCommands, StatsSetting) {
+  const auto r = run_writ({"repl"}, "p(1). p(2).\n.stats\n.stats on\np(X)?\n.stats off\np(1)?\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "stats: off\n?- p(X).\nX\n-\n1\n2\n(2 answers)\n?- p(1).\ntrue.\n");
+  const std::string t = R"([0-9]+\.[0-9]{3} s)";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex("stats: time " + t + " \\(evaluate " + t + ", answer " + t + "\\)\n"
+                                                 "stats: 0 rules, 2 facts, 1 predicate; 1 question, 2 answers\n"
+                                                 "stats: peak memory [0-9]+\\.[0-9] MiB\n")))
+      << r.err;
+}
+
 TEST(ReplCommands, PagerSetting) {
   const auto r = run_writ({"repl"}, ".pager\n.pager off\n.pager\n");
   EXPECT_EQ(r.exit_code, 0);

@@ -1,6 +1,8 @@
 // writ run: the three output formats with exact text, the order of queries, limits.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "writ_process.hpp"
 
 namespace writ::cli::test {
@@ -74,6 +76,33 @@ TEST_F(RunCommand, AWarningAboutTheProgramIsSaidOnceForManyQuestions) {
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_EQ(r.err, warning) << command;
   }
+}
+
+// --stats (clingo's): the answers on stdout as without it; after them, on stderr, the
+// times, the program's size, questions and answers, peak memory. Times and memory vary:
+// the test checks their form, the counts exactly.
+TEST_F(RunCommand, StatsAfterTheAnswersOnStandardError) {
+  const auto plain = run_writ({"run", file, "-q", "ancestor(ann, X)"});
+  auto r = run_writ({"run", file, "-q", "ancestor(ann, X)", "--stats"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, plain.out);
+  const std::string t = R"([0-9]+\.[0-9]{3} s)";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex("stats: time " + t + " \\(parse/check " + t + ", evaluate " + t +
+                                                 ", answer " + t + "\\)\n"
+                                                 "stats: 2 rules, 5 facts, 3 predicates; 3 questions, 7 answers\n"
+                                                 "stats: peak memory [0-9]+\\.[0-9] MiB\n")))
+      << r.err;
+  r = run_writ({"run", file, "-q", "parent(X, bob)", "--stats", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0);
+  const std::string n = "[0-9]+\\.[0-9]{3}";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex(R"(\{"stats": \{"time": \{"total": )" + n + R"(, "parse_check": )" + n +
+                                                 R"(, "evaluate": )" + n + R"(, "answer": )" + n +
+                                                 R"(\}, "rules": 2, "facts": 5, "predicates": 3, "questions": 3, )"
+                                                 R"("answers": 5, "peak_memory_bytes": [1-9][0-9]*\}\}\n)")))
+      << r.err;
+  r = run_writ({"check", file, "--stats"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("writ: unknown option '--stats' for 'check'"), std::string::npos) << r.err;
 }
 
 // Several questions: each block is headed by its goal (a one-field record, quoted as
