@@ -84,6 +84,15 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// A UTF-8 continuation byte (10xxxxxx) is inside a character, never where one starts.
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// How many characters a UTF-8 text holds: a terminal gives each of the usual ones a column,
+// so the caret line counts characters, not bytes ("’" is three bytes, one column).
+std::size_t characters(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !continuation(c); }));
+}
+
 void render_one(std::string& out, const Diagnostic& d, const SourceSet& sources) {
   const auto& loc = d.location;
   // A diagnostic without a place (a file that cannot be read, a limit) is the program's.
@@ -106,8 +115,12 @@ void render_one(std::string& out, const Diagnostic& d, const SourceSet& sources)
   std::size_t caret = loc.offset - begin;
   std::string prefix, suffix;
   if (end - begin > window + 20) {
-    const std::size_t from = caret > window / 2 ? caret - window / 2 : 0;
-    const std::size_t to = std::min(end - begin, from + window);
+    // The window starts and ends between characters: a cut inside one would print a
+    // broken UTF-8 sequence.
+    std::size_t from = caret > window / 2 ? caret - window / 2 : 0;
+    while (from > 0 && continuation(text[begin + from])) --from;
+    std::size_t to = std::min(end - begin, from + window);
+    while (to < end - begin && continuation(text[begin + to])) --to;
     if (from > 0) prefix = "...";
     if (to < end - begin) suffix = "...";
     begin += from;
@@ -119,17 +132,12 @@ void render_one(std::string& out, const Diagnostic& d, const SourceSet& sources)
   std::string line = printable(std::string_view(text).substr(begin, end - begin));
   out += ' ' + number + " | " + prefix + line + suffix + '\n';
   out += gutter + " | " + std::string(prefix.size(), ' ');
-  // One mark per character, not per byte: a byte that continues a UTF-8 sequence
-  // (10xxxxxx) takes no column of its own on a terminal.
-  const auto continues = [&](std::size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
   for (std::size_t i = 0; i < caret && i < line.size(); ++i)
-    if (!continues(i)) out += line[i] == '\t' ? '\t' : ' ';
+    if (!continuation(line[i])) out += line[i] == '\t' ? '\t' : ' ';
   out += '^';
   const std::size_t span = std::min<std::size_t>(loc.length, line.size() > caret ? line.size() - caret : 0);
-  std::size_t marks = 0;
-  for (std::size_t i = caret; i < caret + span; ++i)
-    if (!continues(i)) ++marks;
-  if (marks > 1) out += std::string(marks - 1, '~');
+  const std::size_t wide = span > 0 ? characters(std::string_view(line).substr(caret, span)) : 0;
+  if (wide > 1) out += std::string(wide - 1, '~');
   out += '\n';
 }
 

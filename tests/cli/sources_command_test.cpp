@@ -2,7 +2,12 @@
 // --coverage, how much of each sentence is quoted; from files and from a store alone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "writ_process.hpp"
 
@@ -87,6 +92,49 @@ TEST(SourcesCommand, NeedsAFileOrAStore) {
   const auto r = run_writ({"sources"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "writ: 'sources' needs at least one FILE, or --db STORE\nTry 'writ sources --help' for more information.\n");
+}
+
+// Issue 13, Done when: every sentence of both cases' documents is accounted for in `writ
+// sources --coverage`: cited (any share of it quoted), or listed in facts/README.md as
+// colour, with its reason, in a row "| `SENTENCE` (line N) | REASON |"; and every sentence
+// listed as colour is one that nothing cites (the list stays true as the cases grow).
+TEST(SourcesCommand, EverySentenceOfBothCasesIsCitedOrColourWithAReason) {
+  std::ifstream readme(std::filesystem::path(WRIT_SOURCE_DIR) / "facts/README.md", std::ios::binary);
+  const std::string notes(std::istreambuf_iterator<char>(readme), {});
+  const std::regex colour_row(R"(\n\| `([^`\n]+)` \(line (\d+)\) \| ([^|\n]*[a-z][^|\n]*) \|)");
+  std::set<std::pair<std::string, std::string>> colour;  // sentence, line
+  for (auto m = std::sregex_iterator(notes.begin(), notes.end(), colour_row); m != std::sregex_iterator(); ++m)
+    colour.insert({m->str(1), m->str(2)});
+  std::set<std::pair<std::string, std::string>> uncited;
+  for (const char* name : {"frontier", "northbridge"}) {
+    std::vector<std::string> args = {"sources", "--coverage"};
+    for (const auto& dir : {std::string("facts/law"), std::string("facts/cases/") + name}) {
+      std::vector<std::string> files;
+      for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(WRIT_SOURCE_DIR) / dir))
+        if (e.path().extension() == ".writ") files.push_back(dir + "/" + e.path().filename().string());
+      std::sort(files.begin(), files.end());
+      args.insert(args.end(), files.begin(), files.end());
+    }
+    const auto r = run_writ(args, {}, WRIT_SOURCE_DIR);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    std::istringstream lines(r.out);
+    std::size_t sentences = 0;
+    const std::regex sentence(R"( *(\d+)%  (\d+):\d+ +(.*))");
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (!std::regex_match(line, m, sentence)) continue;
+      ++sentences;
+      if (m.str(1) != "0") continue;
+      uncited.insert({m.str(3), m.str(2)});
+      EXPECT_TRUE(colour.count({m.str(3), m.str(2)}))
+          << name << ": line " << m.str(2) << " is neither cited nor colour in facts/README.md: " << m.str(3);
+    }
+    EXPECT_GE(sentences, 15u) << r.out;
+  }
+  for (const auto& [text, line] : colour)
+    EXPECT_TRUE(uncited.count({text, line})) << "facts/README.md lists as colour a sentence that is cited or gone: " << text;
+  EXPECT_EQ(colour.size(), 4u);  // Frontier's "Breaking", the memo's three heading lines
 }
 
 }  // namespace

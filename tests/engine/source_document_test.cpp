@@ -118,6 +118,28 @@ TEST_F(SourceDocuments, AMisquoteIsAnErrorAtTheQuoteWithTheClosestPassage) {
   EXPECT_TRUE(kb.predicates().empty());
 }
 
+// A long line is cut to a window around the place at characters, never inside one (a
+// curly apostrophe is three bytes), and the caret line counts characters, so that it stands
+// under the passage in a terminal (found misquoting the Frontier article's long paragraphs).
+TEST_F(SourceDocuments, ALongLineIsCutBetweenCharactersAndTheCaretCountsThem) {
+  write("case/long.txt",
+        "The company\xE2\x80\x99s counsel\xE2\x80\x99s view, as the company\xE2\x80\x99s executives\xE2\x80\x99 "
+        "colleagues\xE2\x80\x99 notes record it, is that the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar "
+        "Amazon\xE2\x80\x99s cloud from hosting OpenAI\xE2\x80\x99s platform for OpenAI\xE2\x80\x99s customers.\n");
+  kb::KnowledgeBase kb;
+  const auto r = load(kb, "case/long.writ",
+                      "#source notes { kind: memo, file: \"long.txt\" }.\n"
+                      "bar(amazon) @ notes \"the partnership\xE2\x80\x99s terms do bar Amazon\xE2\x80\x99s cloud\".\n");
+  EXPECT_EQ(r.outcome, kb::Outcome::InputError);
+  EXPECT_EQ(rendered(kb, r.diagnostics),
+            "DIR/case/long.writ:2:21: error: the quote is not in the document of 'notes' (DIR/case/long.txt), not even modulo blanks and typographic quotes\n"
+            " 2 | bar(amazon) @ notes \"the partnership\xE2\x80\x99s terms do bar Amazon\xE2\x80\x99s cloud\".\n"
+            "   |                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "DIR/case/long.txt:1:97: note: the closest passage: \"the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar Amazon\xE2\x80\x99s cloud\"\n"
+            " 1 | ...cutives\xE2\x80\x99 colleagues\xE2\x80\x99 notes record it, is that the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar Amazon\xE2\x80\x99s c...\n"
+            "   |                                                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+}
+
 TEST_F(SourceDocuments, AQuoteThatOccursTwiceIsAWarning) {
   kb::KnowledgeBase kb;
   const auto r = load(kb, "case/facts.writ", std::string(declared) + "disagrees(openai) @ article \"OpenAI disagrees.\".\n");
