@@ -9,6 +9,8 @@
 
 namespace writ::cli {
 
+struct RunStats;  // run_stats.hpp
+
 ExitStatus run_command(const Options& options);      // writ run
 ExitStatus check_command(const Options& options);    // writ check
 ExitStatus repl_command(const Options& options);     // writ repl, or writ alone, or writ FILE.db
@@ -36,9 +38,9 @@ void report_unasked(const Options& options, kb::Outcome outcome, const std::stri
 // Answers a load's queries, then each goal, to stdout as `writ run` prints them (each
 // headed by its `?- goal.`); diagnostics to stderr, but for those in `said` (the load's,
 // printed already; json-doc puts them at the document's head). Stops at a limit hit or a
-// Ctrl-C.
+// Ctrl-C. With `stats`, adds each question's times and answers to it (--stats).
 ExitStatus answer_queries(kb::KnowledgeBase& kb, const std::vector<query::Query>& queries,
                           const std::vector<std::string>& goals, Format format,
-                          const std::vector<kb::Diagnostic>& said = {});
+                          const std::vector<kb::Diagnostic>& said = {}, RunStats* stats = nullptr);
 
 }  // namespace writ::cli

@@ -59,7 +59,7 @@ Completions complete_word(std::string_view before, std::string_view word,
   if (!command.starts_with(".")) return predicate_names(word, predicates, true);
   if (command == ".load" || command == ".read" || command == ".output" || command == ".once")
     return Completions{true, {}, ' '};
-  if (command == ".echo" || command == ".bail" || command == ".timer" || command == ".pager")
+  if (command == ".echo" || command == ".bail" || command == ".timer" || command == ".stats" || command == ".pager")
     return Completions{false, starting_with({"off", "on"}, word), ' '};
   if (command == ".facts" || command == ".rules") return predicate_names(word, predicates, false);
   // A statement or a goal follows.

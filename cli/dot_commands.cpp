@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 #include <chrono>
 #include <cmath>
 #include <cerrno>
@@ -138,7 +139,9 @@ void ReplSession::explain(std::string_view goal, bool why_not) {
     report_outcome(result.outcome, !result.diagnostics.empty());
     return;
   }
-  if (result.explanations.empty()) out() << "no answer (try .whynot)\n";
+  // why_not() explains the answers that do not hold firmly, or the goal's failure when it
+  // has none: nothing to explain means every answer holds.
+  if (result.explanations.empty()) out() << "every answer holds: nothing to explain (try .why)\n";
   for (const auto& e : result.explanations) out() << kb::render_text(e);
 }
 
@@ -202,7 +205,7 @@ ReplSession::Flow ReplSession::run_dot_command(std::string_view line) {
   if (command == ".read") return read_file(args);
   // Settings take no time worth showing.
   static const std::vector<std::string_view> untimed = {".help", ".format", ".timeout", ".echo", ".bail",
-                                                        ".timer", ".pager", ".output", ".once"};
+                                                        ".timer", ".stats", ".pager", ".output", ".once"};
   const bool timed = std::find(untimed.begin(), untimed.end(), command) == untimed.end();
   Flow flow = Flow::Ended;
   begin_command();
@@ -274,6 +277,8 @@ void ReplSession::dispatch_dot_command(std::string_view line, const std::string&
     switch_setting(command, args, bail_);
   } else if (command == ".timer") {
     switch_setting(command, args, timer_);
+  } else if (command == ".stats") {
+    switch_setting(command, args, stats_);
   } else if (command == ".pager") {
     bool on = output_.pager();
     switch_setting(command, args, on);
@@ -439,7 +444,28 @@ void ReplSession::save(const std::vector<std::string>& args) {
     error("usage: .save FILE");
     return;
   }
-  const std::string text = kb_.program_text();
+  // In memory: what the session typed (or ran with .read), not the files it loaded, which
+  // are on disk already; a store keeps all of that, and .save writes the whole of it.
+  std::set<std::string, std::less<>> typed;
+  std::vector<std::string> files;
+  bool retracted = false;
+  for (const auto& step : steps_) {
+    if (step.kind == Step::Kind::Text) typed.insert(step.input.name);
+    if (step.kind == Step::Kind::Retract) retracted = true;
+    if (step.kind == Step::Kind::Files && !step.failed)
+      for (const auto& p : step.paths)
+        if (std::find(files.begin(), files.end(), p) == files.end()) files.push_back(p);
+  }
+  std::size_t statements = 0;
+  const std::string text = persistent_ ? kb_.program_text() : kb_.program_text([&](std::string_view source) {
+    const bool keep = typed.contains(source);
+    statements += keep ? 1 : 0;
+    return keep;
+  });
+  if (!persistent_ && statements == 0) {
+    out() << "nothing saved: no statement typed in this session stands (.dump prints everything loaded)\n";
+    return;
+  }
   std::ofstream file(args.front(), std::ios::binary | std::ios::trunc);
   if (file) file << text;
   if (file) file.close();
@@ -448,7 +474,18 @@ void ReplSession::save(const std::vector<std::string>& args) {
     return;
   }
   unsaved_ = 0;
-  out() << "saved everything loaded to " << args.front() << " (load it with: writ " << args.front() << ")\n";
+  if (persistent_) {
+    out() << "saved everything in the store to " << args.front() << " (load it with: writ " << args.front() << ")\n";
+    return;
+  }
+  std::string command = "writ";
+  for (const auto& f : files) command += " " + f;
+  out() << "saved " << count_of(statements, "statement") << " typed in this session to " << args.front() << " ("
+        << (files.empty() ? "" : "not the files loaded: ") << "load it with: " << command << " " << args.front()
+        << ")\n";
+  if (retracted && !files.empty())
+    out() << "note: a program cannot retract: what this session retracted from the files is not in it "
+             "(.dump prints everything as it stands)\n";
 }
 
 void ReplSession::show_log() {

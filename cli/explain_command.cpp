@@ -40,9 +40,14 @@ ExitStatus explain_command(const Options& options) {
   prune.depth = depth;
 
   ExitStatus status = ExitStatus::Ok;
+  // A warning about the program that each question meets again is shown once.
+  std::vector<kb::Diagnostic> shown = loaded.diagnostics;
   for (const auto& goal : options.queries) {
     auto result = kb.argument_map(goal, "-q");
-    print_diagnostics(kb, result.diagnostics);
+    std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
+    drop_repeated(diagnostics, shown);
+    print_diagnostics(kb, diagnostics);
+    shown.insert(shown.end(), diagnostics.begin(), diagnostics.end());
     if (result.outcome != kb::Outcome::Ok) {
       status = worst(status, status_of(result.outcome));
       if (result.outcome != kb::Outcome::InputError) break;

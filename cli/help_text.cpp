@@ -30,6 +30,10 @@ constexpr HelpEntry run_format_option{"--format table|csv|json|json-doc",
 constexpr HelpEntry read_store_option{"--db STORE", "answer from this store as well (read-only)"};
 constexpr HelpEntry as_of_option{"--as-of N", "the store as it stood after transaction N (read-only)"};
 constexpr HelpEntry timeout_option{"--timeout SECONDS", "end an evaluation after SECONDS (e.g. 2 or 0.5)"};
+constexpr HelpEntry stats_option{"--stats", R"(after the answers, say on standard error what the run
+cost (as clingo's --stats): the time to parse and check, to evaluate and to write the
+answers; rules, facts and predicates; questions and answers; peak memory. Under
+--format json or json-doc, one JSON object {"stats": {...}} on a line)"};
 constexpr HelpEntry max_facts_option{"--max-facts N", "end an evaluation holding more than N facts"};
 constexpr HelpEntry max_memory_option{"--max-memory SIZE", R"(end an evaluation holding more than SIZE bytes (K, M, G:
 KiB, MiB, GiB; default: half the physical memory))"};
@@ -176,8 +180,8 @@ answer carries its status (established, accepted, contested, rejected) as a last
 column `status`; a yes/no question then reads `true (contested).`)",
           .sections = {answer_formats},
           .options = {query_option, assume_option, read_store_option, as_of_option, read_postgres_option,
-                      schema_option, run_format_option, timeout_option, max_facts_option, max_memory_option,
-                      help_option},
+                      schema_option, run_format_option, stats_option, timeout_option, max_facts_option,
+                      max_memory_option, help_option},
           .exit_status = R"(0 ok; 1 errors in the files or a query (the other queries
 are still answered); 2 usage error; 3 --timeout, --max-facts or --max-memory was hit
 (writ stops at that query).)",
@@ -507,7 +511,8 @@ added, and in which transaction on a store))"},
            {".reload", R"(read every file loaded in this session again, in place of what each
 declared (SWI-Prolog's make); the session changes only if everything loads without errors. In
 memory only)"},
-           {".save FILE", "write everything loaded to FILE as a program writ loads again"},
+           {".save FILE", R"(write the statements typed in this session (and run by .read) to FILE, a
+program writ loads after the files loaded; on a store, everything in it)"},
            {".dump", "print everything loaded as a program writ loads again"},
        }},
       {"Looking around",
@@ -543,6 +548,8 @@ hypothesis (never stored) and show what changed)"},
            {".format [table|csv|json]", "show or set the output format"},
            {".timeout [SECONDS|off]", "show or set the time limit of each evaluation"},
            {".timer on|off", "print the time each command took (on standard error)"},
+           {".stats on|off", R"(after each question, say what it cost, as writ run --stats does
+(on standard error))"},
            {".echo on|off", "print each line before running it"},
            {".bail on|off", "stop a script (a pipe, .read) at its first error"},
            {".pager on|off", "show long output through $PAGER at a terminal (default: on)"},

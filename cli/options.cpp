@@ -230,6 +230,10 @@ std::variant<Options, UsageError> parse_options(const std::vector<std::string_vi
       return help;
     }
 
+    if (a == "--stats" && cmd == Command::Run) {
+      o.stats = true;
+      continue;
+    }
     if (a == "--coverage" && ok.coverage) {
       o.coverage = true;
       continue;

@@ -43,6 +43,7 @@ struct Options {
   std::optional<std::string> host;      // serve: --host ADDRESS (unset: 127.0.0.1)
   int port = 8080;                      // serve: --port N (0: any free port)
   bool coverage = false;                // sources: --coverage
+  bool stats = false;                   // run: --stats, what the run cost (on stderr)
   bool sql = false;                     // compile: --sql, the target
   std::optional<std::string> postgres;  // --postgres CONNINFO: a PostgreSQL database instead of a store
   std::string schema = "writ";          // --schema NAME: the PostgreSQL schema (with --postgres, compile)

@@ -1,4 +1,5 @@
 #include "repl_session.hpp"
+#include "run_stats.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -331,10 +332,21 @@ void ReplSession::finish_load(const kb::LoadResult& loaded) {
   }
   for (const auto& q : loaded.queries) {
     remember(q);
+    const auto started = RunStats::Clock::now();
     kb::AskResult result = kb_.ask(q);
+    const auto evaluated = RunStats::Clock::now();
     // A warning about the question (an undefined predicate) came with the load already.
     drop_repeated(result.diagnostics, loaded.diagnostics);
     answer(q.text, result);
+    if (stats_) {  // .stats: this question's cost, as writ run --stats says it
+      RunStats stats;
+      stats.evaluate = evaluated - started;
+      stats.answer = RunStats::Clock::now() - evaluated;
+      stats.questions = 1;
+      stats.answers = result.answers.rows.size();
+      out().flush();
+      print_stats(stats, kb_, printer_.format());
+    }
     if (result.outcome == kb::Outcome::Cancelled) return;  // the user wants the prompt back
   }
 }

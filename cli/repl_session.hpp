@@ -137,6 +137,7 @@ class ReplSession {
   bool echo_ = false;   // .echo: print each line read before running it
   bool bail_ = false;   // .bail: stop a script at its first error
   bool timer_ = false;  // .timer: print each command's time
+  bool stats_ = false;  // .stats: say what each question cost (RunStats)
   bool colour_;         // colour statuses and messages (a terminal, NO_COLOR unset)
   int read_depth_ = 0;  // .read within .read, bounded
   std::uint64_t destination_ = 0;  // output_.destination() of the last command

@@ -54,12 +54,18 @@ ExitStatus whynot_command(const Options& options) {
     return unasked(kb::Outcome::InputError, diagnostics_json(kb, assumed));
 
   ExitStatus status = ExitStatus::Ok;
+  // A warning about the program that each question meets again is shown once.
+  std::vector<kb::Diagnostic> shown = loaded.diagnostics;
   for (const auto& goal : options.queries) {
     const kb::ExplainResult result = kb.why_not(goal, "-q");
-    std::vector<kb::Diagnostic> diagnostics = result.diagnostics;
-    drop_repeated(diagnostics, loaded.diagnostics);
+    // A JSON line stands alone: it keeps its question's diagnostics, less the load's.
+    std::vector<kb::Diagnostic> own = result.diagnostics;
+    drop_repeated(own, loaded.diagnostics);
+    std::vector<kb::Diagnostic> diagnostics = own;
+    drop_repeated(diagnostics, shown);
     print_diagnostics(kb, diagnostics);
-    if (json) print_json_line(goal, result.explanations, result.outcome, diagnostics_json(kb, diagnostics));
+    shown.insert(shown.end(), diagnostics.begin(), diagnostics.end());
+    if (json) print_json_line(goal, result.explanations, result.outcome, diagnostics_json(kb, own));
     else
       for (const auto& e : result.explanations) std::cout << kb::render_text(e);
     switch (result.outcome) {

@@ -84,7 +84,7 @@ class Reader {
       : text_(text), source_(source), delimiter_(delimiter) {}
 
   void read(std::vector<Field>& fields, std::vector<Row>& rows, std::vector<query::Diagnostic>& errors) {
-    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark (columns count bytes)
+    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = line_start_ = 3;  // a UTF-8 byte order mark: no column
     while (pos_ < text_.size() && errors.size() < max_errors) {
       if (at_line_end()) {  // a blank line
         skip_line_end();
@@ -124,9 +124,17 @@ class Reader {
   std::deque<std::string> unescaped;  // values of quoted fields with doubled quotes
 
  private:
+  // Columns count characters (a UTF-8 continuation byte adds none), from the last place
+  // counted on this line, so that a long line with many fields is read in linear time.
   Location here() const {
-    return Location{source_, line_, static_cast<std::uint32_t>(pos_ - line_start_ + 1), static_cast<std::uint32_t>(pos_),
-                    0};
+    if (counted_line_ != line_ || counted_at_ < line_start_ || counted_at_ > pos_) {
+      counted_line_ = line_;
+      counted_at_ = line_start_;
+      counted_column_ = 1;
+    }
+    for (; counted_at_ < pos_; ++counted_at_)
+      if ((static_cast<unsigned char>(text_[counted_at_]) & 0xC0) != 0x80) ++counted_column_;
+    return Location{source_, line_, static_cast<std::uint32_t>(counted_column_), static_cast<std::uint32_t>(pos_), 0};
   }
   // LF, CRLF, or a CR that ends the text.
   bool at_line_end() const {
@@ -235,6 +243,9 @@ class Reader {
   std::size_t field_ = 0;   // its field being read, from 1
   std::size_t pos_ = 0;
   std::size_t line_start_ = 0;
+  mutable std::uint32_t counted_line_ = 0;  // here(): the line last counted, ...
+  mutable std::size_t counted_at_ = 0;      // ... its last offset counted ...
+  mutable std::size_t counted_column_ = 1;  // ... and its column
   std::uint32_t line_ = 1;
 };
 

@@ -30,7 +30,7 @@ struct Segment {
 class StatementScanner {
  public:
   // A UTF-8 byte order mark that starts the text is skipped, as CSV import skips it (some
-  // editors write one); columns still count bytes from the start of the line.
+  // editors write one); it takes no column (SourceLines counts characters an editor shows).
   explicit StatementScanner(std::string_view text)
       : text_(text), position_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
 

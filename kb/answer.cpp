@@ -345,7 +345,9 @@ std::vector<std::string> KnowledgeBase::declaration_texts() const {
   return out;
 }
 
-std::string KnowledgeBase::program_text() const {
+std::string KnowledgeBase::program_text() const { return program_text(nullptr); }
+
+std::string KnowledgeBase::program_text(const std::function<bool(std::string_view source)>& keep) const {
   const Reading reading(*impl_);
   const auto& program = impl_->program;
   std::string out;
@@ -353,11 +355,15 @@ std::string KnowledgeBase::program_text() const {
     out += text;
     if (text.empty() || text.back() != '\n') out += '\n';
   };
+  const auto kept = [&](const query::Location& at) { return !keep || keep(impl_->sources.name(at.source)); };
   // Declarations before what cites or words them, priorities after the rules they order.
-  for (const auto& s : program.sources) line(s.text);
-  for (const auto& t : program.templates) line(t.text);
-  for (const auto& r : program.rules) line(r.text);
-  {
+  for (const auto& s : program.sources)
+    if (kept(s.location)) line(s.text);
+  for (const auto& t : program.templates)
+    if (kept(t.location)) line(t.text);
+  for (const auto& r : program.rules)
+    if (kept(r.location)) line(r.text);
+  if (!keep) {
     const std::lock_guard lock(impl_->store_mutex);
     for (const auto& t : impl_->unread) {
       impl_->store->read_facts(t, impl_->visible, nullptr,
@@ -366,7 +372,8 @@ std::string KnowledgeBase::program_text() const {
                                });
     }
   }
-  for (const auto& p : program.preferences) line(p.text);
+  for (const auto& p : program.preferences)
+    if (kept(p.location)) line(p.text);
   return out;
 }
 

@@ -12,7 +12,7 @@ using SourceId = std::uint32_t;
 struct Location {
   SourceId source = 0;
   std::uint32_t line = 0;    // 1-based; 0 means "unknown"
-  std::uint32_t column = 0;  // 1-based, in bytes
+  std::uint32_t column = 0;  // 1-based, in characters (UTF-8 sequences), as an editor counts
   std::uint32_t offset = 0;  // byte offset of the first character
   std::uint32_t length = 0;  // bytes covered (0 when only a point is known)
 };

@@ -55,8 +55,8 @@ void read_statements(const std::vector<StoredStatement>& statements, const AddSo
         if (c == '\n') {
           ++line;
           column = 1;
-        } else {
-          ++column;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+          ++column;  // columns count characters: a UTF-8 continuation byte adds none
         }
       }
     }

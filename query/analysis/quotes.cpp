@@ -18,13 +18,15 @@ Location place_in(const Document& d, std::size_t at, std::size_t length) {
   Location l;
   l.source = d.source;
   l.line = 1;
-  std::size_t line_start = 0;
+  std::size_t characters = 0;  // on this line, before `at`: a column counts characters
   for (std::size_t i = 0; i < at && i < text.size(); ++i)
     if (text[i] == '\n') {
       ++l.line;
-      line_start = i + 1;
+      characters = 0;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++characters;
     }
-  l.column = static_cast<std::uint32_t>(at - line_start + 1);
+  l.column = static_cast<std::uint32_t>(characters + 1);
   l.offset = static_cast<std::uint32_t>(at);
   l.length = static_cast<std::uint32_t>(length);
   return l;

@@ -711,7 +711,7 @@ void prepare_indexes(const std::vector<Step>& steps, std::vector<std::unique_ptr
 
 Diagnostic too_many_facts(const Limits& limits) {
   return make_error({}, "evaluation stopped: more than " + std::to_string(limits.max_facts) +
-                            " facts (raise the limit with --max-facts)");
+                            (limits.max_facts == 1 ? " fact" : " facts") + " (raise the limit with --max-facts)");
 }
 
 std::string byte_size_text(std::uint64_t bytes) {

@@ -183,6 +183,18 @@ TEST(ReplCommands, ReadStopsAtAnErrorWithBailAndFilesMayNotReadEachOtherForever)
   EXPECT_EQ(loop.out, "?- X = 1.\nX\n-\n1\n(1 answer)\n");
 }
 
+// .stats on: after each question, what it cost (as writ run --stats), on stderr.
+TEST(ReplCommands, StatsSetting) {
+  const auto r = run_writ({"repl"}, "p(1). p(2).\n.stats\n.stats on\np(X)?\n.stats off\np(1)?\n");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "stats: off\n?- p(X).\nX\n-\n1\n2\n(2 answers)\n?- p(1).\ntrue.\n");
+  const std::string t = R"([0-9]+\.[0-9]{3} s)";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex("stats: time " + t + " \\(evaluate " + t + ", answer " + t + "\\)\n"
+                                                 "stats: 0 rules, 2 facts, 1 predicate; 1 question, 2 answers\n"
+                                                 "stats: peak memory [0-9]+\\.[0-9] MiB\n")))
+      << r.err;
+}
+
 TEST(ReplCommands, PagerSetting) {
   const auto r = run_writ({"repl"}, ".pager\n.pager off\n.pager\n");
   EXPECT_EQ(r.exit_code, 0);
@@ -190,8 +202,9 @@ TEST(ReplCommands, PagerSetting) {
 }
 
 // .dump prints everything loaded as a program: declarations, templates, facts, rules,
-// claims, then priorities, each as written; .save writes it to a file that loads back to
-// the same answers.
+// claims, then priorities, each as written, which loads back to the same answers. .save
+// writes what the session typed, not the files (before, it wrote the files' statements
+// too, so that loading the files with it declared everything twice), and says so.
 TEST(ReplSave, DumpAndSaveWriteAProgramThatLoadsBackToTheSameAnswers) {
   TempDir dir;
   dir.write("c.writ", R"(r_separate > r_covers.
@@ -204,7 +217,9 @@ r_covers: covered(P, D) :~ grant(D, O), product(P, O).
 r_separate: -covered(P, D) :~ separate(P), grant(D, _).
 acme claims separate(gizmo) @ memo "Acme says Gizmo is separate.".
 )");
-  const auto r = run_writ({"repl"}, ".load c.writ\n.retract product(widget, acme).\n.dump\n.save d.writ\n.dump x\n.save\n",
+  const auto r = run_writ({"repl"},
+                          ".load c.writ\n.save e.writ\n.retract product(widget, acme).\n.dump\nproduct(gadget, acme).\n"
+                          ".save d.writ\n.dump x\n.save\n",
                           dir.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "error: usage: .dump (.save FILE writes it to a file)\nerror: usage: .save FILE\n");
@@ -217,12 +232,27 @@ r_separate: -covered(P, D) :~ separate(P), grant(D, _).
 acme claims separate(gizmo) @ memo "Acme says Gizmo is separate.".
 r_separate > r_covers.
 )";
-  EXPECT_EQ(r.out, "removed product(widget, acme).\n" + program + "saved everything loaded to d.writ (load it with: writ d.writ)\n");
-  std::ifstream saved(dir.path() / "d.writ", std::ios::binary);
-  std::ostringstream text;
-  text << saved.rdbuf();
-  EXPECT_EQ(text.str(), program);
-  const auto again = run_writ({"run", "d.writ", "-q", "covered(P, D)", "-q", "product(P, O)"}, {}, dir.path());
+  EXPECT_EQ(r.out, "nothing saved: no statement typed in this session stands (.dump prints everything loaded)\n"
+                   "removed product(widget, acme).\n" + program +
+                   "saved 1 statement typed in this session to d.writ (not the files loaded: load it with: writ c.writ "
+                   "d.writ)\n"
+                   "note: a program cannot retract: what this session retracted from the files is not in it (.dump "
+                   "prints everything as it stands)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "e.writ"));
+  const auto read = [&](const char* name) {
+    std::ifstream saved(dir.path() / name, std::ios::binary);
+    std::ostringstream text;
+    text << saved.rdbuf();
+    return text.str();
+  };
+  EXPECT_EQ(read("d.writ"), "product(gadget, acme).\n");
+  // With the files, as the message says: the typed fact is back (the retraction is not).
+  auto again = run_writ({"run", "c.writ", "d.writ", "--format", "csv", "-q", "product(P, acme)"}, {}, dir.path());
+  EXPECT_EQ(again.err, "");
+  EXPECT_EQ(again.out, "P,status\ngadget,established\ngizmo,established\nwidget,established\n");
+  // What .dump printed loads back to the same answers.
+  dir.write("dumped.writ", program);
+  again = run_writ({"run", "dumped.writ", "-q", "covered(P, D)", "-q", "product(P, O)"}, {}, dir.path());
   EXPECT_EQ(again.err, "");
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.out,

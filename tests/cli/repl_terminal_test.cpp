@@ -110,7 +110,7 @@ TEST_F(ReplTerminal, UnsavedStatementsAreConfirmedWarnedAboutAndSaved) {
     EXPECT_OUTPUT(s, "added ally(X) :- party(X, _).\r\n");
     EXPECT_OUTPUT(s, "writ> ");
     s.send(".save " + saved + "\r");
-    EXPECT_OUTPUT(s, "saved everything loaded to " + saved + " (load it with: writ " + saved + ")\r\n");
+    EXPECT_OUTPUT(s, "saved 2 statements typed in this session to " + saved + " (load it with: writ " + saved + ")\r\n");
     EXPECT_OUTPUT(s, "writ> ");
     s.send(".quit\r");  // saved: nothing to warn about
     EXPECT_EQ(s.wait(), 0);

@@ -1,6 +1,8 @@
 // writ run: the three output formats with exact text, the order of queries, limits.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "writ_process.hpp"
 
 namespace writ::cli::test {
@@ -60,6 +62,47 @@ TEST_F(RunCommand, TableSaysOneAnswerInTheSingular) {
   const auto r = run_writ({"run", "-q", "X = 1 + 2"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "?- X = 1 + 2.\nX\n-\n3\n(1 answer)\n");
+}
+
+// A warning about the program is said once, not again for each -q that meets it (before:
+// once at the load and once per question), in run, explain and whynot alike.
+TEST_F(RunCommand, AWarningAboutTheProgramIsSaidOnceForManyQuestions) {
+  const std::string w = dir.write("w.writ", "p(X) :- q(X).\n");
+  const std::string warning = w + ":1:9: warning: predicate 'q/1' is not defined by any fact or rule\n"
+                                  " 1 | p(X) :- q(X).\n"
+                                  "   |         ^~~~\n";
+  for (const char* command : {"run", "explain", "whynot"}) {
+    const auto r = run_writ({command, w, "-q", "p(X)", "-q", "p(1)"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_EQ(r.err, warning) << command;
+  }
+}
+
+// --stats (clingo's): the answers on stdout as without it; after them, on stderr, the
+// times, the program's size, questions and answers, peak memory. Times and memory vary:
+// the test checks their form, the counts exactly.
+TEST_F(RunCommand, StatsAfterTheAnswersOnStandardError) {
+  const auto plain = run_writ({"run", file, "-q", "ancestor(ann, X)"});
+  auto r = run_writ({"run", file, "-q", "ancestor(ann, X)", "--stats"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, plain.out);
+  const std::string t = R"([0-9]+\.[0-9]{3} s)";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex("stats: time " + t + " \\(parse/check " + t + ", evaluate " + t +
+                                                 ", answer " + t + "\\)\n"
+                                                 "stats: 2 rules, 5 facts, 3 predicates; 3 questions, 7 answers\n"
+                                                 "stats: peak memory [0-9]+\\.[0-9] MiB\n")))
+      << r.err;
+  r = run_writ({"run", file, "-q", "parent(X, bob)", "--stats", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0);
+  const std::string n = "[0-9]+\\.[0-9]{3}";
+  EXPECT_TRUE(std::regex_match(r.err, std::regex(R"(\{"stats": \{"time": \{"total": )" + n + R"(, "parse_check": )" + n +
+                                                 R"(, "evaluate": )" + n + R"(, "answer": )" + n +
+                                                 R"(\}, "rules": 2, "facts": 5, "predicates": 3, "questions": 3, )"
+                                                 R"("answers": 5, "peak_memory_bytes": [1-9][0-9]*\}\}\n)")))
+      << r.err;
+  r = run_writ({"check", file, "--stats"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("writ: unknown option '--stats' for 'check'"), std::string::npos) << r.err;
 }
 
 // Several questions: each block is headed by its goal (a one-field record, quoted as
@@ -225,7 +268,7 @@ TEST_F(RunCommand, ADirectoryIsNotAFile) {
 
 // Issue 11, item 9: a UTF-8 byte order mark (as some editors write) starts the file, as
 // CSV import skips it; before, it was an error at an invisible character. Columns count
-// bytes, the mark's three too, as in CSV.
+// characters as an editor shows them: the mark takes none ('q' is the 6th character).
 TEST_F(RunCommand, AByteOrderMarkAtTheStartIsSkipped) {
   const std::string bom = dir.write("bom.writ", "\xEF\xBB\xBFp(1).\nq(X) :- p(X).\n?- q(X).\n");
   auto r = run_writ({"run", bom, "--format", "csv"});
@@ -234,7 +277,7 @@ TEST_F(RunCommand, AByteOrderMarkAtTheStartIsSkipped) {
   const std::string bad = dir.write("bad.writ", "\xEF\xBB\xBFp(1) q.\n");
   r = run_writ({"check", bad});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), bad + ":1:9: error: expected '.' or ':-' after the head") << r.err;
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), bad + ":1:6: error: expected '.' or ':-' after the head") << r.err;
 }
 
 constexpr std::string_view counter = "n(0).\nn(Y) :- n(X), Y = X + 1.\n";

@@ -133,7 +133,7 @@ ProcessResult run_writ(const std::vector<std::string>& args, std::string_view in
 }
 
 PtySession::PtySession(const std::vector<std::string>& args,
-                       const std::vector<std::pair<std::string, std::string>>& env) {
+                       const std::vector<std::pair<std::string, std::string>>& env, const std::filesystem::path& cwd) {
   winsize size{};
   size.ws_row = 24;
   size.ws_col = 80;
@@ -144,7 +144,7 @@ PtySession::PtySession(const std::vector<std::string>& args,
     std::vector<std::pair<std::string, std::string>> all = {{"TERM", "dumb"}, {"PAGER", ""}};
     all.insert(all.end(), env.begin(), env.end());
     all.emplace_back("INPUTRC", "/dev/null");  // no user key bindings
-    exec_writ(args, {}, all);
+    exec_writ(args, cwd, all);
   }
 }
 
@@ -194,6 +194,25 @@ bool PtySession::expect(std::string_view needle, std::chrono::seconds timeout) {
         // The child is gone; nothing more will come.
         return output_.find(needle, consumed_) != std::string::npos;
       }
+    }
+  }
+}
+
+bool PtySession::expect_prompt(std::string& said, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    const std::string_view rest = std::string_view(output_).substr(consumed_);
+    if (rest.ends_with("writ> ") || rest.ends_with("  ...> ")) {
+      said = rest;
+      consumed_ = output_.size();
+      return true;
+    }
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    if (!read_some(left)) {
+      pollfd p{master_, POLLIN, 0};
+      if (::poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR)) != 0) return false;  // the child is gone
     }
   }
 }

@@ -46,7 +46,7 @@ ProcessResult run_writ(const std::vector<std::string>& args, std::string_view in
 class PtySession {
  public:
   PtySession(const std::vector<std::string>& args,
-             const std::vector<std::pair<std::string, std::string>>& env);
+             const std::vector<std::pair<std::string, std::string>>& env, const std::filesystem::path& cwd = {});
   ~PtySession();
   PtySession(const PtySession&) = delete;
   PtySession& operator=(const PtySession&) = delete;
@@ -55,9 +55,13 @@ class PtySession {
   // Reads until `needle` appears in the output after what earlier expect() calls consumed,
   // and consumes through it. False (with the output kept for the message) after `timeout`.
   bool expect(std::string_view needle, std::chrono::seconds timeout = std::chrono::seconds(10));
+  // Reads until the output not yet consumed ends with a prompt ("writ> " or "  ...> "),
+  // and consumes it; `said` gets it, the prompt included. False after `timeout`.
+  bool expect_prompt(std::string& said, std::chrono::seconds timeout = std::chrono::seconds(10));
   // The output not yet consumed by expect(): for failure messages.
   std::string pending() const { return output_.substr(consumed_); }
-  // Waits for the process to end; returns its exit code (-1 on a signal or timeout).
+  // Waits for the process to end; returns its exit code (-1 on a signal or timeout). What
+  // it wrote meanwhile is then pending().
   int wait(std::chrono::seconds timeout = std::chrono::seconds(10));
 
  private:

@@ -205,6 +205,15 @@ TEST(Engine, MaxFactsEndsAnInfiniteProgram) {
             "writ: error: evaluation stopped: more than 1000 facts (raise the limit with --max-facts)\n");
 }
 
+// A limit of one says "fact", not "facts".
+TEST(Engine, MaxFactsOfOneIsSingular) {
+  auto kb = load_ok("n(0).\nn(Y) :- n(X), Y = X + 1.", kb::Limits{std::nullopt, 1});
+  const auto r = kb->ask("n(X)");
+  EXPECT_EQ(r.outcome, kb::Outcome::LimitHit);
+  EXPECT_EQ(kb->render(r.diagnostics),
+            "writ: error: evaluation stopped: more than 1 fact (raise the limit with --max-facts)\n");
+}
+
 TEST(Engine, MaxMemoryEndsAGrowingProgram) {
   kb::Limits limits;
   limits.max_memory = 1 << 20;

@@ -135,7 +135,7 @@ TEST_F(SourceDocuments, ALongLineIsCutBetweenCharactersAndTheCaretCountsThem) {
             "DIR/case/long.writ:2:21: error: the quote is not in the document of 'notes' (DIR/case/long.txt), not even modulo blanks and typographic quotes\n"
             " 2 | bar(amazon) @ notes \"the partnership\xE2\x80\x99s terms do bar Amazon\xE2\x80\x99s cloud\".\n"
             "   |                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-            "DIR/case/long.txt:1:107: note: the closest passage: \"the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar Amazon\xE2\x80\x99s cloud\"\n"
+            "DIR/case/long.txt:1:97: note: the closest passage: \"the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar Amazon\xE2\x80\x99s cloud\"\n"
             " 1 | ...cutives\xE2\x80\x99 colleagues\xE2\x80\x99 notes record it, is that the partnership\xE2\x80\x99s terms don\xE2\x80\x99t bar Amazon\xE2\x80\x99s c...\n"
             "   |                                                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
 }
@@ -191,7 +191,7 @@ TEST_F(SourceDocuments, LaterLoadsAreCheckedAgainstTheDocument) {
             "modulo blanks and typographic quotes\n"
             " 1 | early(x) @ article \"OpenAI sues\".\n"
             "   |                    ^~~~~~~~~~~~~\n"
-            "DIR/case/article.txt:3:150: note: the closest passage: \"OpenAI disagrees.\"\n"
+            "DIR/case/article.txt:3:146: note: the closest passage: \"OpenAI disagrees.\"\n"
             " 3 | ...f not the letter\xE2\x80\x9D of the partnership agreement. OpenAI disagrees.\n"
             "   |                                                    ^~~~~~~~~~~~~~~~~\n");
   kb::KnowledgeBase fresh;

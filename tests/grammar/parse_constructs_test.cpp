@@ -417,9 +417,11 @@ TEST(ParseLocations, StrongNegationAndAggregates) {
   EXPECT_EQ(agg.elements.at(0).condition.at(0).atom.args.at(1).location.column, 33u);
 }
 
-TEST(ParseLocations, ColumnsCountBytes) {
+// Columns count characters, as an editor does: each 'é' (two bytes) is one column.
+TEST(ParseLocations, ColumnsCountCharacters) {
   query::Rule r = only_rule("p(\"\xC3\xA9\xC3\xA9\", X).");
-  EXPECT_EQ(r.head.args.at(1).location.column, 11u);
+  EXPECT_EQ(r.head.args.at(1).location.column, 9u);
+  EXPECT_EQ(r.head.args.at(1).location.offset, 10u);  // offsets still count bytes
 }
 
 TEST(ParseLocations, ParenthesisedTermsStartAtTheParenthesis) {

@@ -212,6 +212,8 @@ TEST(ParseErrors, HintsForCommonMistakes) {
   const std::string ascii =
       "cannot be part of a name: names are ASCII letters, digits and '_'; write other text as a string: ";
   expect_error("caf\xc3\xa9(1).", 1, 4, "'\xc3\xa9' " + ascii + "\"caf\xc3\xa9\"");
+  // Columns count characters: the 'q' after "café" is the 11th (the 12th byte).
+  expect_error("p(\"caf\xc3\xa9\") q.", 1, 11, "expected '.' or ':-' after the head");
   expect_error("p(na\xc3\xafve, 2).", 1, 5, "'\xc3\xaf' " + ascii + "\"na\xc3\xafve\"");
   expect_error("\xe6\x97\xa5(1).", 1, 1, "'\xe6\x97\xa5' " + ascii + "\"\xe6\x97\xa5\"");
   expect_error("Likes(a, b).", 1, 1,

@@ -437,6 +437,10 @@ class KnowledgeBase {
   // a line. Neither queries nor assumptions are part of it. A `file:` attribute's path is
   // as written: relative to the file that declared the source.
   std::string program_text() const;
+  // The statements of program_text() that were written in a source `keep` accepts, by the
+  // name its load gave it (a file's path, "<repl>"): what a REPL's .save writes of what its
+  // session typed. A store's facts not read into memory yet are not part of it.
+  std::string program_text(const std::function<bool(std::string_view source)>& keep) const;
 
   // For a REPL's continuation lines (like sqlite3_complete): true when `text` ends a
   // statement, false when more input is needed (an open string, comment or bracket, or no

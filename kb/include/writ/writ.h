@@ -328,7 +328,7 @@ WRIT_API int writ_errcode(writ_kb* kb);
 **   writ_diagnostic_source    the name of the text (file path, load name, "<query>"), or
 **                             NULL when the diagnostic has no place (or out of range).
 **   writ_diagnostic_line      1-based; 0 when there is no place.
-**   writ_diagnostic_column    1-based, in bytes; 0 when there is no place.
+**   writ_diagnostic_column    1-based, in characters; 0 when there is no place.
 **
 ** All return 0 or NULL when kb is NULL or index is out of range.
 */
